@@ -1,0 +1,7 @@
+package ledger.core.member;
+
+import java.time.Instant;
+
+/** The answer to an erasure, the same on every repetition. Holds no personal data. */
+public record ErasureReceipt(MemberId memberId, ErasureGround ground, Instant erasedAt) {
+}

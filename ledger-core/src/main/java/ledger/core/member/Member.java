@@ -1,0 +1,227 @@
+package ledger.core.member;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+import ledger.core.consent.PurposeCatalog;
+import ledger.core.member.MemberRefusals.MemberIsErased;
+import ledger.core.member.MemberRefusals.MembershipConsentRequired;
+import ledger.core.member.MemberRefusals.MembershipHasEnded;
+import ledger.core.member.MemberRefusals.UsernameCannotChange;
+import ledger.core.shared.RetentionPolicy;
+
+/**
+ * A member of the partner portal. Guards, then {@code apply}; state changes only in the
+ * event-sourcing handlers. Registration and erasure touch sets beyond one member (usernames,
+ * keys) and so enter through {@link MemberRegistration} and {@link MemberErasure}.
+ */
+public class Member {
+
+    @AggregateIdentifier
+    private MemberId memberId;
+    private MemberStatus status;
+    private String username;
+    private String givenName;
+    private String familyName;
+    private String company;
+    private String email;
+    private final Map<String, Grant> consents = new LinkedHashMap<>();
+    private Instant erasureDueAt;
+    private ErasureReceipt erasure;
+
+    private record Grant(UUID consentId, String policyVersion) {
+    }
+
+    protected Member() {
+        // for Axon
+    }
+
+    Member(RegisterMember command, PurposeCatalog purposes) {
+        checkRegistration(command, purposes);
+        Instant now = now();
+        apply(new MemberRegistered(command.memberId(), command.username(), command.givenName(),
+                command.familyName(), command.company(), command.email(), command.requestedBy(), now));
+        for (RegisterMember.ConsentRequest consent : command.consents()) {
+            if (!consents.containsKey(consent.purpose())) {
+                apply(new ConsentGiven(command.memberId(), UUID.randomUUID(), consent.purpose(),
+                        consent.policyVersion(), consent.channel(), command.requestedBy(), now));
+            }
+        }
+    }
+
+    /** The guards of registration, checked before anything outside the aggregate is touched. */
+    static void checkRegistration(RegisterMember command, PurposeCatalog purposes) {
+        purposes.requireKnown(command.consents().stream().map(RegisterMember.ConsentRequest::purpose).toList());
+        boolean membershipConsent = command.consents().stream()
+                .anyMatch(c -> PurposeCatalog.MEMBERSHIP.equals(c.purpose()));
+        if (!membershipConsent) {
+            throw new MembershipConsentRequired();
+        }
+    }
+
+    @CommandHandler
+    public UUID handle(GiveConsent command, PurposeCatalog purposes) {
+        requireNotErased();
+        purposes.requireKnown(List.of(command.purpose()));
+        Grant held = consents.get(command.purpose());
+        if (held != null && held.policyVersion().equals(command.policyVersion())) {
+            return held.consentId();
+        }
+        if (status == MemberStatus.ENDED) {
+            throw new MembershipHasEnded();
+        }
+        UUID consentId = UUID.randomUUID();
+        apply(new ConsentGiven(memberId, consentId, command.purpose(), command.policyVersion(),
+                command.channel(), command.requestedBy(), now()));
+        return consentId;
+    }
+
+    /** Returns the purposes actually withdrawn, sorted; withdrawing what is not granted records nothing. */
+    @CommandHandler
+    public List<String> handle(WithdrawConsent command, PurposeCatalog purposes, RetentionPolicy retention) {
+        requireNotErased();
+        purposes.requireKnown(command.purposes());
+        TreeSet<String> targets = new TreeSet<>(command.all() ? consents.keySet() : command.purposes());
+        targets.retainAll(consents.keySet());
+        Instant now = now();
+        List<String> withdrawn = new ArrayList<>();
+        for (String purpose : targets) {
+            Grant grant = consents.get(purpose);
+            apply(new ConsentWithdrawn(memberId, grant.consentId(), purpose, grant.policyVersion(),
+                    command.requestedBy(), now));
+            withdrawn.add(purpose);
+        }
+        if (withdrawn.contains(PurposeCatalog.MEMBERSHIP) && status == MemberStatus.ACTIVE) {
+            // Without consent to the membership there is no legal basis to keep the member.
+            apply(new MembershipEnded(memberId, MembershipEndReason.MEMBER_REQUEST,
+                    retention.memberErasureDue(now), command.requestedBy(), now));
+        }
+        return withdrawn;
+    }
+
+    @CommandHandler
+    public void handle(RecordDownload command) {
+        requireNotErased();
+        if (status == MemberStatus.ENDED) {
+            throw new MembershipHasEnded();
+        }
+        apply(new DocumentDownloaded(memberId, command.documentId(), command.title(), command.requestedBy(), now()));
+    }
+
+    @CommandHandler
+    public void handle(EditProfile command) {
+        requireNotErased();
+        if (command.username() != null && !command.username().equals(username)) {
+            throw new UsernameCannotChange();
+        }
+        String newGivenName = changed(givenName, command.givenName());
+        String newFamilyName = changed(familyName, command.familyName());
+        String newCompany = changed(company, command.company());
+        String newEmail = changed(email, command.email());
+        if (newGivenName == null && newFamilyName == null && newCompany == null && newEmail == null) {
+            return;
+        }
+        apply(new ProfileEdited(memberId, newGivenName, newFamilyName, newCompany, newEmail,
+                command.requestedBy(), now()));
+    }
+
+    /** Ending an ended membership records nothing and answers the erasure date already set. */
+    @CommandHandler
+    public Instant handle(EndMembership command, RetentionPolicy retention) {
+        requireNotErased();
+        if (status == MemberStatus.ENDED) {
+            return erasureDueAt;
+        }
+        Instant now = now();
+        Instant due = retention.memberErasureDue(now);
+        apply(new MembershipEnded(memberId, command.reason(), due, command.requestedBy(), now));
+        return due;
+    }
+
+    /** Erasure is terminal; a repetition answers the first receipt and records nothing. */
+    ErasureReceipt erase(EraseMember command) {
+        if (erasure != null) {
+            return erasure;
+        }
+        apply(new MemberErased(memberId, command.ground(), command.requestedBy(), now()));
+        return erasure;
+    }
+
+    boolean isErased() {
+        return status == MemberStatus.ERASED;
+    }
+
+    private void requireNotErased() {
+        if (status == MemberStatus.ERASED) {
+            throw new MemberIsErased();
+        }
+    }
+
+    private static String changed(String current, String requested) {
+        return requested == null || Objects.equals(current, requested) ? null : requested;
+    }
+
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
+    }
+
+    @EventSourcingHandler
+    void on(MemberRegistered event) {
+        memberId = event.memberId();
+        status = MemberStatus.ACTIVE;
+        username = event.username();
+        givenName = event.givenName();
+        familyName = event.familyName();
+        company = event.company();
+        email = event.email();
+    }
+
+    @EventSourcingHandler
+    void on(ConsentGiven event) {
+        consents.put(event.purpose(), new Grant(event.consentId(), event.policyVersion()));
+    }
+
+    @EventSourcingHandler
+    void on(ConsentWithdrawn event) {
+        consents.remove(event.purpose());
+    }
+
+    @EventSourcingHandler
+    void on(ProfileEdited event) {
+        givenName = event.givenName() != null ? event.givenName() : givenName;
+        familyName = event.familyName() != null ? event.familyName() : familyName;
+        company = event.company() != null ? event.company() : company;
+        email = event.email() != null ? event.email() : email;
+    }
+
+    @EventSourcingHandler
+    void on(MembershipEnded event) {
+        status = MemberStatus.ENDED;
+        erasureDueAt = event.erasureDueAt();
+    }
+
+    @EventSourcingHandler
+    void on(MemberErased event) {
+        status = MemberStatus.ERASED;
+        erasure = new ErasureReceipt(event.memberId(), event.ground(), event.at());
+        username = null;
+        givenName = null;
+        familyName = null;
+        company = null;
+        email = null;
+        consents.clear();
+    }
+}

@@ -1,0 +1,13 @@
+package ledger.core.member;
+
+import ledger.core.shared.Actor;
+
+/** Commands addressed to one member. */
+public sealed interface MemberCommand
+        permits RegisterMember, GiveConsent, WithdrawConsent, RecordDownload, EditProfile, EndMembership,
+        EraseMember {
+
+    MemberId memberId();
+
+    Actor requestedBy();
+}

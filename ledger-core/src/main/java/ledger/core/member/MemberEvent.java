@@ -1,0 +1,17 @@
+package ledger.core.member;
+
+import java.time.Instant;
+
+import ledger.core.shared.Actor;
+
+/** Everything that happens to a member; every fact names who caused it and when. */
+public sealed interface MemberEvent
+        permits MemberRegistered, ConsentGiven, ConsentWithdrawn, DocumentDownloaded, ProfileEdited,
+        MembershipEnded, MemberErased {
+
+    MemberId memberId();
+
+    Actor by();
+
+    Instant at();
+}

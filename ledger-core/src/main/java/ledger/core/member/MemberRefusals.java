@@ -1,0 +1,53 @@
+package ledger.core.member;
+
+import ledger.core.shared.Refusal;
+
+/** The rules a member command can break. Messages never carry personal data. */
+public final class MemberRefusals {
+
+    private MemberRefusals() {
+    }
+
+    public static final class MembershipConsentRequired extends Refusal {
+        public MembershipConsentRequired() {
+            super(Kind.RULE, "membership-consent-required",
+                    "registration requires consent to the purpose portal-membership");
+        }
+    }
+
+    public static final class UsernameTaken extends Refusal {
+        public UsernameTaken() {
+            super(Kind.CONFLICT, "username-taken", "the username is already taken");
+        }
+    }
+
+    public static final class MemberAlreadyExists extends Refusal {
+        public MemberAlreadyExists() {
+            super(Kind.CONFLICT, "member-exists", "a member with this id already exists");
+        }
+    }
+
+    public static final class UsernameCannotChange extends Refusal {
+        public UsernameCannotChange() {
+            super(Kind.RULE, "username-immutable", "the username can never change");
+        }
+    }
+
+    public static final class MemberIsErased extends Refusal {
+        public MemberIsErased() {
+            super(Kind.CONFLICT, "member-erased", "the member has been erased");
+        }
+    }
+
+    public static final class MembershipHasEnded extends Refusal {
+        public MembershipHasEnded() {
+            super(Kind.CONFLICT, "membership-ended", "the membership has ended");
+        }
+    }
+
+    public static final class UnknownMember extends Refusal {
+        public UnknownMember() {
+            super(Kind.NOT_FOUND, "unknown-member", "no such member");
+        }
+    }
+}

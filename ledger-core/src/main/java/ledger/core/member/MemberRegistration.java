@@ -1,0 +1,37 @@
+package ledger.core.member;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Repository;
+
+import ledger.core.consent.PurposeCatalog;
+import ledger.core.member.MemberRefusals.MemberAlreadyExists;
+import ledger.core.member.MemberRefusals.UsernameTaken;
+
+/**
+ * Registration claims the username in the same transaction as the first events, so two
+ * registrations of one username on two nodes cannot both commit.
+ */
+public class MemberRegistration {
+
+    private final Repository<Member> members;
+    private final UsernameRegistry usernames;
+
+    public MemberRegistration(Repository<Member> members, UsernameRegistry usernames) {
+        this.members = members;
+        this.usernames = usernames;
+    }
+
+    @CommandHandler
+    public MemberId handle(RegisterMember command, PurposeCatalog purposes) throws Exception {
+        Member.checkRegistration(command, purposes);
+        switch (usernames.claim(command.username(), command.memberId())) {
+            case USERNAME_TAKEN -> throw new UsernameTaken();
+            case MEMBER_EXISTS -> throw new MemberAlreadyExists();
+            case CLAIMED -> {
+                // go on
+            }
+        }
+        members.newInstance(() -> new Member(command, purposes));
+        return command.memberId();
+    }
+}

@@ -1,0 +1,7 @@
+package ledger.core.member;
+
+public enum MemberStatus {
+    ACTIVE,
+    ENDED,
+    ERASED
+}

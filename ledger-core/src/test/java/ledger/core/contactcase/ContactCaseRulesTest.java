@@ -1,0 +1,56 @@
+package ledger.core.contactcase;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import ledger.core.shared.Actor;
+import ledger.core.shared.RetentionPolicy;
+
+class ContactCaseRulesTest {
+
+    private static final Actor PORTAL = new Actor("portal-backend", "PORTAL");
+    private static final ContactCaseId CASE = ContactCaseId.of(UUID.fromString("3b1f0e55-4f0c-4bd5-9d57-2b8d7e1a9c01"));
+
+    private AggregateTestFixture<ContactCase> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(ContactCase.class);
+        fixture.registerInjectableResource(RetentionPolicy.defaults());
+        fixture.registerAnnotatedCommandHandler(new ContactCaseIntake(fixture.getRepository()));
+    }
+
+    @Test
+    void a_contact_case_is_erased_at_most_three_years_after_it_was_opened() {
+        Instant now = fixture.currentTime();
+        Instant due = now.atZone(ZoneOffset.UTC).plusYears(3).toInstant();
+        fixture.givenNoPriorActivity()
+                .when(new OpenContactCase(CASE, "Grace Hopper", "grace@example.org", "Please call me", PORTAL))
+                .expectResultMessagePayload(new ContactCaseIntake.Opened(CASE, due))
+                .expectEvents(new ContactCaseOpened(CASE, "Grace Hopper", "grace@example.org", "Please call me", due,
+                        PORTAL, now));
+    }
+
+    @Test
+    void closing_a_closed_case_records_nothing() {
+        Instant opened = Instant.parse("2026-01-01T00:00:00Z");
+        fixture.given(new ContactCaseOpened(CASE, "G", "g@example.org", "m", opened.plusSeconds(1), PORTAL, opened),
+                        new ContactCaseClosed(CASE, PORTAL, opened))
+                .when(new CloseContactCase(CASE, PORTAL))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void closing_an_open_case_records_who_closed_it() {
+        Instant opened = Instant.parse("2026-01-01T00:00:00Z");
+        fixture.given(new ContactCaseOpened(CASE, "G", "g@example.org", "m", opened.plusSeconds(1), PORTAL, opened))
+                .when(new CloseContactCase(CASE, PORTAL))
+                .expectEvents(new ContactCaseClosed(CASE, PORTAL, fixture.currentTime()));
+    }
+}

@@ -1,0 +1,267 @@
+package ledger.core.member;
+
+import static ledger.core.member.MemberFixtures.DPM;
+import static ledger.core.member.MemberFixtures.ID;
+import static ledger.core.member.MemberFixtures.MEMBERSHIP_CONSENT;
+import static ledger.core.member.MemberFixtures.PORTAL;
+import static ledger.core.member.MemberFixtures.consent;
+import static ledger.core.member.MemberFixtures.membershipConsent;
+import static ledger.core.member.MemberFixtures.newsletterConsent;
+import static ledger.core.member.MemberFixtures.register;
+import static ledger.core.member.MemberFixtures.registered;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.matches;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import ledger.core.consent.PurposeCatalog;
+import ledger.core.consent.PurposeCatalog.UnknownPurpose;
+import ledger.core.member.MemberRefusals.MemberIsErased;
+import ledger.core.member.MemberRefusals.MembershipConsentRequired;
+import ledger.core.member.MemberRefusals.MembershipHasEnded;
+import ledger.core.member.MemberRefusals.UsernameCannotChange;
+import ledger.core.member.MemberRefusals.UsernameTaken;
+
+class MemberRulesTest {
+
+    private InMemoryUsernames usernames;
+    private AggregateTestFixture<Member> fixture;
+
+    @BeforeEach
+    void setUp() {
+        usernames = new InMemoryUsernames();
+        fixture = MemberFixtures.fixture(usernames);
+    }
+
+    @Test
+    void registration_records_the_member_and_each_initial_consent_with_who_and_when() {
+        fixture.givenNoPriorActivity()
+                .when(register("ada", List.of(consent("portal-membership", "2024-05"), consent("newsletter", "2024-05"))))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(ID)
+                .expectEventsMatching(payloadsMatching(
+                        exactSequenceOf(
+                                matches(p -> p.equals(
+                                        new MemberRegistered(ID, "ada", "Ada", "Lovelace", "Analytical Engines Ltd",
+                                                "ada@example.org", PORTAL, fixture.currentTime()))),
+                                matches(p -> p instanceof ConsentGiven c
+                                        && c.purpose().equals("portal-membership") && c.by().equals(PORTAL)
+                                        && c.at().equals(fixture.currentTime())),
+                                matches(p -> p instanceof ConsentGiven c
+                                        && c.purpose().equals("newsletter")),
+                                andNoMore())));
+        assertThat(usernames.taken("ada")).isTrue();
+    }
+
+    @Test
+    void registration_requires_consent_to_portal_membership() {
+        fixture.givenNoPriorActivity()
+                .when(register("ada", List.of(consent("newsletter", "2024-05"))))
+                .expectException(MembershipConsentRequired.class)
+                .expectNoEvents();
+        assertThat(usernames.taken("ada")).as("a refused registration claims no username").isFalse();
+    }
+
+    @Test
+    void registration_with_an_unknown_purpose_is_refused() {
+        fixture.givenNoPriorActivity()
+                .when(register("ada", List.of(consent("portal-membership", "2024-05"), consent("profiling", "1"))))
+                .expectException(UnknownPurpose.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void giving_consent_to_an_unknown_purpose_is_refused() {
+        fixture.given(registered(), membershipConsent())
+                .when(new GiveConsent(ID, "profiling", "1", "portal", PORTAL))
+                .expectException(UnknownPurpose.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_username_already_taken_by_another_member_is_refused() {
+        usernames.claim("ada", MemberId.random());
+        fixture.givenNoPriorActivity()
+                .when(register("ada", List.of(consent("portal-membership", "2024-05"))))
+                .expectException(UsernameTaken.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void giving_a_consent_already_held_under_the_same_policy_version_records_nothing() {
+        fixture.given(registered(), membershipConsent(), newsletterConsent("2024-05"))
+                .when(new GiveConsent(ID, "newsletter", "2024-05", "portal", PORTAL))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(newsletterConsent("2024-05").consentId())
+                .expectNoEvents();
+    }
+
+    @Test
+    void giving_consent_again_under_a_new_policy_version_records_it() {
+        fixture.given(registered(), membershipConsent(), newsletterConsent("2024-05"))
+                .when(new GiveConsent(ID, "newsletter", "2025-01", "email", PORTAL))
+                .expectEventsMatching(payloadsMatching(
+                        exactSequenceOf(
+                                matches(p -> p instanceof ConsentGiven c
+                                        && c.policyVersion().equals("2025-01") && c.channel().equals("email")),
+                                andNoMore())));
+    }
+
+    @Test
+    void withdrawing_a_consent_records_which_consent_it_ends() {
+        fixture.given(registered(), membershipConsent(), newsletterConsent("2024-05"))
+                .when(new WithdrawConsent(ID, Set.of("newsletter"), false, PORTAL))
+                .expectResultMessagePayload(List.of("newsletter"))
+                .expectEvents(new ConsentWithdrawn(ID, newsletterConsent("2024-05").consentId(), "newsletter", "2024-05",
+                        PORTAL, fixture.currentTime()));
+    }
+
+    @Test
+    void withdrawing_what_is_not_granted_records_nothing() {
+        fixture.given(registered(), membershipConsent())
+                .when(new WithdrawConsent(ID, Set.of("newsletter"), false, PORTAL))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(List.of())
+                .expectNoEvents();
+    }
+
+    @Test
+    void withdrawing_portal_membership_ends_the_membership() {
+        Instant now = fixture.currentTime();
+        Instant threeMonthsLater = now.atZone(ZoneOffset.UTC).plusMonths(3).toInstant();
+        fixture.given(registered(), membershipConsent())
+                .when(new WithdrawConsent(ID, Set.of("portal-membership"), false, PORTAL))
+                .expectEvents(
+                        new ConsentWithdrawn(ID, MEMBERSHIP_CONSENT, "portal-membership", "2024-05", PORTAL, now),
+                        new MembershipEnded(ID, MembershipEndReason.MEMBER_REQUEST, threeMonthsLater, PORTAL, now));
+    }
+
+    @Test
+    void withdrawing_all_withdraws_every_granted_purpose_and_ends_the_membership() {
+        fixture.given(registered(), membershipConsent(), newsletterConsent("2024-05"))
+                .when(new WithdrawConsent(ID, Set.of(), true, PORTAL))
+                .expectResultMessagePayload(List.of("newsletter", "portal-membership"))
+                .expectEventsMatching(payloadsMatching(
+                        exactSequenceOf(
+                                matches(p -> p instanceof ConsentWithdrawn w
+                                        && w.purpose().equals("newsletter")),
+                                matches(p -> p instanceof ConsentWithdrawn w
+                                        && w.purpose().equals("portal-membership")),
+                                matches(p -> p instanceof MembershipEnded),
+                                andNoMore())));
+    }
+
+    @Test
+    void the_username_can_never_change() {
+        fixture.given(registered(), membershipConsent())
+                .when(new EditProfile(ID, null, null, null, null, "ada2", PORTAL))
+                .expectException(UsernameCannotChange.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void editing_the_profile_records_only_the_changed_fields() {
+        fixture.given(registered(), membershipConsent())
+                .when(new EditProfile(ID, "Ada", "King", null, "ada@lovelace.example", null, PORTAL))
+                .expectEvents(new ProfileEdited(ID, null, "King", null, "ada@lovelace.example", PORTAL,
+                        fixture.currentTime()));
+    }
+
+    @Test
+    void an_edit_that_changes_nothing_records_nothing() {
+        fixture.given(registered(), membershipConsent())
+                .when(new EditProfile(ID, "Ada", null, null, null, "ada", PORTAL))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_download_is_recorded_with_the_document() {
+        fixture.given(registered(), membershipConsent())
+                .when(new RecordDownload(ID, "doc-42", "Price list", PORTAL))
+                .expectEvents(new DocumentDownloaded(ID, "doc-42", "Price list", PORTAL, fixture.currentTime()));
+    }
+
+    @Test
+    void ending_the_membership_sets_erasure_due_after_the_retention_period() {
+        Instant now = fixture.currentTime();
+        Instant due = now.atZone(ZoneOffset.UTC).plusMonths(3).toInstant();
+        fixture.given(registered(), membershipConsent())
+                .when(new EndMembership(ID, MembershipEndReason.CEASED_PARTNER, DPM))
+                .expectResultMessagePayload(due)
+                .expectEvents(new MembershipEnded(ID, MembershipEndReason.CEASED_PARTNER, due, DPM, now));
+    }
+
+    @Test
+    void an_ended_membership_accepts_no_new_consent_or_download() {
+        MembershipEnded ended = new MembershipEnded(ID, MembershipEndReason.MISUSE, Instant.parse("2026-04-10T09:00:00Z"),
+                DPM, MemberFixtures.T0);
+        fixture.given(registered(), membershipConsent(), ended)
+                .when(new RecordDownload(ID, "doc-1", null, PORTAL))
+                .expectException(MembershipHasEnded.class)
+                .expectNoEvents();
+        fixture.given(registered(), membershipConsent(), ended)
+                .when(new GiveConsent(ID, "newsletter", "2024-05", "portal", PORTAL))
+                .expectException(MembershipHasEnded.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void erasure_records_the_ground_and_frees_the_username() {
+        usernames.claim("ada", ID);
+        fixture.given(registered(), membershipConsent())
+                .when(new EraseMember(ID, ErasureGround.MEMBER_REQUEST, DPM))
+                .expectEvents(new MemberErased(ID, ErasureGround.MEMBER_REQUEST, DPM, fixture.currentTime()))
+                .expectResultMessagePayload(new ErasureReceipt(ID, ErasureGround.MEMBER_REQUEST, fixture.currentTime()));
+        assertThat(usernames.taken("ada")).isFalse();
+    }
+
+    @Test
+    void a_repeated_erasure_answers_the_same_receipt_and_records_nothing() {
+        Instant erasedAt = Instant.parse("2026-02-01T10:00:00Z");
+        fixture.given(registered(), membershipConsent(), new MemberErased(ID, ErasureGround.MEMBER_REQUEST, DPM, erasedAt))
+                .when(new EraseMember(ID, ErasureGround.RETENTION_EXPIRED, DPM))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(new ErasureReceipt(ID, ErasureGround.MEMBER_REQUEST, erasedAt))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_erased_member_accepts_no_further_command() {
+        MemberErased erased = new MemberErased(ID, ErasureGround.MEMBER_REQUEST, DPM, MemberFixtures.T0);
+        List<Object> commands = List.of(
+                new GiveConsent(ID, "newsletter", "2024-05", "portal", PORTAL),
+                new WithdrawConsent(ID, Set.of(), true, PORTAL),
+                new RecordDownload(ID, "doc-1", null, PORTAL),
+                new EditProfile(ID, "Eve", null, null, null, null, PORTAL),
+                new EndMembership(ID, MembershipEndReason.MISUSE, DPM));
+        for (Object command : commands) {
+            fixture.given(registered(), membershipConsent(), erased)
+                    .when(command)
+                    .expectException(MemberIsErased.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
+    void a_new_registration_with_an_erased_members_username_is_accepted() {
+        usernames.claim("ada", ID);
+        usernames.release(ID);
+        MemberId newcomer = MemberId.random();
+        fixture.givenNoPriorActivity()
+                .when(new RegisterMember(newcomer, "ada", "A", "B", "C", "c@example.org",
+                        List.of(consent(PurposeCatalog.MEMBERSHIP, "2024-05")), PORTAL))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(newcomer);
+    }
+}
