@@ -1,0 +1,68 @@
+package ledger.api.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Integration tests run the whole service on a random port against real PostgreSQL: the system
+ * one when {@code LEDGER_TEST_DB_URL} is set (as CI does), otherwise the embedded default in a
+ * temporary directory. Every test uses fresh ids, so tests share one database and one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    private static final Path EMBEDDED_DATA = temporaryDirectory();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String url = System.getenv("LEDGER_TEST_DB_URL");
+        if (url != null && !url.isBlank()) {
+            registry.add("spring.datasource.url", () -> url);
+            registry.add("spring.datasource.username",
+                    () -> System.getenv().getOrDefault("LEDGER_TEST_DB_USER", "postgres"));
+            registry.add("spring.datasource.password",
+                    () -> System.getenv().getOrDefault("LEDGER_TEST_DB_PASSWORD", ""));
+        } else {
+            registry.add("ledger.embedded-postgres.data-dir", () -> EMBEDDED_DATA.resolve("pg").toString());
+        }
+    }
+
+    protected Api api() {
+        return new Api(port);
+    }
+
+    /** The stored events of one aggregate, as payload type simple names in sequence order. */
+    protected java.util.List<String> storedEventTypes(Object aggregateId) {
+        return jdbc.queryForList("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?"
+                        + " ORDER BY sequence_number", String.class, aggregateId.toString())
+                .stream().map(t -> t.substring(t.lastIndexOf('.') + 1)).toList();
+    }
+
+    protected long eventCount() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("ledger-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package ledger.projections.member;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * The member view of API.md. After erasure every personal field is {@code null} and the status
+ * is {@code ERASED}; consents, counts and times stay, they are the audit trail's. {@code version}
+ * is the last member event the view reflects (not part of the JSON contract).
+ */
+public record MemberView(
+        UUID memberId,
+        String username,
+        String givenName,
+        String familyName,
+        String company,
+        String email,
+        String status,
+        Map<String, ConsentState> consents,
+        long downloads,
+        Instant registeredAt,
+        Instant lastActivityAt,
+        Instant erasureDueAt,
+        List<Object> legalHolds,
+        @JsonIgnore long version) {
+
+    public record ConsentState(boolean granted, String policyVersion, Instant since) {
+    }
+}

@@ -1,0 +1,113 @@
+package ledger.projections.member;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import ledger.core.member.ConsentGiven;
+import ledger.core.member.ConsentWithdrawn;
+import ledger.core.member.DocumentDownloaded;
+import ledger.core.member.FindMember;
+import ledger.core.member.MemberErased;
+import ledger.core.member.MemberEvent;
+import ledger.core.member.MemberRegistered;
+import ledger.core.member.MembershipEnded;
+import ledger.core.member.ProfileEdited;
+
+/**
+ * The member view (GET /members/{id}). Rows commit with the processor's token; each handler first
+ * claims the event through the row version, so a redelivered event changes nothing.
+ */
+@Component
+@ProcessingGroup(MemberViewProjection.NAME)
+public class MemberViewProjection {
+
+    public static final String NAME = "member-view";
+
+    private final MemberViewRepository rows;
+
+    public MemberViewProjection(MemberViewRepository rows) {
+        this.rows = rows;
+    }
+
+    @EventHandler
+    void on(MemberRegistered event, @SequenceNumber long sequence) {
+        rows.insertRegistered(event.memberId().value(), event.username(), event.givenName(), event.familyName(),
+                event.company(), event.email(), event.at(), sequence);
+    }
+
+    @EventHandler
+    void on(ConsentGiven event, @SequenceNumber long sequence) {
+        if (claim(event, sequence)) {
+            rows.upsertConsent(event.memberId().value(), event.purpose(), true, event.policyVersion(), event.at());
+        }
+    }
+
+    @EventHandler
+    void on(ConsentWithdrawn event, @SequenceNumber long sequence) {
+        if (claim(event, sequence)) {
+            rows.upsertConsent(event.memberId().value(), event.purpose(), false, event.policyVersion(), event.at());
+        }
+    }
+
+    @EventHandler
+    void on(DocumentDownloaded event, @SequenceNumber long sequence) {
+        if (claim(event, sequence)) {
+            rows.countDownload(event.memberId().value());
+        }
+    }
+
+    @EventHandler
+    void on(ProfileEdited event, @SequenceNumber long sequence) {
+        if (claim(event, sequence)) {
+            rows.updateProfile(event.memberId().value(), event.givenName(), event.familyName(), event.company(),
+                    event.email());
+        }
+    }
+
+    @EventHandler
+    void on(MembershipEnded event, @SequenceNumber long sequence) {
+        if (claim(event, sequence)) {
+            rows.endMembership(event.memberId().value(), event.erasureDueAt());
+        }
+    }
+
+    @EventHandler
+    void on(MemberErased event, @SequenceNumber long sequence) {
+        claim(event, sequence);
+        // Erasure nulls the personal fields even if the row was ahead: it must never be skipped.
+        rows.erase(event.memberId().value());
+    }
+
+    @ResetHandler
+    void reset() {
+        rows.deleteAllConsents();
+        rows.deleteAllMembers();
+    }
+
+    @QueryHandler
+    public Optional<MemberView> handle(FindMember query) {
+        return rows.findById(query.memberId().value()).map(row -> {
+            Map<String, MemberView.ConsentState> consents = new LinkedHashMap<>();
+            for (MemberConsentRow consent : rows.consentsOf(row.memberId())) {
+                consents.put(consent.purpose(),
+                        new MemberView.ConsentState(consent.granted(), consent.policyVersion(), consent.since()));
+            }
+            return new MemberView(row.memberId(), row.username(), row.givenName(), row.familyName(), row.company(),
+                    row.email(), row.status(), consents, row.downloads(), row.registeredAt(), row.lastActivityAt(),
+                    row.erasureDueAt(), List.of(), row.version());
+        });
+    }
+
+    private boolean claim(MemberEvent event, long sequence) {
+        return rows.advance(event.memberId().value(), sequence, event.at()) == 1;
+    }
+}

@@ -1,0 +1,70 @@
+package ledger.projections.member;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import jakarta.inject.Singleton;
+
+/**
+ * The member view's tables. Every change is guarded by the row's version, so an event applied
+ * twice (a redelivery, a token reset) changes nothing the second time.
+ */
+@Singleton
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface MemberViewRepository extends GenericRepository<MemberViewRow, UUID> {
+
+    Optional<MemberViewRow> findById(UUID memberId);
+
+    @Query(value = "INSERT INTO member_view (member_id, username, given_name, family_name, company, email, status,"
+            + " downloads, registered_at, last_activity_at, erasure_due_at, version)"
+            + " VALUES (:memberId, :username, :givenName, :familyName, :company, :email, 'ACTIVE', 0, :at, :at, NULL,"
+            + " :version) ON CONFLICT (member_id) DO NOTHING", nativeQuery = true)
+    int insertRegistered(UUID memberId, @Nullable String username, @Nullable String givenName,
+                         @Nullable String familyName, @Nullable String company, @Nullable String email, Instant at,
+                         long version);
+
+    /** Claims the event for this row: 1 when it is new, 0 when the row already reflects it. */
+    @Query(value = "UPDATE member_view SET version = :version, last_activity_at = :at"
+            + " WHERE member_id = :memberId AND version < :version", nativeQuery = true)
+    int advance(UUID memberId, long version, Instant at);
+
+    @Query(value = "UPDATE member_view SET given_name = COALESCE(:givenName, given_name),"
+            + " family_name = COALESCE(:familyName, family_name), company = COALESCE(:company, company),"
+            + " email = COALESCE(:email, email) WHERE member_id = :memberId", nativeQuery = true)
+    int updateProfile(UUID memberId, @Nullable String givenName, @Nullable String familyName,
+                      @Nullable String company, @Nullable String email);
+
+    @Query(value = "UPDATE member_view SET downloads = downloads + 1 WHERE member_id = :memberId", nativeQuery = true)
+    int countDownload(UUID memberId);
+
+    @Query(value = "UPDATE member_view SET status = 'ENDED', erasure_due_at = :erasureDueAt WHERE member_id = :memberId",
+            nativeQuery = true)
+    int endMembership(UUID memberId, Instant erasureDueAt);
+
+    @Query(value = "UPDATE member_view SET status = 'ERASED', username = NULL, given_name = NULL, family_name = NULL,"
+            + " company = NULL, email = NULL, erasure_due_at = NULL WHERE member_id = :memberId", nativeQuery = true)
+    int erase(UUID memberId);
+
+    @Query(value = "INSERT INTO member_view_consent (member_id, purpose, granted, policy_version, since)"
+            + " VALUES (:memberId, :purpose, :granted, :policyVersion, :since)"
+            + " ON CONFLICT (member_id, purpose) DO UPDATE SET granted = EXCLUDED.granted,"
+            + " policy_version = EXCLUDED.policy_version, since = EXCLUDED.since", nativeQuery = true)
+    int upsertConsent(UUID memberId, String purpose, boolean granted, String policyVersion, Instant since);
+
+    @Query(value = "SELECT * FROM member_view_consent WHERE member_id = :memberId ORDER BY purpose",
+            nativeQuery = true)
+    List<MemberConsentRow> consentsOf(UUID memberId);
+
+    @Query(value = "DELETE FROM member_view_consent", nativeQuery = true)
+    int deleteAllConsents();
+
+    @Query(value = "DELETE FROM member_view", nativeQuery = true)
+    int deleteAllMembers();
+}
