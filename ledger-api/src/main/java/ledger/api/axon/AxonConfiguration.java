@@ -1,5 +1,6 @@
 package ledger.api.axon;
 
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -22,7 +23,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import ledger.core.contactcase.ContactCase;
+import ledger.core.contactcase.ContactCaseErasure;
 import ledger.core.contactcase.ContactCaseIntake;
+import ledger.core.crypto.CryptoShreddingSerializer;
+import ledger.core.crypto.KeyVault;
+import ledger.core.crypto.SubjectDataPurge;
 import ledger.core.member.Member;
 import ledger.core.member.MemberErasure;
 import ledger.core.member.MemberRegistration;
@@ -37,13 +42,14 @@ import ledger.core.member.UsernameRegistry;
 public class AxonConfiguration {
 
     @Bean
-    ConfigurerModule ledgerDomain(UsernameRegistry usernames) {
+    ConfigurerModule ledgerDomain(UsernameRegistry usernames, KeyVault keys, List<SubjectDataPurge> purges) {
         return configurer -> configurer
                 .configureAggregate(Member.class)
                 .configureAggregate(ContactCase.class)
                 .registerCommandHandler(c -> new MemberRegistration(c.repository(Member.class), usernames))
-                .registerCommandHandler(c -> new MemberErasure(c.repository(Member.class), usernames))
-                .registerCommandHandler(c -> new ContactCaseIntake(c.repository(ContactCase.class)));
+                .registerCommandHandler(c -> new MemberErasure(c.repository(Member.class), usernames, keys, purges))
+                .registerCommandHandler(c -> new ContactCaseIntake(c.repository(ContactCase.class)))
+                .registerCommandHandler(c -> new ContactCaseErasure(c.repository(ContactCase.class), keys, purges));
     }
 
     /** The event tables as the Flyway migration creates them: snake_case, bytea payloads. */
@@ -98,10 +104,12 @@ public class AxonConfiguration {
         return JacksonSerializer.builder().objectMapper(storageObjectMapper()).lenientDeserialization().build();
     }
 
+    /** Events and snapshots: personal data encrypted under the subject's key (crypto-shredding). */
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer() {
-        return JacksonSerializer.builder().objectMapper(storageObjectMapper()).lenientDeserialization().build();
+    Serializer eventSerializer(KeyVault keys) {
+        return new CryptoShreddingSerializer(
+                JacksonSerializer.builder().objectMapper(storageObjectMapper()).lenientDeserialization().build(), keys);
     }
 
     @Bean(destroyMethod = "shutdownNow")

@@ -76,6 +76,7 @@ class SecurityConfiguration {
                         .hasRole(DPM.name())
                         .requestMatchers(HttpMethod.DELETE, BASE + "/members/*/legal-holds/*").hasRole(DPM.name())
                         .requestMatchers(HttpMethod.GET, BASE + "/erasures").hasRole(DPM.name())
+                        .requestMatchers(BASE + "/admin/**").hasRole(ADMIN.name())
                         // member view and register extract: the portal and the DPM
                         .requestMatchers(HttpMethod.GET, BASE + "/members/*", BASE + "/members/*/register-extract")
                         .hasAnyRole(PORTAL.name(), DPM.name())

@@ -7,12 +7,14 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import ledger.core.crypto.SubjectDataPurge;
+
 /**
  * Idempotency records in PostgreSQL, so a key holds across restarts and nodes. Each statement
  * commits on its own: a key is reserved before the request runs and completed after it.
  */
 @Component
-public class IdempotencyStore {
+public class IdempotencyStore implements SubjectDataPurge {
 
     record Stored(byte[] requestHash, String state, Integer status, String contentType, String location,
                   byte[] body) {
@@ -54,7 +56,8 @@ public class IdempotencyStore {
     }
 
     /** Erasure removes every stored answer about the subject: they may echo personal data. */
-    public int forgetSubject(UUID subjectId) {
-        return jdbc.update("DELETE FROM idempotency_record WHERE subject_id = ?", subjectId);
+    @Override
+    public void purge(UUID subject) {
+        jdbc.update("DELETE FROM idempotency_record WHERE subject_id = ?", subject);
     }
 }

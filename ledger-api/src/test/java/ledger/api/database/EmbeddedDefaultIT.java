@@ -27,7 +27,8 @@ class EmbeddedDefaultIT {
     void without_a_datasource_url_the_service_runs_on_an_embedded_postgresql_that_keeps_its_data() {
         Path dataDir = dataRoot.resolve("postgres");
         String[] args = {"--server.port=0", "--spring.datasource.url=",
-                "--ledger.embedded-postgres.data-dir=" + dataDir};
+                "--ledger.embedded-postgres.data-dir=" + dataDir,
+                "--ledger.master-key-file=" + dataRoot.resolve("master.key")};
 
         int port;
         try (ConfigurableApplicationContext first = SpringApplication.run(LedgerApplication.class, args)) {
@@ -39,6 +40,7 @@ class EmbeddedDefaultIT {
                     .isEqualTo(dataDir.toAbsolutePath().toString());
         }
         assertThat(Files.exists(dataDir.resolve("PG_VERSION"))).isTrue();
+        assertThat(Files.exists(dataRoot.resolve("master.key"))).as("local master key generated").isTrue();
         assertThat(Files.exists(dataDir.resolve("postmaster.pid"))).as("stopped cleanly").isFalse();
 
         try (ConfigurableApplicationContext second = SpringApplication.run(LedgerApplication.class, args)) {

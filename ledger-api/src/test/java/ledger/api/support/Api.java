@@ -28,7 +28,7 @@ public final class Api {
     private String token = PORTAL;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
-    Api(int port) {
+    public Api(int port) {
         this.port = port;
     }
 

@@ -28,8 +28,12 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    /** A fixed master key for tests (base64 of 32 bytes); never a production value. */
+    public static final String TEST_MASTER_KEY = "dGVzdC1tYXN0ZXIta2V5LW5vdC1mb3ItcHJvZC11c2U=";
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
+        registry.add("ledger.master-key", () -> TEST_MASTER_KEY);
         String url = System.getenv("LEDGER_TEST_DB_URL");
         if (url != null && !url.isBlank()) {
             registry.add("spring.datasource.url", () -> url);

@@ -18,6 +18,7 @@ public class ContactCase {
     private ContactCaseId caseId;
     private Instant erasureDueAt;
     private boolean closed;
+    private Instant erasedAt;
 
     protected ContactCase() {
         // for Axon
@@ -32,10 +33,21 @@ public class ContactCase {
     /** Closing a closed case records nothing. */
     @CommandHandler
     public void handle(CloseContactCase command) {
+        if (erasedAt != null) {
+            throw new ContactCaseIsErased();
+        }
         if (closed) {
             return;
         }
         apply(new ContactCaseClosed(caseId, command.requestedBy(), GenericEventMessage.clock.instant()));
+    }
+
+    /** Erasure is terminal; a repetition answers the first time and records nothing. */
+    Instant erase(EraseContactCase command) {
+        if (erasedAt == null) {
+            apply(new ContactCaseErased(caseId, command.requestedBy(), GenericEventMessage.clock.instant()));
+        }
+        return erasedAt;
     }
 
     Instant erasureDueAt() {
@@ -51,5 +63,17 @@ public class ContactCase {
     @EventSourcingHandler
     void on(ContactCaseClosed event) {
         closed = true;
+    }
+
+    @EventSourcingHandler
+    void on(ContactCaseErased event) {
+        erasedAt = event.at();
+    }
+
+    /** Nothing can be recorded on an erased case. */
+    public static final class ContactCaseIsErased extends ledger.core.shared.Refusal {
+        public ContactCaseIsErased() {
+            super(Kind.CONFLICT, "contact-case-erased", "the contact case has been erased");
+        }
     }
 }

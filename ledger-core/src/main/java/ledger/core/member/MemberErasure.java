@@ -1,23 +1,34 @@
 package ledger.core.member;
 
+import java.util.List;
+
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 
+import ledger.core.crypto.KeyVault;
+import ledger.core.crypto.SubjectDataPurge;
 import ledger.core.member.MemberRefusals.UnknownMember;
 
 /**
- * Erasure records {@link MemberErased} and, in the same transaction, frees the username; key
- * shredding joins here too, so an erasure is all or nothing.
+ * Erasure, all in the command's one transaction: records {@link MemberErased}, frees the username,
+ * shreds the member's data key (leaving a tombstone) and purges every other holder of the
+ * member's personal data. A repetition answers the first receipt, records nothing, and purges
+ * again (harmless, and it covers anything a lagging reader wrote meanwhile).
  */
 public class MemberErasure {
 
     private final Repository<Member> members;
     private final UsernameRegistry usernames;
+    private final KeyVault keys;
+    private final List<SubjectDataPurge> purges;
 
-    public MemberErasure(Repository<Member> members, UsernameRegistry usernames) {
+    public MemberErasure(Repository<Member> members, UsernameRegistry usernames, KeyVault keys,
+                         List<SubjectDataPurge> purges) {
         this.members = members;
         this.usernames = usernames;
+        this.keys = keys;
+        this.purges = List.copyOf(purges);
     }
 
     @CommandHandler
@@ -29,6 +40,8 @@ public class MemberErasure {
             throw new UnknownMember();
         }
         usernames.release(command.memberId());
+        keys.shred(command.memberId().value());
+        purges.forEach(purge -> purge.purge(command.memberId().value()));
         return receipt;
     }
 }

@@ -1,13 +1,18 @@
 package ledger.core.contactcase;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import ledger.core.crypto.InMemoryKeyVault;
 import ledger.core.shared.Actor;
 import ledger.core.shared.RetentionPolicy;
 
@@ -17,12 +22,51 @@ class ContactCaseRulesTest {
     private static final ContactCaseId CASE = ContactCaseId.of(UUID.fromString("3b1f0e55-4f0c-4bd5-9d57-2b8d7e1a9c01"));
 
     private AggregateTestFixture<ContactCase> fixture;
+    private InMemoryKeyVault keys;
+    private List<UUID> purged;
 
     @BeforeEach
     void setUp() {
+        keys = new InMemoryKeyVault();
+        purged = new ArrayList<>();
         fixture = new AggregateTestFixture<>(ContactCase.class);
         fixture.registerInjectableResource(RetentionPolicy.defaults());
         fixture.registerAnnotatedCommandHandler(new ContactCaseIntake(fixture.getRepository()));
+        fixture.registerAnnotatedCommandHandler(
+                new ContactCaseErasure(fixture.getRepository(), keys, List.of(purged::add)));
+    }
+
+    @Test
+    void erasing_a_case_records_it_shreds_its_key_and_purges_it() {
+        Instant opened = Instant.parse("2026-01-01T00:00:00Z");
+        keys.keyForWriting(CASE.value());
+        fixture.given(new ContactCaseOpened(CASE, "G", "g@example.org", "m", opened.plusSeconds(1), PORTAL, opened))
+                .when(new EraseContactCase(CASE, PORTAL))
+                .expectEvents(new ContactCaseErased(CASE, PORTAL, fixture.currentTime()))
+                .expectResultMessagePayload(fixture.currentTime());
+        assertThat(keys.isShredded(CASE.value())).isTrue();
+        assertThat(purged).containsExactly(CASE.value());
+    }
+
+    @Test
+    void a_repeated_erasure_of_a_case_answers_the_first_time_and_records_nothing() {
+        Instant opened = Instant.parse("2026-01-01T00:00:00Z");
+        Instant erased = Instant.parse("2026-02-01T00:00:00Z");
+        fixture.given(new ContactCaseOpened(CASE, "G", "g@example.org", "m", opened.plusSeconds(1), PORTAL, opened),
+                        new ContactCaseErased(CASE, PORTAL, erased))
+                .when(new EraseContactCase(CASE, PORTAL))
+                .expectResultMessagePayload(erased)
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_erased_case_cannot_be_closed() {
+        Instant opened = Instant.parse("2026-01-01T00:00:00Z");
+        fixture.given(new ContactCaseOpened(CASE, "G", "g@example.org", "m", opened.plusSeconds(1), PORTAL, opened),
+                        new ContactCaseErased(CASE, PORTAL, opened))
+                .when(new CloseContactCase(CASE, PORTAL))
+                .expectException(ContactCase.ContactCaseIsErased.class)
+                .expectNoEvents();
     }
 
     @Test

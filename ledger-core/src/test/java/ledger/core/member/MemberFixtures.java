@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 
 import ledger.core.consent.PurposeCatalog;
+import ledger.core.crypto.InMemoryKeyVault;
+import ledger.core.crypto.SubjectDataPurge;
 import ledger.core.shared.Actor;
 import ledger.core.shared.RetentionPolicy;
 
@@ -22,12 +24,13 @@ final class MemberFixtures {
     private MemberFixtures() {
     }
 
-    static AggregateTestFixture<Member> fixture(InMemoryUsernames usernames) {
+    static AggregateTestFixture<Member> fixture(InMemoryUsernames usernames, InMemoryKeyVault keys,
+                                                List<SubjectDataPurge> purges) {
         AggregateTestFixture<Member> fixture = new AggregateTestFixture<>(Member.class);
         fixture.registerInjectableResource(PurposeCatalog.defaults());
         fixture.registerInjectableResource(RetentionPolicy.defaults());
         fixture.registerAnnotatedCommandHandler(new MemberRegistration(fixture.getRepository(), usernames));
-        fixture.registerAnnotatedCommandHandler(new MemberErasure(fixture.getRepository(), usernames));
+        fixture.registerAnnotatedCommandHandler(new MemberErasure(fixture.getRepository(), usernames, keys, purges));
         return fixture;
     }
 

@@ -17,7 +17,9 @@ import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.Set;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import ledger.core.consent.PurposeCatalog;
 import ledger.core.consent.PurposeCatalog.UnknownPurpose;
+import ledger.core.crypto.InMemoryKeyVault;
 import ledger.core.member.MemberRefusals.MemberIsErased;
 import ledger.core.member.MemberRefusals.MembershipConsentRequired;
 import ledger.core.member.MemberRefusals.MembershipHasEnded;
@@ -35,12 +38,16 @@ import ledger.core.member.MemberRefusals.UsernameTaken;
 class MemberRulesTest {
 
     private InMemoryUsernames usernames;
+    private InMemoryKeyVault keys;
+    private List<UUID> purged;
     private AggregateTestFixture<Member> fixture;
 
     @BeforeEach
     void setUp() {
         usernames = new InMemoryUsernames();
-        fixture = MemberFixtures.fixture(usernames);
+        keys = new InMemoryKeyVault();
+        purged = new ArrayList<>();
+        fixture = MemberFixtures.fixture(usernames, keys, List.of(purged::add));
     }
 
     @Test
@@ -217,13 +224,27 @@ class MemberRulesTest {
     }
 
     @Test
-    void erasure_records_the_ground_and_frees_the_username() {
+    void erasure_records_the_ground_frees_the_username_shreds_the_key_and_purges_the_read_side() {
         usernames.claim("ada", ID);
+        keys.keyForWriting(ID.value());
         fixture.given(registered(), membershipConsent())
                 .when(new EraseMember(ID, ErasureGround.MEMBER_REQUEST, DPM))
                 .expectEvents(new MemberErased(ID, ErasureGround.MEMBER_REQUEST, DPM, fixture.currentTime()))
                 .expectResultMessagePayload(new ErasureReceipt(ID, ErasureGround.MEMBER_REQUEST, fixture.currentTime()));
         assertThat(usernames.taken("ada")).isFalse();
+        assertThat(keys.isShredded(ID.value())).isTrue();
+        assertThat(keys.hasKey(ID.value())).isFalse();
+        assertThat(purged).containsExactly(ID.value());
+    }
+
+    @Test
+    void erasing_an_unknown_member_is_refused_and_shreds_nothing() {
+        fixture.givenNoPriorActivity()
+                .when(new EraseMember(ID, ErasureGround.MEMBER_REQUEST, DPM))
+                .expectException(MemberRefusals.UnknownMember.class)
+                .expectNoEvents();
+        assertThat(keys.isShredded(ID.value())).isFalse();
+        assertThat(purged).isEmpty();
     }
 
     @Test

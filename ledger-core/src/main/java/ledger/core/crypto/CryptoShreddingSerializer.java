@@ -1,0 +1,148 @@
+package ledger.core.crypto;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.axonframework.serialization.Converter;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Wraps Axon's Jackson serializer: on the way into the store every {@link PersonalData} component
+ * becomes {@code enc:v1:<base64url(nonce || ciphertext || tag)>} under the data key of the
+ * message's {@link SubjectId}; on the way out it is decrypted, or read as {@link #ERASED} when the
+ * key was shredded. A message without personal data passes through unchanged.
+ */
+public final class CryptoShreddingSerializer implements Serializer {
+
+    /** What a personal field reads as once its subject was erased. */
+    public static final String ERASED = "[erased]";
+    static final String PREFIX = "enc:v1:";
+
+    private final JacksonSerializer delegate;
+    private final ObjectMapper mapper;
+    private final KeyVault keys;
+
+    public CryptoShreddingSerializer(JacksonSerializer delegate, KeyVault keys) {
+        this.delegate = delegate;
+        this.mapper = delegate.getObjectMapper();
+        this.keys = keys;
+    }
+
+    @Override
+    public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        PersonalDataFields fields = object == null ? null : PersonalDataFields.of(object.getClass());
+        if (fields == null || !fields.present()) {
+            return delegate.serialize(object, expectedRepresentation);
+        }
+        ObjectNode tree = mapper.valueToTree(object);
+        UUID subject = subjectOf(tree, fields);
+        String type = object.getClass().getSimpleName();
+        byte[] key = null;
+        for (String field : fields.personalComponents()) {
+            JsonNode value = tree.get(field);
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            if (key == null) {
+                key = keys.keyForWriting(subject);
+            }
+            byte[] sealed = AesGcm.encrypt(key, value.asText().getBytes(StandardCharsets.UTF_8),
+                    associatedData(subject, type, field));
+            tree.put(field, PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed));
+        }
+        byte[] bytes;
+        try {
+            bytes = mapper.writeValueAsBytes(tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        SerializedObject<byte[]> serialized =
+                new SimpleSerializedObject<>(bytes, byte[].class, delegate.typeForClass(object.getClass()));
+        return delegate.getConverter().convert(serialized, expectedRepresentation);
+    }
+
+    @Override
+    public <S, T> T deserialize(SerializedObject<S> serializedObject) {
+        Class<?> type = delegate.classForType(serializedObject.getType());
+        PersonalDataFields fields = PersonalDataFields.of(type);
+        if (!fields.present()) {
+            return delegate.deserialize(serializedObject);
+        }
+        JsonNode node = delegate.getConverter().convert(serializedObject, JsonNode.class).getData();
+        ObjectNode tree = node.deepCopy();
+        UUID subject = subjectOf(tree, fields);
+        String typeName = type.getSimpleName();
+        Optional<byte[]> key = null;
+        for (String field : fields.personalComponents()) {
+            JsonNode value = tree.get(field);
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            String text = value.asText();
+            if (!text.startsWith(PREFIX)) {
+                throw new IllegalStateException(typeName + "." + field + " is stored without encryption");
+            }
+            if (key == null) {
+                key = keys.keyForReading(subject);
+            }
+            if (key.isEmpty()) {
+                tree.put(field, ERASED);
+                continue;
+            }
+            byte[] sealed = Base64.getUrlDecoder().decode(text.substring(PREFIX.length()));
+            byte[] plain = AesGcm.decrypt(key.get(), sealed, associatedData(subject, typeName, field));
+            tree.put(field, new String(plain, StandardCharsets.UTF_8));
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            T result = (T) mapper.treeToValue(tree, type);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static UUID subjectOf(JsonNode tree, PersonalDataFields fields) {
+        JsonNode subject = tree.get(fields.subjectComponent());
+        if (subject == null || subject.isNull()) {
+            throw new IllegalStateException("a message with personal data must name its subject");
+        }
+        return UUID.fromString(subject.asText());
+    }
+
+    static byte[] associatedData(UUID subject, String type, String field) {
+        return ("v1|" + subject + "|" + type + "|" + field).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
+        return delegate.canSerializeTo(expectedRepresentation);
+    }
+
+    @Override
+    public Class classForType(SerializedType type) {
+        return delegate.classForType(type);
+    }
+
+    @Override
+    public SerializedType typeForClass(Class type) {
+        return delegate.typeForClass(type);
+    }
+
+    @Override
+    public Converter getConverter() {
+        return delegate.getConverter();
+    }
+}

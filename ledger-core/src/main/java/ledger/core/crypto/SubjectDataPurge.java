@@ -1,0 +1,13 @@
+package ledger.core.crypto;
+
+import java.util.UUID;
+
+/**
+ * A place outside the event store that may hold a subject's personal data in the clear (a read
+ * model, stored HTTP answers). Erasure calls every purge in its own transaction, so the receipt
+ * is only given once none of them holds the data any more.
+ */
+public interface SubjectDataPurge {
+
+    void purge(UUID subject);
+}

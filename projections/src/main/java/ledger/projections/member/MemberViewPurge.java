@@ -1,0 +1,27 @@
+package ledger.projections.member;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import ledger.core.crypto.SubjectDataPurge;
+
+/**
+ * Erasure nulls the member view's personal fields in the erasing transaction itself, so the
+ * receipt's {@code projectionsPurged: true} holds when it is returned, however far the
+ * projection lags behind (a lagging projection can only ever decrypt placeholders afterwards).
+ */
+@Component
+class MemberViewPurge implements SubjectDataPurge {
+
+    private final MemberViewRepository rows;
+
+    MemberViewPurge(MemberViewRepository rows) {
+        this.rows = rows;
+    }
+
+    @Override
+    public void purge(UUID subject) {
+        rows.erase(subject);
+    }
+}
