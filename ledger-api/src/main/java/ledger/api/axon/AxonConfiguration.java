@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
@@ -40,6 +41,17 @@ import ledger.core.member.UsernameRegistry;
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
+
+    /**
+     * A failing projection handler fails its whole batch: rows and token roll back together and
+     * the batch is retried, instead of Axon's default of logging and moving on (which would lose
+     * the event for that read model for good).
+     */
+    @Bean
+    ConfigurerModule projectionsFailTheirBatch() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
 
     @Bean
     ConfigurerModule ledgerDomain(UsernameRegistry usernames, KeyVault keys, List<SubjectDataPurge> purges) {

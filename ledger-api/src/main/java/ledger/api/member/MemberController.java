@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +25,7 @@ import jakarta.validation.Valid;
 import ledger.api.web.Callers;
 import ledger.core.member.EditProfile;
 import ledger.core.member.EndMembership;
+import ledger.core.member.FindMember;
 import ledger.core.member.GiveConsent;
 import ledger.core.member.MemberId;
 import ledger.core.member.RecordDownload;
@@ -36,11 +39,18 @@ import ledger.projections.member.MemberView;
 class MemberController {
 
     private final CommandGateway commands;
-    private final MemberViewReader views;
+    private final QueryGateway queries;
+    private final ReadYourWrites reads;
 
-    MemberController(CommandGateway commands, MemberViewReader views) {
+    MemberController(CommandGateway commands, QueryGateway queries, ReadYourWrites reads) {
         this.commands = commands;
-        this.views = views;
+        this.queries = queries;
+        this.reads = reads;
+    }
+
+    private MemberView view(MemberId id) {
+        return reads.read(id, () -> queries.query(new FindMember(id), ResponseTypes.optionalInstanceOf(MemberView.class))
+                .join(), MemberView::version);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -87,12 +97,12 @@ class MemberController {
         MemberId id = MemberId.of(memberId);
         commands.sendAndWait(new EditProfile(id, request.givenName(), request.familyName(), request.company(),
                 request.email(), request.username(), Callers.current()));
-        return views.current(id);
+        return view(id);
     }
 
     @GetMapping("/{memberId}")
     MemberView view(@PathVariable UUID memberId) {
-        return views.current(MemberId.of(memberId));
+        return view(MemberId.of(memberId));
     }
 
     @PostMapping(path = "/{memberId}/membership-end", consumes = MediaType.APPLICATION_JSON_VALUE)

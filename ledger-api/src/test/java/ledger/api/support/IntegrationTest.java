@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * temporary directory. Every test uses fresh ids, so tests share one database and one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(FaultInjection.class)
 public abstract class IntegrationTest {
 
     private static final Path EMBEDDED_DATA = temporaryDirectory();
@@ -43,6 +45,17 @@ public abstract class IntegrationTest {
                     () -> System.getenv().getOrDefault("LEDGER_TEST_DB_PASSWORD", ""));
         } else {
             registry.add("ledger.embedded-postgres.data-dir", () -> EMBEDDED_DATA.resolve("pg").toString());
+        }
+    }
+
+    /** Waits until every read model has processed every stored event. */
+    protected void awaitReadModelsCaughtUp(ledger.api.admin.ProjectionReplay replay) {
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .pollInterval(java.time.Duration.ofMillis(100))
+                    .until(() -> replay.statuses().stream().allMatch(s -> s.caughtUp() && s.position() >= s.head()));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("read models did not catch up: " + replay.statuses(), e);
         }
     }
 

@@ -151,6 +151,15 @@ public class Member {
         return due;
     }
 
+    /** Issuing an extract is itself recorded (who, when, for whom); answers when. */
+    @CommandHandler
+    public Instant handle(IssueRegisterExtract command) {
+        requireNotErased();
+        Instant now = now();
+        apply(new RegisterExtractIssued(memberId, command.format(), command.requestedBy(), now));
+        return now;
+    }
+
     /** Erasure is terminal; a repetition answers the first receipt and records nothing. */
     ErasureReceipt erase(EraseMember command) {
         if (erasure != null) {

@@ -7,7 +7,7 @@ import ledger.core.shared.Actor;
 /** Everything that happens to a member; every fact names who caused it and when. */
 public sealed interface MemberEvent
         permits MemberRegistered, ConsentGiven, ConsentWithdrawn, DocumentDownloaded, ProfileEdited,
-        MembershipEnded, MemberErased {
+        MembershipEnded, MemberErased, RegisterExtractIssued {
 
     MemberId memberId();
 

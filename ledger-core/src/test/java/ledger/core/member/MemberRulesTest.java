@@ -265,13 +265,22 @@ class MemberRulesTest {
                 new WithdrawConsent(ID, Set.of(), true, PORTAL),
                 new RecordDownload(ID, "doc-1", null, PORTAL),
                 new EditProfile(ID, "Eve", null, null, null, null, PORTAL),
-                new EndMembership(ID, MembershipEndReason.MISUSE, DPM));
+                new EndMembership(ID, MembershipEndReason.MISUSE, DPM),
+                new IssueRegisterExtract(ID, "json", DPM));
         for (Object command : commands) {
             fixture.given(registered(), membershipConsent(), erased)
                     .when(command)
                     .expectException(MemberIsErased.class)
                     .expectNoEvents();
         }
+    }
+
+    @Test
+    void issuing_a_register_extract_is_recorded_with_who_and_when() {
+        fixture.given(registered(), membershipConsent())
+                .when(new IssueRegisterExtract(ID, "json", DPM))
+                .expectResultMessagePayload(fixture.currentTime())
+                .expectEvents(new RegisterExtractIssued(ID, "json", DPM, fixture.currentTime()));
     }
 
     @Test

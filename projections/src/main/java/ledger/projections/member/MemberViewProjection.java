@@ -21,6 +21,7 @@ import ledger.core.member.MemberEvent;
 import ledger.core.member.MemberRegistered;
 import ledger.core.member.MembershipEnded;
 import ledger.core.member.ProfileEdited;
+import ledger.core.member.RegisterExtractIssued;
 
 /**
  * The member view (GET /members/{id}). Rows commit with the processor's token; each handler first
@@ -62,7 +63,13 @@ public class MemberViewProjection {
     void on(DocumentDownloaded event, @SequenceNumber long sequence) {
         if (claim(event, sequence)) {
             rows.countDownload(event.memberId().value());
+            rows.insertDownload(event.memberId().value(), sequence, event.documentId(), event.title(), event.at());
         }
+    }
+
+    @EventHandler
+    void on(RegisterExtractIssued event, @SequenceNumber long sequence) {
+        rows.advanceVersion(event.memberId().value(), sequence);
     }
 
     @EventHandler
@@ -85,17 +92,24 @@ public class MemberViewProjection {
         claim(event, sequence);
         // Erasure nulls the personal fields even if the row was ahead: it must never be skipped.
         rows.erase(event.memberId().value());
+        rows.deleteDownloads(event.memberId().value());
     }
 
     @ResetHandler
     void reset() {
+        rows.deleteAllDownloads();
         rows.deleteAllConsents();
         rows.deleteAllMembers();
     }
 
     @QueryHandler
     public Optional<MemberView> handle(FindMember query) {
-        return rows.findById(query.memberId().value()).map(row -> {
+        return view(query.memberId().value());
+    }
+
+    /** The member's view with its consents; empty when the member is unknown to this read model. */
+    public Optional<MemberView> view(java.util.UUID memberId) {
+        return rows.findById(memberId).map(row -> {
             Map<String, MemberView.ConsentState> consents = new LinkedHashMap<>();
             for (MemberConsentRow consent : rows.consentsOf(row.memberId())) {
                 consents.put(consent.purpose(),
@@ -105,6 +119,10 @@ public class MemberViewProjection {
                     row.email(), row.status(), consents, row.downloads(), row.registeredAt(), row.lastActivityAt(),
                     row.erasureDueAt(), List.of(), row.version());
         });
+    }
+
+    public List<MemberDownloadRow> downloads(java.util.UUID memberId) {
+        return rows.downloadsOf(memberId);
     }
 
     private boolean claim(MemberEvent event, long sequence) {

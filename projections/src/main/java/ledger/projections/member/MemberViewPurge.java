@@ -23,5 +23,6 @@ class MemberViewPurge implements SubjectDataPurge {
     @Override
     public void purge(UUID subject) {
         rows.erase(subject);
+        rows.deleteDownloads(subject);
     }
 }

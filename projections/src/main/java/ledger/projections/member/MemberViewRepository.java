@@ -35,6 +35,11 @@ public interface MemberViewRepository extends GenericRepository<MemberViewRow, U
             + " WHERE member_id = :memberId AND version < :version", nativeQuery = true)
     int advance(UUID memberId, long version, Instant at);
 
+    /** Claims an event that is no activity of the member (e.g. an extract issued by the DPM). */
+    @Query(value = "UPDATE member_view SET version = :version WHERE member_id = :memberId AND version < :version",
+            nativeQuery = true)
+    int advanceVersion(UUID memberId, long version);
+
     @Query(value = "UPDATE member_view SET given_name = COALESCE(:givenName, given_name),"
             + " family_name = COALESCE(:familyName, family_name), company = COALESCE(:company, company),"
             + " email = COALESCE(:email, email) WHERE member_id = :memberId", nativeQuery = true)
@@ -57,6 +62,20 @@ public interface MemberViewRepository extends GenericRepository<MemberViewRow, U
             + " ON CONFLICT (member_id, purpose) DO UPDATE SET granted = EXCLUDED.granted,"
             + " policy_version = EXCLUDED.policy_version, since = EXCLUDED.since", nativeQuery = true)
     int upsertConsent(UUID memberId, String purpose, boolean granted, String policyVersion, Instant since);
+
+    @Query(value = "INSERT INTO member_view_download (member_id, seq, document_id, title, at)"
+            + " VALUES (:memberId, :seq, :documentId, :title, :at) ON CONFLICT (member_id, seq) DO NOTHING",
+            nativeQuery = true)
+    int insertDownload(UUID memberId, long seq, @Nullable String documentId, @Nullable String title, Instant at);
+
+    @Query(value = "SELECT * FROM member_view_download WHERE member_id = :memberId ORDER BY seq", nativeQuery = true)
+    List<MemberDownloadRow> downloadsOf(UUID memberId);
+
+    @Query(value = "DELETE FROM member_view_download WHERE member_id = :memberId", nativeQuery = true)
+    int deleteDownloads(UUID memberId);
+
+    @Query(value = "DELETE FROM member_view_download", nativeQuery = true)
+    int deleteAllDownloads();
 
     @Query(value = "SELECT * FROM member_view_consent WHERE member_id = :memberId ORDER BY purpose",
             nativeQuery = true)

@@ -1,0 +1,84 @@
+package ledger.api.extract;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import ledger.api.member.ReadYourWrites;
+import ledger.api.web.Callers;
+import ledger.core.member.FindRegisterExtract;
+import ledger.core.member.IssueRegisterExtract;
+import ledger.core.member.MemberId;
+import ledger.core.shared.Actor;
+import ledger.projections.extract.RegisterExtractData;
+
+/** GDPR Art. 15 and 20: the register extract, as JSON or as an HTML page; issuing it is recorded. */
+@RestController
+@RequestMapping("/api/v1/members")
+class RegisterExtractController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ReadYourWrites reads;
+    private final RegisterExtractAssembler assembler;
+
+    RegisterExtractController(CommandGateway commands, QueryGateway queries, ReadYourWrites reads,
+                              RegisterExtractAssembler assembler) {
+        this.commands = commands;
+        this.queries = queries;
+        this.reads = reads;
+        this.assembler = assembler;
+    }
+
+    @GetMapping(path = "/{memberId}/register-extract", produces = {MediaType.APPLICATION_JSON_VALUE,
+            MediaType.TEXT_HTML_VALUE})
+    ResponseEntity<?> extract(@PathVariable UUID memberId,
+                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        boolean html = prefersHtml(accept);
+        MemberId id = MemberId.of(memberId);
+        Actor caller = Callers.current();
+        Instant issuedAt = commands.sendAndWait(new IssueRegisterExtract(id, html ? "html" : "json", caller));
+        RegisterExtractData data = reads.read(id, () -> queries.query(new FindRegisterExtract(id),
+                ResponseTypes.optionalInstanceOf(RegisterExtractData.class)).join(), RegisterExtractData::version);
+        RegisterExtract extract = assembler.assemble(data, caller, issuedAt);
+        if (html) {
+            return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                    .body(RegisterExtractHtml.render(extract));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"register-extract-" + memberId + ".json\"")
+                .body(extract);
+    }
+
+    private static boolean prefersHtml(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        List<MediaType> types = MediaType.parseMediaTypes(accept);
+        MediaType.sortBySpecificityAndQuality(types);
+        for (MediaType type : types) {
+            if (type.isWildcardType()) {
+                continue;
+            }
+            if (type.isCompatibleWith(MediaType.TEXT_HTML)) {
+                return true;
+            }
+            if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

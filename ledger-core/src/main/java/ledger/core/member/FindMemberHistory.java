@@ -1,0 +1,5 @@
+package ledger.core.member;
+
+/** Asks for a member's event trail, personal fields masked. */
+public record FindMemberHistory(MemberId memberId) {
+}

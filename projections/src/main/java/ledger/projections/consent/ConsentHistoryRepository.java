@@ -1,0 +1,36 @@
+package ledger.projections.consent;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import jakarta.inject.Singleton;
+
+@Singleton
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface ConsentHistoryRepository extends GenericRepository<ConsentHistoryRow, Long> {
+
+    @Query(value = "INSERT INTO consent_history (member_id, seq, consent_id, type, purpose, policy_version, channel,"
+            + " at, actor_principal, actor_role) VALUES (:memberId, :seq, :consentId, :type, :purpose,"
+            + " :policyVersion, :channel, :at, :actorPrincipal, :actorRole) ON CONFLICT (member_id, seq) DO NOTHING",
+            nativeQuery = true)
+    int insert(UUID memberId, long seq, UUID consentId, String type, String purpose, String policyVersion,
+               @Nullable String channel, Instant at, String actorPrincipal, String actorRole);
+
+    /** Keyset paging: one indexed range scan from the cursor, never an offset. */
+    @Query(value = "SELECT * FROM consent_history WHERE id > :after"
+            + " AND (CAST(:purpose AS VARCHAR) IS NULL OR purpose = :purpose)"
+            + " AND (CAST(:fromAt AS TIMESTAMPTZ) IS NULL OR at >= :fromAt)"
+            + " AND (CAST(:toAt AS TIMESTAMPTZ) IS NULL OR at < :toAt)"
+            + " ORDER BY id LIMIT :limit", nativeQuery = true)
+    List<ConsentHistoryRow> page(long after, @Nullable String purpose, @Nullable Instant fromAt,
+                                 @Nullable Instant toAt, int limit);
+
+    @Query(value = "DELETE FROM consent_history", nativeQuery = true)
+    int deleteAll();
+}
