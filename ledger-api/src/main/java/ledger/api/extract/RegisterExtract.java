@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import ledger.api.access.ReadAudit;
 import ledger.projections.extract.RegisterExtractData;
 import ledger.projections.history.ConsentEntry;
 
@@ -27,7 +28,8 @@ public record RegisterExtract(
         List<ConsentEntry> consentHistory,
         String source,
         List<Right> rights,
-        RegisterProperties.Authority supervisoryAuthority) {
+        RegisterProperties.Authority supervisoryAuthority,
+        List<ReadAudit.Access> accesses) {
 
     public static final String SCHEMA = "urn:ledger:register-extract:v1";
 

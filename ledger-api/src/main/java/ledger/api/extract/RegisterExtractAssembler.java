@@ -6,6 +6,7 @@ import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 
+import ledger.api.access.ReadAudit;
 import ledger.api.config.LedgerProperties;
 import ledger.core.consent.PurposeCatalog;
 import ledger.core.shared.Actor;
@@ -41,7 +42,8 @@ class RegisterExtractAssembler {
         this.ledger = ledger;
     }
 
-    RegisterExtract assemble(RegisterExtractData data, Actor issuedTo, Instant issuedAt) {
+    RegisterExtract assemble(RegisterExtractData data, Actor issuedTo, Instant issuedAt,
+                             List<ReadAudit.Access> accesses) {
         MemberView view = data.member();
         var consents = new TreeMap<>(view.consents());
         List<RegisterExtract.PurposeEntry> purposeEntries = purposes.sorted().stream().map(purpose -> {
@@ -65,6 +67,6 @@ class RegisterExtractAssembler {
                         view.company(), view.email(), view.status(), view.registeredAt(), view.lastActivityAt()),
                 register.personalDataCategories(), purposeEntries, register.recipients(), register.storage(),
                 retention, data.downloads(), data.consentHistory(), register.source(), RIGHTS,
-                register.supervisoryAuthority());
+                register.supervisoryAuthority(), accesses);
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import ledger.api.access.ReadAudit;
 import ledger.api.member.ReadYourWrites;
 import ledger.api.web.Callers;
 import ledger.core.member.FindRegisterExtract;
@@ -33,9 +34,11 @@ class RegisterExtractController {
     private final QueryGateway queries;
     private final ReadYourWrites reads;
     private final RegisterExtractAssembler assembler;
+    private final ReadAudit audit;
 
     RegisterExtractController(CommandGateway commands, QueryGateway queries, ReadYourWrites reads,
-                              RegisterExtractAssembler assembler) {
+                              RegisterExtractAssembler assembler, ReadAudit audit) {
+        this.audit = audit;
         this.commands = commands;
         this.queries = queries;
         this.reads = reads;
@@ -45,14 +48,17 @@ class RegisterExtractController {
     @GetMapping(path = "/{memberId}/register-extract", produces = {MediaType.APPLICATION_JSON_VALUE,
             MediaType.TEXT_HTML_VALUE})
     ResponseEntity<?> extract(@PathVariable UUID memberId,
-                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                              @RequestHeader(value = ReadAudit.HEADER, required = false) String purpose) {
+        String declared = ReadAudit.requirePurpose(purpose);
         boolean html = prefersHtml(accept);
         MemberId id = MemberId.of(memberId);
         Actor caller = Callers.current();
         Instant issuedAt = commands.sendAndWait(new IssueRegisterExtract(id, html ? "html" : "json", caller));
         RegisterExtractData data = reads.read(id, () -> queries.query(new FindRegisterExtract(id),
                 ResponseTypes.optionalInstanceOf(RegisterExtractData.class)).join(), RegisterExtractData::version);
-        RegisterExtract extract = assembler.assemble(data, caller, issuedAt);
+        audit.record(memberId, caller, declared, "register-extract");
+        RegisterExtract extract = assembler.assemble(data, caller, issuedAt, audit.accessesOf(memberId));
         if (html) {
             return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                     .body(RegisterExtractHtml.render(extract));

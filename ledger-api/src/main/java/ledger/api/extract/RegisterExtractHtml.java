@@ -96,6 +96,15 @@ final class RegisterExtractHtml {
         }
         h.append("</table>");
 
+        h.append("<h2>Who has seen your data</h2><table><tr><th>When</th><th>Who</th><th>Purpose</th>")
+                .append("<th>What</th></tr>");
+        for (var access : x.accesses()) {
+            h.append("<tr><td>").append(e(access.at())).append("</td><td>").append(e(access.accessorRole()))
+                    .append(" (").append(e(access.accessorPrincipal())).append(")</td><td>")
+                    .append(e(access.purpose())).append("</td><td>").append(e(access.resource())).append("</td></tr>");
+        }
+        h.append("</table>");
+
         h.append("<h2>Your rights</h2><ul>");
         for (RegisterExtract.Right r : x.rights()) {
             h.append("<li><strong>").append(e(r.right())).append("</strong> (").append(e(r.article()))

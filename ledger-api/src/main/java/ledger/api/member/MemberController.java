@@ -17,11 +17,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
+import ledger.api.access.ReadAudit;
 import ledger.api.web.Callers;
 import ledger.core.member.EditProfile;
 import ledger.core.member.EndMembership;
@@ -41,11 +43,13 @@ class MemberController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final ReadYourWrites reads;
+    private final ReadAudit audit;
 
-    MemberController(CommandGateway commands, QueryGateway queries, ReadYourWrites reads) {
+    MemberController(CommandGateway commands, QueryGateway queries, ReadYourWrites reads, ReadAudit audit) {
         this.commands = commands;
         this.queries = queries;
         this.reads = reads;
+        this.audit = audit;
     }
 
     private MemberView view(MemberId id) {
@@ -93,16 +97,24 @@ class MemberController {
     }
 
     @PatchMapping(path = "/{memberId}/profile", consumes = MediaType.APPLICATION_JSON_VALUE)
-    MemberView editProfile(@PathVariable UUID memberId, @Valid @RequestBody MemberRequests.ProfileChange request) {
+    MemberView editProfile(@PathVariable UUID memberId, @Valid @RequestBody MemberRequests.ProfileChange request,
+                           @RequestHeader(value = ReadAudit.HEADER, required = false) String purpose) {
+        // the answer shows the profile: recorded as a read, for rectification unless declared otherwise
+        String declared = purpose == null ? "rectification" : ReadAudit.requirePurpose(purpose);
         MemberId id = MemberId.of(memberId);
         commands.sendAndWait(new EditProfile(id, request.givenName(), request.familyName(), request.company(),
                 request.email(), request.username(), Callers.current()));
-        return view(id);
+        MemberView view = view(id);
+        audit.record(memberId, Callers.current(), declared, "member-view");
+        return view;
     }
 
     @GetMapping("/{memberId}")
-    MemberView view(@PathVariable UUID memberId) {
-        return view(MemberId.of(memberId));
+    MemberView view(@PathVariable UUID memberId, @RequestHeader(value = ReadAudit.HEADER, required = false) String purpose) {
+        String declared = ReadAudit.requirePurpose(purpose);
+        MemberView view = view(MemberId.of(memberId));
+        audit.record(memberId, Callers.current(), declared, "member-view");
+        return view;
     }
 
     @PostMapping(path = "/{memberId}/membership-end", consumes = MediaType.APPLICATION_JSON_VALUE)

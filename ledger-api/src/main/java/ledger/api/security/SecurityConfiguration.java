@@ -14,7 +14,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 
 import ledger.api.config.LedgerProperties;
 import ledger.api.web.ProblemResponses;
@@ -38,8 +39,17 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, StaticTokens tokens, ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, StaticTokens tokens, ProblemResponses problems, JwtProperties jwt)
+            throws Exception {
         var entryPoint = problems.authenticationEntryPoint();
+        if (jwt.enabled()) {
+            http.oauth2ResourceServer(o -> o
+                    .bearerTokenResolver(JwtSupport.resolver())
+                    .authenticationEntryPoint(entryPoint)
+                    .accessDeniedHandler(problems.accessDeniedHandler())
+                    .jwt(j -> j.decoder(JwtSupport.decoder(jwt))
+                            .jwtAuthenticationConverter(JwtSupport.authentication(jwt))));
+        }
         http
                 .csrf(c -> c.disable())
                 .formLogin(f -> f.disable())
@@ -47,8 +57,13 @@ class SecurityConfiguration {
                 .logout(l -> l.disable())
                 .requestCache(r -> r.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new StaticTokenAuthenticationFilter(tokens, entryPoint),
-                        AnonymousAuthenticationFilter.class)
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(
+                                "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .httpStrictTransportSecurity(t -> t.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+                .addFilterBefore(new StaticTokenAuthenticationFilter(tokens, entryPoint, jwt.enabled()),
+                        BearerTokenAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(problems.accessDeniedHandler()))
                 .authorizeHttpRequests(a -> a
@@ -75,7 +90,8 @@ class SecurityConfiguration {
                                 BASE + "/contact-cases/*/erasure")
                         .hasRole(DPM.name())
                         .requestMatchers(HttpMethod.DELETE, BASE + "/members/*/legal-holds/*").hasRole(DPM.name())
-                        .requestMatchers(HttpMethod.GET, BASE + "/erasures").hasRole(DPM.name())
+                        .requestMatchers(HttpMethod.GET, BASE + "/erasures", BASE + "/members/*/accesses")
+                        .hasRole(DPM.name())
                         .requestMatchers(BASE + "/admin/**").hasRole(ADMIN.name())
                         // member view and register extract: the portal and the DPM
                         .requestMatchers(HttpMethod.GET, BASE + "/members/*", BASE + "/members/*/register-extract")

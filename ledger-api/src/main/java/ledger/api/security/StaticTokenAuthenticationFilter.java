@@ -20,10 +20,12 @@ final class StaticTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final StaticTokens tokens;
     private final AuthenticationEntryPoint entryPoint;
+    private final boolean jwtEnabled;
 
-    StaticTokenAuthenticationFilter(StaticTokens tokens, AuthenticationEntryPoint entryPoint) {
+    StaticTokenAuthenticationFilter(StaticTokens tokens, AuthenticationEntryPoint entryPoint, boolean jwtEnabled) {
         this.tokens = tokens;
         this.entryPoint = entryPoint;
+        this.jwtEnabled = jwtEnabled;
     }
 
     @Override
@@ -40,7 +42,12 @@ final class StaticTokenAuthenticationFilter extends OncePerRequestFilter {
         }
         var entry = tokens.match(header.substring(7).strip());
         if (entry.isEmpty()) {
-            entryPoint.commence(request, response, new BadCredentialsException("unknown token"));
+            if (jwtEnabled) {
+                // not a static token: the JWT resource server decides
+                chain.doFilter(request, response);
+            } else {
+                entryPoint.commence(request, response, new BadCredentialsException("unknown token"));
+            }
             return;
         }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(entry.get().principal(), null,

@@ -27,6 +27,7 @@ public final class Api {
     private final int port;
     private String token = PORTAL;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private String purpose = "test-support";
 
     public Api(int port) {
         this.port = port;
@@ -34,6 +35,12 @@ public final class Api {
 
     public Api as(String token) {
         this.token = token;
+        return this;
+    }
+
+    /** Reads of personal data declare a purpose; by default this client declares one. */
+    public Api withoutPurpose() {
+        this.purpose = null;
         return this;
     }
 
@@ -64,6 +71,9 @@ public final class Api {
         }
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (purpose != null && !headers.containsKey("X-Purpose")) {
+            request.header("X-Purpose", purpose);
         }
         headers.forEach(request::header);
         try {

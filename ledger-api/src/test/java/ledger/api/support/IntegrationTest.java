@@ -33,9 +33,15 @@ public abstract class IntegrationTest {
     /** A fixed master key for tests (base64 of 32 bytes); never a production value. */
     public static final String TEST_MASTER_KEY = "dGVzdC1tYXN0ZXIta2V5LW5vdC1mb3ItcHJvZC11c2U=";
 
+    /** A shared HMAC secret for test JWTs, and the issuer they must name. */
+    public static final String TEST_JWT_SECRET = "test-jwt-secret-of-at-least-thirty-two-bytes";
+    public static final String TEST_JWT_ISSUER = "https://issuer.test";
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("ledger.master-key", () -> TEST_MASTER_KEY);
+        registry.add("ledger.security.jwt.secret", () -> TEST_JWT_SECRET);
+        registry.add("ledger.security.jwt.issuer", () -> TEST_JWT_ISSUER);
         String url = System.getenv("LEDGER_TEST_DB_URL");
         if (url != null && !url.isBlank()) {
             registry.add("spring.datasource.url", () -> url);

@@ -42,10 +42,10 @@ public record PurposeCatalog(Set<String> purposes) {
         return List.copyOf(new TreeSet<>(purposes));
     }
 
-    /** Purpose names are configuration, not personal data, so the message may name it. */
+    /** Does not echo the name: it is the caller's input, and input may carry anything. */
     public static final class UnknownPurpose extends Refusal {
         public UnknownPurpose(String purpose) {
-            super(Kind.INVALID, "unknown-purpose", "unknown purpose: " + purpose);
+            super(Kind.INVALID, "unknown-purpose", "the purpose is not one of the configured purposes");
         }
     }
 }
