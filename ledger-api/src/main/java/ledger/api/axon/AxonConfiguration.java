@@ -33,6 +33,9 @@ import ledger.core.member.Member;
 import ledger.core.member.MemberErasure;
 import ledger.core.member.MemberRegistration;
 import ledger.core.member.UsernameRegistry;
+import ledger.core.request.DataSubjectRequest;
+import ledger.core.request.MemberEventLookup;
+import ledger.core.request.RequestCompletion;
 
 /**
  * Wires the framework-free domain into Axon: aggregates, the command handlers that reach beyond
@@ -54,10 +57,14 @@ public class AxonConfiguration {
     }
 
     @Bean
-    ConfigurerModule ledgerDomain(UsernameRegistry usernames, KeyVault keys, List<SubjectDataPurge> purges) {
+    ConfigurerModule ledgerDomain(UsernameRegistry usernames, KeyVault keys, List<SubjectDataPurge> purges,
+                                  MemberEventLookup memberEvents) {
         return configurer -> configurer
                 .configureAggregate(Member.class)
                 .configureAggregate(ContactCase.class)
+                .configureAggregate(DataSubjectRequest.class)
+                .registerCommandHandler(c -> new RequestCompletion(c.repository(DataSubjectRequest.class),
+                        memberEvents))
                 .registerCommandHandler(c -> new MemberRegistration(c.repository(Member.class), usernames))
                 .registerCommandHandler(c -> new MemberErasure(c.repository(Member.class), usernames, keys, purges))
                 .registerCommandHandler(c -> new ContactCaseIntake(c.repository(ContactCase.class)))

@@ -15,9 +15,16 @@ class DomainConfiguration {
         return new PurposeCatalog(properties.purposes());
     }
 
+    /** The ledger's clock for queries ("overdue"); event times come from Axon's event clock. */
+    @Bean
+    java.time.Clock ledgerClock() {
+        return java.time.Clock.systemUTC();
+    }
+
     @Bean
     RetentionPolicy retentionPolicy(LedgerProperties properties) {
         return new RetentionPolicy(properties.retention().afterMembershipEnd(),
-                properties.retention().contactCaseMaximum());
+                properties.retention().contactCaseMaximum(), properties.retention().inactivity(),
+                properties.retention().contactCaseAfterClosure());
     }
 }

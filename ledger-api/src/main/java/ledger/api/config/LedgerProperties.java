@@ -17,9 +17,12 @@ public record LedgerProperties(
         @DefaultValue Http http,
         @DefaultValue EmbeddedPostgres embeddedPostgres) {
 
+    /** {@code inactivity} and {@code contactCaseAfterClosure} are off when not set. */
     public record Retention(
             @DefaultValue("P3M") Period afterMembershipEnd,
-            @DefaultValue("P3Y") Period contactCaseMaximum) {
+            @DefaultValue("P3Y") Period contactCaseMaximum,
+            Period inactivity,
+            Period contactCaseAfterClosure) {
     }
 
     /** Static bearer tokens per role, for local runs; several per role allow rotation. */

@@ -46,7 +46,8 @@ public record RegisterExtract(
     public record Consent(boolean granted, String policyVersion, Instant since) {
     }
 
-    public record Retention(String memberData, String contactFormData, Instant erasureDueAt, List<Object> legalHolds) {
+    public record Retention(String memberData, String contactFormData, Instant erasureDueAt,
+                            List<ledger.projections.member.MemberView.LegalHold> legalHolds) {
     }
 
     public record Right(String right, String article, String how) {

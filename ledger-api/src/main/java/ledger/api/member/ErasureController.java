@@ -46,7 +46,7 @@ class ErasureController {
     @PostMapping(path = "/{memberId}/erasure", consumes = MediaType.APPLICATION_JSON_VALUE)
     Receipt erase(@PathVariable UUID memberId, @Valid @RequestBody Erasure request) {
         ErasureReceipt receipt = commands.sendAndWait(
-                new EraseMember(MemberId.of(memberId), request.ground(), Callers.current()));
+                EraseMember.manual(MemberId.of(memberId), request.ground(), Callers.current()));
         return new Receipt(receipt.memberId().value(), receipt.ground(), receipt.erasedAt(), true, true);
     }
 }

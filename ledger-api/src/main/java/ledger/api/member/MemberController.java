@@ -30,6 +30,7 @@ import ledger.core.member.EndMembership;
 import ledger.core.member.FindMember;
 import ledger.core.member.GiveConsent;
 import ledger.core.member.MemberId;
+import ledger.core.member.MembershipEndReason;
 import ledger.core.member.RecordDownload;
 import ledger.core.member.RegisterMember;
 import ledger.core.member.WithdrawConsent;
@@ -109,6 +110,13 @@ class MemberController {
         return view;
     }
 
+    /** INACTIVITY is set by the ledger's own inactivity rule, never by a caller. */
+    static final class InactivityIsTheLedgers extends ledger.core.shared.Refusal {
+        InactivityIsTheLedgers() {
+            super(Kind.INVALID, "invalid-reason", "reason must be CEASED_PARTNER, MEMBER_REQUEST or MISUSE");
+        }
+    }
+
     @GetMapping("/{memberId}")
     MemberView view(@PathVariable UUID memberId, @RequestHeader(value = ReadAudit.HEADER, required = false) String purpose) {
         String declared = ReadAudit.requirePurpose(purpose);
@@ -120,6 +128,9 @@ class MemberController {
     @PostMapping(path = "/{memberId}/membership-end", consumes = MediaType.APPLICATION_JSON_VALUE)
     MemberRequests.Ended endMembership(@PathVariable UUID memberId,
                                        @Valid @RequestBody MemberRequests.MembershipEnd request) {
+        if (request.reason() == MembershipEndReason.INACTIVITY) {
+            throw new InactivityIsTheLedgers();
+        }
         Instant due = commands.sendAndWait(new EndMembership(MemberId.of(memberId), request.reason(),
                 Callers.current()));
         return new MemberRequests.Ended(due);

@@ -93,6 +93,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, BASE + "/erasures", BASE + "/members/*/accesses")
                         .hasRole(DPM.name())
                         .requestMatchers(BASE + "/admin/**").hasRole(ADMIN.name())
+                        .requestMatchers(BASE + "/requests", BASE + "/requests/**").hasRole(DPM.name())
                         // member view and register extract: the portal and the DPM
                         .requestMatchers(HttpMethod.GET, BASE + "/members/*", BASE + "/members/*/register-extract")
                         .hasAnyRole(PORTAL.name(), DPM.name())

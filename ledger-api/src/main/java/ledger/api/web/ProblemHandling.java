@@ -26,6 +26,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import ledger.core.consent.PurposeCatalog.UnknownPurpose;
+import ledger.core.member.MemberRefusals;
 import ledger.core.shared.Refusal;
 
 /**
@@ -77,6 +78,9 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         };
         ProblemDetail problem = ProblemResponses.problem(status, refusal.code(), status.getReasonPhrase(),
                 refusal.getMessage());
+        if (refusal instanceof MemberRefusals.ErasureBlockedByLegalHold blocked) {
+            problem.setProperty("holds", blocked.holds());
+        }
         if (refusal instanceof UnknownPurpose) {
             ProblemResponses.withErrors(problem, Map.of("purpose", refusal.getMessage()));
         }

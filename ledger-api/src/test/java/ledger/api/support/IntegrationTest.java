@@ -40,6 +40,7 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("ledger.master-key", () -> TEST_MASTER_KEY);
+        registry.add("db-scheduler.polling-interval", () -> "500ms");
         registry.add("ledger.security.jwt.secret", () -> TEST_JWT_SECRET);
         registry.add("ledger.security.jwt.issuer", () -> TEST_JWT_ISSUER);
         String url = System.getenv("LEDGER_TEST_DB_URL");

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.Repository;
 
 import ledger.core.crypto.KeyVault;
@@ -24,8 +25,8 @@ public class ContactCaseErasure {
 
     /** Answers when the case was erased; the same on every repetition. */
     @CommandHandler
-    public Instant handle(EraseContactCase command) {
-        Instant erasedAt = cases.load(command.caseId().toString()).invoke(c -> c.erase(command));
+    public Instant handle(EraseContactCase command, DeadlineManager deadlines) {
+        Instant erasedAt = cases.load(command.caseId().toString()).invoke(c -> c.erase(command, deadlines));
         keys.shred(command.caseId().value());
         purges.forEach(purge -> purge.purge(command.caseId().value()));
         return erasedAt;

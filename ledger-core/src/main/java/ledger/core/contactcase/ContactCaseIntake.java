@@ -3,6 +3,7 @@ package ledger.core.contactcase;
 import java.time.Instant;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.Repository;
 
 import ledger.core.shared.RetentionPolicy;
@@ -21,8 +22,10 @@ public class ContactCaseIntake {
     }
 
     @CommandHandler
-    public Opened handle(OpenContactCase command, RetentionPolicy retention) throws Exception {
-        Instant due = cases.newInstance(() -> new ContactCase(command, retention)).invoke(ContactCase::erasureDueAt);
+    public Opened handle(OpenContactCase command, RetentionPolicy retention, DeadlineManager deadlines)
+            throws Exception {
+        Instant due = cases.newInstance(() -> new ContactCase(command, retention, deadlines))
+                .invoke(ContactCase::erasureDueAt);
         return new Opened(command.caseId(), due);
     }
 }

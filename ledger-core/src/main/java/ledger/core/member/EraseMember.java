@@ -4,9 +4,21 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import ledger.core.shared.Actor;
 
-/** Erases all personal data of the member; terminal. */
+/**
+ * Erases all personal data of the member; terminal. A manual erasure (the DPM) is refused while a
+ * legal hold stands; an automatic one (retention) is deferred until the last hold is released.
+ */
 public record EraseMember(
         @TargetAggregateIdentifier MemberId memberId,
         ErasureGround ground,
-        Actor requestedBy) implements MemberCommand {
+        Actor requestedBy,
+        boolean automatic) implements MemberCommand {
+
+    public static EraseMember manual(MemberId memberId, ErasureGround ground, Actor requestedBy) {
+        return new EraseMember(memberId, ground, requestedBy, false);
+    }
+
+    public static EraseMember automatic(MemberId memberId, ErasureGround ground) {
+        return new EraseMember(memberId, ground, Actor.SYSTEM, true);
+    }
 }

@@ -12,23 +12,33 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 import ledger.core.consent.PurposeCatalog;
+import ledger.core.member.MemberRefusals.ErasureBlockedByLegalHold;
 import ledger.core.member.MemberRefusals.MemberIsErased;
 import ledger.core.member.MemberRefusals.MembershipConsentRequired;
 import ledger.core.member.MemberRefusals.MembershipHasEnded;
+import ledger.core.member.MemberRefusals.UnknownLegalHold;
 import ledger.core.member.MemberRefusals.UsernameCannotChange;
+import ledger.core.shared.Actor;
 import ledger.core.shared.RetentionPolicy;
 
 /**
  * A member of the partner portal. Guards, then {@code apply}; state changes only in the
  * event-sourcing handlers. Registration and erasure touch sets beyond one member (usernames,
- * keys) and so enter through {@link MemberRegistration} and {@link MemberErasure}.
+ * keys, read models) and so enter through {@link MemberRegistration} and {@link MemberErasure}.
+ * Retention runs on persistent deadlines: when the membership ends, erasure falls due after the
+ * retention period ({@link ErasureDue}), deferred while a legal hold stands.
  */
 public class Member {
+
+    static final String RETENTION_DEADLINE = "membership-retention";
+    static final String INACTIVITY_DEADLINE = "membership-inactivity";
 
     @AggregateIdentifier
     private MemberId memberId;
@@ -39,6 +49,8 @@ public class Member {
     private String company;
     private String email;
     private final Map<String, Grant> consents = new LinkedHashMap<>();
+    private final Map<UUID, LegalHoldGround> holds = new LinkedHashMap<>();
+    private boolean erasureDeferred;
     private Instant erasureDueAt;
     private ErasureReceipt erasure;
 
@@ -49,7 +61,7 @@ public class Member {
         // for Axon
     }
 
-    Member(RegisterMember command, PurposeCatalog purposes) {
+    Member(RegisterMember command, PurposeCatalog purposes, RetentionPolicy retention, DeadlineManager deadlines) {
         checkRegistration(command, purposes);
         Instant now = now();
         apply(new MemberRegistered(command.memberId(), command.username(), command.givenName(),
@@ -60,6 +72,7 @@ public class Member {
                         consent.policyVersion(), consent.channel(), command.requestedBy(), now));
             }
         }
+        activity(now, retention, deadlines);
     }
 
     /** The guards of registration, checked before anything outside the aggregate is touched. */
@@ -73,7 +86,8 @@ public class Member {
     }
 
     @CommandHandler
-    public UUID handle(GiveConsent command, PurposeCatalog purposes) {
+    public UUID handle(GiveConsent command, PurposeCatalog purposes, RetentionPolicy retention,
+                       DeadlineManager deadlines) {
         requireNotErased();
         purposes.requireKnown(List.of(command.purpose()));
         Grant held = consents.get(command.purpose());
@@ -84,14 +98,17 @@ public class Member {
             throw new MembershipHasEnded();
         }
         UUID consentId = UUID.randomUUID();
+        Instant now = now();
         apply(new ConsentGiven(memberId, consentId, command.purpose(), command.policyVersion(),
-                command.channel(), command.requestedBy(), now()));
+                command.channel(), command.requestedBy(), now));
+        activity(now, retention, deadlines);
         return consentId;
     }
 
     /** Returns the purposes actually withdrawn, sorted; withdrawing what is not granted records nothing. */
     @CommandHandler
-    public List<String> handle(WithdrawConsent command, PurposeCatalog purposes, RetentionPolicy retention) {
+    public List<String> handle(WithdrawConsent command, PurposeCatalog purposes, RetentionPolicy retention,
+                               DeadlineManager deadlines) {
         requireNotErased();
         purposes.requireKnown(command.purposes());
         TreeSet<String> targets = new TreeSet<>(command.all() ? consents.keySet() : command.purposes());
@@ -106,23 +123,26 @@ public class Member {
         }
         if (withdrawn.contains(PurposeCatalog.MEMBERSHIP) && status == MemberStatus.ACTIVE) {
             // Without consent to the membership there is no legal basis to keep the member.
-            apply(new MembershipEnded(memberId, MembershipEndReason.MEMBER_REQUEST,
-                    retention.memberErasureDue(now), command.requestedBy(), now));
+            end(MembershipEndReason.MEMBER_REQUEST, command.requestedBy(), now, retention, deadlines);
+        } else if (!withdrawn.isEmpty()) {
+            activity(now, retention, deadlines);
         }
         return withdrawn;
     }
 
     @CommandHandler
-    public void handle(RecordDownload command) {
+    public void handle(RecordDownload command, RetentionPolicy retention, DeadlineManager deadlines) {
         requireNotErased();
         if (status == MemberStatus.ENDED) {
             throw new MembershipHasEnded();
         }
-        apply(new DocumentDownloaded(memberId, command.documentId(), command.title(), command.requestedBy(), now()));
+        Instant now = now();
+        apply(new DocumentDownloaded(memberId, command.documentId(), command.title(), command.requestedBy(), now));
+        activity(now, retention, deadlines);
     }
 
     @CommandHandler
-    public void handle(EditProfile command) {
+    public void handle(EditProfile command, RetentionPolicy retention, DeadlineManager deadlines) {
         requireNotErased();
         if (command.username() != null && !command.username().equals(username)) {
             throw new UsernameCannotChange();
@@ -134,20 +154,28 @@ public class Member {
         if (newGivenName == null && newFamilyName == null && newCompany == null && newEmail == null) {
             return;
         }
+        Instant now = now();
         apply(new ProfileEdited(memberId, newGivenName, newFamilyName, newCompany, newEmail,
-                command.requestedBy(), now()));
+                command.requestedBy(), now));
+        activity(now, retention, deadlines);
     }
 
     /** Ending an ended membership records nothing and answers the erasure date already set. */
     @CommandHandler
-    public Instant handle(EndMembership command, RetentionPolicy retention) {
+    public Instant handle(EndMembership command, RetentionPolicy retention, DeadlineManager deadlines) {
         requireNotErased();
         if (status == MemberStatus.ENDED) {
             return erasureDueAt;
         }
-        Instant now = now();
+        return end(command.reason(), command.requestedBy(), now(), retention, deadlines);
+    }
+
+    private Instant end(MembershipEndReason reason, Actor by, Instant now, RetentionPolicy retention,
+                        DeadlineManager deadlines) {
         Instant due = retention.memberErasureDue(now);
-        apply(new MembershipEnded(memberId, command.reason(), due, command.requestedBy(), now));
+        apply(new MembershipEnded(memberId, reason, due, by, now));
+        deadlines.cancelAllWithinScope(INACTIVITY_DEADLINE);
+        deadlines.schedule(due, RETENTION_DEADLINE);
         return due;
     }
 
@@ -160,17 +188,86 @@ public class Member {
         return now;
     }
 
-    /** Erasure is terminal; a repetition answers the first receipt and records nothing. */
-    ErasureReceipt erase(EraseMember command) {
+    @CommandHandler
+    public void handle(PlaceLegalHold command) {
+        requireNotErased();
+        if (holds.containsKey(command.holdId())) {
+            return;
+        }
+        apply(new LegalHoldPlaced(memberId, command.holdId(), command.ground(), command.reason(),
+                command.requestedBy(), now()));
+    }
+
+    /** Releasing the last hold lets a deferred automatic erasure run at once. */
+    @CommandHandler
+    public void handle(ReleaseLegalHold command) {
+        requireNotErased();
+        if (!holds.containsKey(command.holdId())) {
+            throw new UnknownLegalHold();
+        }
+        Instant now = now();
+        apply(new LegalHoldReleased(memberId, command.holdId(), command.requestedBy(), now));
+        if (holds.isEmpty() && erasureDeferred) {
+            apply(new ErasureDue(memberId, ErasureGround.RETENTION_EXPIRED, Actor.SYSTEM, now));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = RETENTION_DEADLINE)
+    void retentionPassed() {
+        if (status == MemberStatus.ERASED) {
+            return;
+        }
+        Instant now = now();
+        if (!holds.isEmpty()) {
+            if (!erasureDeferred) {
+                apply(new ErasureDeferred(memberId, List.copyOf(holds.keySet()), Actor.SYSTEM, now));
+            }
+            return;
+        }
+        apply(new ErasureDue(memberId, ErasureGround.RETENTION_EXPIRED, Actor.SYSTEM, now));
+    }
+
+    /** The payload of the inactivity deadline (a deadline handler's first parameter is its payload). */
+    record InactivityPassed(Instant lastActivity) {
+    }
+
+    @DeadlineHandler(deadlineName = INACTIVITY_DEADLINE)
+    void inactive(InactivityPassed deadline, RetentionPolicy retention, DeadlineManager deadlines) {
+        if (status == MemberStatus.ACTIVE) {
+            end(MembershipEndReason.INACTIVITY, Actor.SYSTEM, now(), retention, deadlines);
+        }
+    }
+
+    /**
+     * Erasure is terminal; a repetition answers the first receipt and records nothing. Answers
+     * {@code null} when an automatic erasure is deferred by a legal hold.
+     */
+    ErasureReceipt erase(EraseMember command, DeadlineManager deadlines) {
         if (erasure != null) {
             return erasure;
         }
+        if (!holds.isEmpty()) {
+            if (!command.automatic()) {
+                throw new ErasureBlockedByLegalHold(List.copyOf(holds.keySet()));
+            }
+            if (!erasureDeferred) {
+                apply(new ErasureDeferred(memberId, List.copyOf(holds.keySet()), command.requestedBy(), now()));
+            }
+            return null;
+        }
         apply(new MemberErased(memberId, command.ground(), command.requestedBy(), now()));
+        // an erased member needs no deadline
+        deadlines.cancelAllWithinScope(RETENTION_DEADLINE);
+        deadlines.cancelAllWithinScope(INACTIVITY_DEADLINE);
         return erasure;
     }
 
-    boolean isErased() {
-        return status == MemberStatus.ERASED;
+    /** With the inactivity rule on, every activity moves the member's inactivity deadline. */
+    private void activity(Instant now, RetentionPolicy retention, DeadlineManager deadlines) {
+        retention.inactivityDue(now).ifPresent(due -> {
+            deadlines.cancelAllWithinScope(INACTIVITY_DEADLINE);
+            deadlines.schedule(due, INACTIVITY_DEADLINE, new InactivityPassed(now));
+        });
     }
 
     private void requireNotErased() {
@@ -223,6 +320,26 @@ public class Member {
     }
 
     @EventSourcingHandler
+    void on(LegalHoldPlaced event) {
+        holds.put(event.holdId(), event.ground());
+    }
+
+    @EventSourcingHandler
+    void on(LegalHoldReleased event) {
+        holds.remove(event.holdId());
+    }
+
+    @EventSourcingHandler
+    void on(ErasureDeferred event) {
+        erasureDeferred = true;
+    }
+
+    @EventSourcingHandler
+    void on(ErasureDue event) {
+        erasureDeferred = false;
+    }
+
+    @EventSourcingHandler
     void on(MemberErased event) {
         status = MemberStatus.ERASED;
         erasure = new ErasureReceipt(event.memberId(), event.ground(), event.at());
@@ -232,5 +349,6 @@ public class Member {
         company = null;
         email = null;
         consents.clear();
+        holds.clear();
     }
 }

@@ -5,7 +5,7 @@ import ledger.core.shared.Actor;
 /** Commands addressed to one member. */
 public sealed interface MemberCommand
         permits RegisterMember, GiveConsent, WithdrawConsent, RecordDownload, EditProfile, EndMembership,
-        EraseMember, IssueRegisterExtract {
+        EraseMember, IssueRegisterExtract, PlaceLegalHold, ReleaseLegalHold {
 
     MemberId memberId();
 

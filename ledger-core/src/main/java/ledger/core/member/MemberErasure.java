@@ -3,6 +3,7 @@ package ledger.core.member;
 import java.util.List;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 
@@ -31,13 +32,17 @@ public class MemberErasure {
         this.purges = List.copyOf(purges);
     }
 
+    /** Answers the receipt, or {@code null} when an automatic erasure was deferred by a legal hold. */
     @CommandHandler
-    public ErasureReceipt handle(EraseMember command) {
+    public ErasureReceipt handle(EraseMember command, DeadlineManager deadlines) {
         ErasureReceipt receipt;
         try {
-            receipt = members.load(command.memberId().toString()).invoke(member -> member.erase(command));
+            receipt = members.load(command.memberId().toString()).invoke(member -> member.erase(command, deadlines));
         } catch (AggregateNotFoundException e) {
             throw new UnknownMember();
+        }
+        if (receipt == null) {
+            return null;
         }
         usernames.release(command.memberId());
         keys.shred(command.memberId().value());

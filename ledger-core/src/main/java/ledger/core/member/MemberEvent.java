@@ -7,7 +7,8 @@ import ledger.core.shared.Actor;
 /** Everything that happens to a member; every fact names who caused it and when. */
 public sealed interface MemberEvent
         permits MemberRegistered, ConsentGiven, ConsentWithdrawn, DocumentDownloaded, ProfileEdited,
-        MembershipEnded, MemberErased, RegisterExtractIssued {
+        MembershipEnded, MemberErased, RegisterExtractIssued, LegalHoldPlaced, LegalHoldReleased, ErasureDue,
+        ErasureDeferred {
 
     MemberId memberId();
 

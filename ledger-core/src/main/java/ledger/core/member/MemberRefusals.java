@@ -45,6 +45,26 @@ public final class MemberRefusals {
         }
     }
 
+    /** Names the holds (ids and grounds are no personal data), so the DPM knows what to release. */
+    public static final class ErasureBlockedByLegalHold extends Refusal {
+        private final java.util.List<java.util.UUID> holds;
+
+        public ErasureBlockedByLegalHold(java.util.List<java.util.UUID> holds) {
+            super(Kind.CONFLICT, "legal-hold", "erasure is blocked by legal hold(s) " + holds);
+            this.holds = java.util.List.copyOf(holds);
+        }
+
+        public java.util.List<java.util.UUID> holds() {
+            return holds;
+        }
+    }
+
+    public static final class UnknownLegalHold extends Refusal {
+        public UnknownLegalHold() {
+            super(Kind.NOT_FOUND, "unknown-legal-hold", "no such legal hold on this member");
+        }
+    }
+
     public static final class UnknownMember extends Refusal {
         public UnknownMember() {
             super(Kind.NOT_FOUND, "unknown-member", "no such member");

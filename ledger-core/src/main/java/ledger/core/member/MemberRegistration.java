@@ -1,11 +1,13 @@
 package ledger.core.member;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.Repository;
 
 import ledger.core.consent.PurposeCatalog;
 import ledger.core.member.MemberRefusals.MemberAlreadyExists;
 import ledger.core.member.MemberRefusals.UsernameTaken;
+import ledger.core.shared.RetentionPolicy;
 
 /**
  * Registration claims the username in the same transaction as the first events, so two
@@ -22,7 +24,8 @@ public class MemberRegistration {
     }
 
     @CommandHandler
-    public MemberId handle(RegisterMember command, PurposeCatalog purposes) throws Exception {
+    public MemberId handle(RegisterMember command, PurposeCatalog purposes, RetentionPolicy retention,
+                           DeadlineManager deadlines) throws Exception {
         Member.checkRegistration(command, purposes);
         switch (usernames.claim(command.username(), command.memberId())) {
             case USERNAME_TAKEN -> throw new UsernameTaken();
@@ -31,7 +34,7 @@ public class MemberRegistration {
                 // go on
             }
         }
-        members.newInstance(() -> new Member(command, purposes));
+        members.newInstance(() -> new Member(command, purposes, retention, deadlines));
         return command.memberId();
     }
 }

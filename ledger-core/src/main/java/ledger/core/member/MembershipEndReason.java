@@ -4,5 +4,7 @@ package ledger.core.member;
 public enum MembershipEndReason {
     CEASED_PARTNER,
     MEMBER_REQUEST,
-    MISUSE
+    MISUSE,
+    /** Set by the ledger itself when the optional inactivity rule ends a membership; not for callers. */
+    INACTIVITY
 }

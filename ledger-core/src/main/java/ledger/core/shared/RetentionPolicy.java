@@ -7,9 +7,12 @@ import java.util.Objects;
 
 /**
  * How long personal data is kept: member data for a period after the membership ends (the policy
- * says three months), contact-form data at most a period after the case was opened (three years).
+ * says three months), contact-form data at most a period after the case was opened (three years),
+ * optionally shorter after the case is closed. An optional inactivity period ends memberships
+ * nobody uses ({@code null}: off).
  */
-public record RetentionPolicy(Period afterMembershipEnd, Period contactCaseMaximum) {
+public record RetentionPolicy(Period afterMembershipEnd, Period contactCaseMaximum, Period inactivity,
+                              Period contactCaseAfterClosure) {
 
     public static final Period POLICY_MEMBER_MAXIMUM = Period.ofMonths(3);
     public static final Period POLICY_CONTACT_CASE_MAXIMUM = Period.ofYears(3);
@@ -20,13 +23,34 @@ public record RetentionPolicy(Period afterMembershipEnd, Period contactCaseMaxim
         if (afterMembershipEnd.isNegative() || contactCaseMaximum.isNegative()) {
             throw new IllegalArgumentException("retention periods cannot be negative");
         }
+        if (inactivity != null && (inactivity.isNegative() || inactivity.isZero())) {
+            throw new IllegalArgumentException("the inactivity period must be positive");
+        }
+        if (contactCaseAfterClosure != null && contactCaseAfterClosure.isNegative()) {
+            throw new IllegalArgumentException("retention periods cannot be negative");
+        }
         if (longer(contactCaseMaximum, POLICY_CONTACT_CASE_MAXIMUM)) {
             throw new IllegalArgumentException("the policy keeps contact-form data at most three years");
         }
     }
 
+    /** Three months after the membership, three years for contact cases; no inactivity rule. */
     public static RetentionPolicy defaults() {
-        return new RetentionPolicy(POLICY_MEMBER_MAXIMUM, POLICY_CONTACT_CASE_MAXIMUM);
+        return new RetentionPolicy(POLICY_MEMBER_MAXIMUM, POLICY_CONTACT_CASE_MAXIMUM, null, null);
+    }
+
+    /** When an active member without activity since {@code lastActivity} is ended; empty: never. */
+    public java.util.Optional<Instant> inactivityDue(Instant lastActivity) {
+        return inactivity == null ? java.util.Optional.empty() : java.util.Optional.of(plus(lastActivity, inactivity));
+    }
+
+    /** When a closed contact case is erased: the shorter of the maximum and the period after closure. */
+    public Instant contactCaseErasureDueAfterClosure(Instant maximumDue, Instant closed) {
+        if (contactCaseAfterClosure == null) {
+            return maximumDue;
+        }
+        Instant afterClosure = plus(closed, contactCaseAfterClosure);
+        return afterClosure.isBefore(maximumDue) ? afterClosure : maximumDue;
     }
 
     public Instant memberErasureDue(Instant membershipEnded) {

@@ -81,6 +81,30 @@ class ContactCaseRulesTest {
     }
 
     @Test
+    void when_its_retention_has_passed_a_case_falls_due_for_erasure() {
+        fixture.givenCommands(new OpenContactCase(CASE, "G", "g@example.org", "m", PORTAL))
+                .whenTimeElapses(java.time.Duration.ofDays(3 * 366))
+                .expectTriggeredDeadlinesWithName(ContactCase.RETENTION_DEADLINE)
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                                org.axonframework.test.matchers.Matchers.matches(p -> p instanceof ContactCaseErasureDue),
+                                org.axonframework.test.matchers.Matchers.andNoMore())));
+    }
+
+    @Test
+    void closing_a_case_brings_its_erasure_forward_when_a_shorter_period_after_closure_is_configured() {
+        AggregateTestFixture<ContactCase> shorter = new AggregateTestFixture<>(ContactCase.class);
+        shorter.registerInjectableResource(new RetentionPolicy(java.time.Period.ofMonths(3),
+                java.time.Period.ofYears(3), null, java.time.Period.ofMonths(6)));
+        shorter.registerAnnotatedCommandHandler(new ContactCaseIntake(shorter.getRepository()));
+        shorter.givenCommands(new OpenContactCase(CASE, "G", "g@example.org", "m", PORTAL))
+                .when(new CloseContactCase(CASE, PORTAL))
+                .expectScheduledDeadlineWithName(java.time.Duration.between(shorter.currentTime(),
+                        shorter.currentTime().atZone(java.time.ZoneOffset.UTC).plusMonths(6).toInstant()),
+                        ContactCase.RETENTION_DEADLINE);
+    }
+
+    @Test
     void closing_a_closed_case_records_nothing() {
         Instant opened = Instant.parse("2026-01-01T00:00:00Z");
         fixture.given(new ContactCaseOpened(CASE, "G", "g@example.org", "m", opened.plusSeconds(1), PORTAL, opened),

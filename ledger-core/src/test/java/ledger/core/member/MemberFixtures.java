@@ -26,9 +26,14 @@ final class MemberFixtures {
 
     static AggregateTestFixture<Member> fixture(InMemoryUsernames usernames, InMemoryKeyVault keys,
                                                 List<SubjectDataPurge> purges) {
+        return fixture(usernames, keys, purges, RetentionPolicy.defaults());
+    }
+
+    static AggregateTestFixture<Member> fixture(InMemoryUsernames usernames, InMemoryKeyVault keys,
+                                                List<SubjectDataPurge> purges, RetentionPolicy retention) {
         AggregateTestFixture<Member> fixture = new AggregateTestFixture<>(Member.class);
         fixture.registerInjectableResource(PurposeCatalog.defaults());
-        fixture.registerInjectableResource(RetentionPolicy.defaults());
+        fixture.registerInjectableResource(retention);
         fixture.registerAnnotatedCommandHandler(new MemberRegistration(fixture.getRepository(), usernames));
         fixture.registerAnnotatedCommandHandler(new MemberErasure(fixture.getRepository(), usernames, keys, purges));
         return fixture;

@@ -228,7 +228,7 @@ class MemberRulesTest {
         usernames.claim("ada", ID);
         keys.keyForWriting(ID.value());
         fixture.given(registered(), membershipConsent())
-                .when(new EraseMember(ID, ErasureGround.MEMBER_REQUEST, DPM))
+                .when(EraseMember.manual(ID, ErasureGround.MEMBER_REQUEST, DPM))
                 .expectEvents(new MemberErased(ID, ErasureGround.MEMBER_REQUEST, DPM, fixture.currentTime()))
                 .expectResultMessagePayload(new ErasureReceipt(ID, ErasureGround.MEMBER_REQUEST, fixture.currentTime()));
         assertThat(usernames.taken("ada")).isFalse();
@@ -240,7 +240,7 @@ class MemberRulesTest {
     @Test
     void erasing_an_unknown_member_is_refused_and_shreds_nothing() {
         fixture.givenNoPriorActivity()
-                .when(new EraseMember(ID, ErasureGround.MEMBER_REQUEST, DPM))
+                .when(EraseMember.manual(ID, ErasureGround.MEMBER_REQUEST, DPM))
                 .expectException(MemberRefusals.UnknownMember.class)
                 .expectNoEvents();
         assertThat(keys.isShredded(ID.value())).isFalse();
@@ -251,7 +251,7 @@ class MemberRulesTest {
     void a_repeated_erasure_answers_the_same_receipt_and_records_nothing() {
         Instant erasedAt = Instant.parse("2026-02-01T10:00:00Z");
         fixture.given(registered(), membershipConsent(), new MemberErased(ID, ErasureGround.MEMBER_REQUEST, DPM, erasedAt))
-                .when(new EraseMember(ID, ErasureGround.RETENTION_EXPIRED, DPM))
+                .when(EraseMember.manual(ID, ErasureGround.RETENTION_EXPIRED, DPM))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(new ErasureReceipt(ID, ErasureGround.MEMBER_REQUEST, erasedAt))
                 .expectNoEvents();

@@ -25,9 +25,13 @@ public record MemberView(
         Instant registeredAt,
         Instant lastActivityAt,
         Instant erasureDueAt,
-        List<Object> legalHolds,
+        List<LegalHold> legalHolds,
         @JsonIgnore long version) {
 
     public record ConsentState(boolean granted, String policyVersion, Instant since) {
+    }
+
+    /** An open legal hold: its id, ground and since when (the reason is the DPM's, not shown here). */
+    public record LegalHold(UUID holdId, String ground, Instant placedAt) {
     }
 }

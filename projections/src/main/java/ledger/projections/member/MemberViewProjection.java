@@ -15,6 +15,10 @@ import org.springframework.stereotype.Component;
 import ledger.core.member.ConsentGiven;
 import ledger.core.member.ConsentWithdrawn;
 import ledger.core.member.DocumentDownloaded;
+import ledger.core.member.ErasureDeferred;
+import ledger.core.member.ErasureDue;
+import ledger.core.member.LegalHoldPlaced;
+import ledger.core.member.LegalHoldReleased;
 import ledger.core.member.FindMember;
 import ledger.core.member.MemberErased;
 import ledger.core.member.MemberEvent;
@@ -67,9 +71,34 @@ public class MemberViewProjection {
         }
     }
 
+    /** Events that are no activity of the member only move the view's version. */
     @EventHandler
     void on(RegisterExtractIssued event, @SequenceNumber long sequence) {
         rows.advanceVersion(event.memberId().value(), sequence);
+    }
+
+    @EventHandler
+    void on(ErasureDue event, @SequenceNumber long sequence) {
+        rows.advanceVersion(event.memberId().value(), sequence);
+    }
+
+    @EventHandler
+    void on(ErasureDeferred event, @SequenceNumber long sequence) {
+        rows.advanceVersion(event.memberId().value(), sequence);
+    }
+
+    @EventHandler
+    void on(LegalHoldPlaced event, @SequenceNumber long sequence) {
+        if (rows.advanceVersion(event.memberId().value(), sequence) == 1) {
+            rows.insertHold(event.memberId().value(), event.holdId(), event.ground().name(), event.at());
+        }
+    }
+
+    @EventHandler
+    void on(LegalHoldReleased event, @SequenceNumber long sequence) {
+        if (rows.advanceVersion(event.memberId().value(), sequence) == 1) {
+            rows.deleteHold(event.memberId().value(), event.holdId());
+        }
     }
 
     @EventHandler
@@ -93,11 +122,13 @@ public class MemberViewProjection {
         // Erasure nulls the personal fields even if the row was ahead: it must never be skipped.
         rows.erase(event.memberId().value());
         rows.deleteDownloads(event.memberId().value());
+        rows.deleteHolds(event.memberId().value());
     }
 
     @ResetHandler
     void reset() {
         rows.deleteAllDownloads();
+        rows.deleteAllHolds();
         rows.deleteAllConsents();
         rows.deleteAllMembers();
     }
@@ -117,7 +148,9 @@ public class MemberViewProjection {
             }
             return new MemberView(row.memberId(), row.username(), row.givenName(), row.familyName(), row.company(),
                     row.email(), row.status(), consents, row.downloads(), row.registeredAt(), row.lastActivityAt(),
-                    row.erasureDueAt(), List.of(), row.version());
+                    row.erasureDueAt(), rows.holdsOf(memberId).stream()
+                    .map(h -> new MemberView.LegalHold(h.holdId(), h.ground(), h.placedAt())).toList(),
+                    row.version());
         });
     }
 

@@ -77,6 +77,25 @@ public interface MemberViewRepository extends GenericRepository<MemberViewRow, U
     @Query(value = "DELETE FROM member_view_download", nativeQuery = true)
     int deleteAllDownloads();
 
+    @Query(value = "INSERT INTO member_view_hold (member_id, hold_id, ground, placed_at)"
+            + " VALUES (:memberId, :holdId, :ground, :placedAt) ON CONFLICT (member_id, hold_id) DO NOTHING",
+            nativeQuery = true)
+    int insertHold(UUID memberId, UUID holdId, String ground, Instant placedAt);
+
+    @Query(value = "DELETE FROM member_view_hold WHERE member_id = :memberId AND hold_id = :holdId",
+            nativeQuery = true)
+    int deleteHold(UUID memberId, UUID holdId);
+
+    @Query(value = "DELETE FROM member_view_hold WHERE member_id = :memberId", nativeQuery = true)
+    int deleteHolds(UUID memberId);
+
+    @Query(value = "DELETE FROM member_view_hold", nativeQuery = true)
+    int deleteAllHolds();
+
+    @Query(value = "SELECT * FROM member_view_hold WHERE member_id = :memberId ORDER BY placed_at, hold_id",
+            nativeQuery = true)
+    List<MemberHoldRow> holdsOf(UUID memberId);
+
     @Query(value = "SELECT * FROM member_view_consent WHERE member_id = :memberId ORDER BY purpose",
             nativeQuery = true)
     List<MemberConsentRow> consentsOf(UUID memberId);

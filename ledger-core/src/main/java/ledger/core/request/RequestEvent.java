@@ -1,0 +1,18 @@
+package ledger.core.request;
+
+import java.time.Instant;
+
+import ledger.core.member.MemberId;
+import ledger.core.shared.Actor;
+
+/** Everything that happens to a data-subject request. */
+public sealed interface RequestEvent permits RequestRecorded, RequestExtended, RequestCompleted {
+
+    RequestId requestId();
+
+    MemberId memberId();
+
+    Actor by();
+
+    Instant at();
+}

@@ -1,0 +1,54 @@
+package ledger.core.request;
+
+import ledger.core.shared.Refusal;
+
+/** The rules of data-subject requests (Art. 12(3)). */
+public final class RequestRefusals {
+
+    private RequestRefusals() {
+    }
+
+    public static final class ReceivedInTheFuture extends Refusal {
+        public ReceivedInTheFuture() {
+            super(Kind.RULE, "received-in-the-future", "a request cannot be received in the future");
+        }
+    }
+
+    public static final class AlreadyExtended extends Refusal {
+        public AlreadyExtended() {
+            super(Kind.RULE, "already-extended", "a request can be extended only once");
+        }
+    }
+
+    public static final class ExtensionTooLate extends Refusal {
+        public ExtensionTooLate() {
+            super(Kind.RULE, "extension-too-late",
+                    "an extension must be decided and told within the first month");
+        }
+    }
+
+    public static final class ExtensionTooLong extends Refusal {
+        public ExtensionTooLong() {
+            super(Kind.RULE, "extension-too-long", "a request can be extended by one or two months");
+        }
+    }
+
+    public static final class RequestCompletedAlready extends Refusal {
+        public RequestCompletedAlready() {
+            super(Kind.CONFLICT, "request-completed", "the request is completed");
+        }
+    }
+
+    public static final class WrongResult extends Refusal {
+        public WrongResult() {
+            super(Kind.RULE, "wrong-result",
+                    "the linked member event does not exist or does not answer this kind of request");
+        }
+    }
+
+    public static final class MemberMismatch extends Refusal {
+        public MemberMismatch() {
+            super(Kind.INVALID, "member-mismatch", "the request belongs to another member");
+        }
+    }
+}

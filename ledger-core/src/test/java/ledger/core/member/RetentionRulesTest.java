@@ -1,0 +1,185 @@
+package ledger.core.member;
+
+import static ledger.core.member.MemberFixtures.DPM;
+import static ledger.core.member.MemberFixtures.ID;
+import static ledger.core.member.MemberFixtures.PORTAL;
+import static ledger.core.member.MemberFixtures.consent;
+import static ledger.core.member.MemberFixtures.membershipConsent;
+import static ledger.core.member.MemberFixtures.register;
+import static ledger.core.member.MemberFixtures.registered;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.matches;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import ledger.core.crypto.InMemoryKeyVault;
+import ledger.core.member.MemberRefusals.ErasureBlockedByLegalHold;
+import ledger.core.member.MemberRefusals.UnknownLegalHold;
+import ledger.core.shared.Actor;
+import ledger.core.shared.RetentionPolicy;
+
+/** Retention on persistent deadlines, and legal holds (Art. 17(3)). */
+class RetentionRulesTest {
+
+    private static final UUID HOLD = UUID.fromString("5a1d0000-0000-0000-0000-000000000001");
+
+    private AggregateTestFixture<Member> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = MemberFixtures.fixture(new InMemoryUsernames(), new InMemoryKeyVault(), List.of());
+    }
+
+    private Instant threeMonthsAfter(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC).plusMonths(3).toInstant();
+    }
+
+    private LegalHoldPlaced hold() {
+        return new LegalHoldPlaced(ID, HOLD, LegalHoldGround.LEGAL_CLAIMS, "pending dispute", DPM, MemberFixtures.T0);
+    }
+
+    @Test
+    void ending_the_membership_schedules_erasure_when_the_retention_period_has_passed() {
+        fixture.given(registered(), membershipConsent())
+                .when(new EndMembership(ID, MembershipEndReason.CEASED_PARTNER, DPM))
+                .expectScheduledDeadlineWithName(Duration.between(fixture.currentTime(),
+                        threeMonthsAfter(fixture.currentTime())), Member.RETENTION_DEADLINE);
+    }
+
+    @Test
+    void when_the_retention_period_has_passed_erasure_falls_due() {
+        fixture.given(registered(), membershipConsent())
+                .andGivenCommands(new EndMembership(ID, MembershipEndReason.MEMBER_REQUEST, PORTAL))
+                .whenTimeElapses(Duration.ofDays(93))
+                .expectTriggeredDeadlinesWithName(Member.RETENTION_DEADLINE)
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        matches(p -> p instanceof ErasureDue d && d.ground() == ErasureGround.RETENTION_EXPIRED
+                                && d.by().equals(Actor.SYSTEM)),
+                        andNoMore())));
+    }
+
+    @Test
+    void a_legal_hold_defers_the_automatic_erasure() {
+        fixture.given(registered(), membershipConsent(), hold())
+                .andGivenCommands(new EndMembership(ID, MembershipEndReason.MEMBER_REQUEST, PORTAL))
+                .whenTimeElapses(Duration.ofDays(93))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        matches(p -> p instanceof ErasureDeferred d && d.holds().equals(List.of(HOLD))),
+                        andNoMore())));
+    }
+
+    @Test
+    void releasing_the_last_hold_lets_a_deferred_erasure_run_at_once() {
+        fixture.given(registered(), membershipConsent(), hold(),
+                        new ErasureDeferred(ID, List.of(HOLD), Actor.SYSTEM, MemberFixtures.T0))
+                .when(new ReleaseLegalHold(ID, HOLD, DPM))
+                .expectEvents(new LegalHoldReleased(ID, HOLD, DPM, fixture.currentTime()),
+                        new ErasureDue(ID, ErasureGround.RETENTION_EXPIRED, Actor.SYSTEM, fixture.currentTime()));
+    }
+
+    @Test
+    void releasing_a_hold_when_nothing_was_deferred_only_records_the_release() {
+        fixture.given(registered(), membershipConsent(), hold())
+                .when(new ReleaseLegalHold(ID, HOLD, DPM))
+                .expectEvents(new LegalHoldReleased(ID, HOLD, DPM, fixture.currentTime()));
+    }
+
+    @Test
+    void releasing_an_unknown_hold_is_refused() {
+        fixture.given(registered(), membershipConsent())
+                .when(new ReleaseLegalHold(ID, HOLD, DPM))
+                .expectException(UnknownLegalHold.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_manual_erasure_is_refused_while_a_legal_hold_stands() {
+        fixture.given(registered(), membershipConsent(), hold())
+                .when(EraseMember.manual(ID, ErasureGround.MEMBER_REQUEST, DPM))
+                .expectException(ErasureBlockedByLegalHold.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_automatic_erasure_is_deferred_while_a_legal_hold_stands() {
+        fixture.given(registered(), membershipConsent(), hold())
+                .when(EraseMember.automatic(ID, ErasureGround.RETENTION_EXPIRED))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ErasureDeferred(ID, List.of(HOLD), Actor.SYSTEM, fixture.currentTime()));
+    }
+
+    @Test
+    void placing_a_hold_records_its_ground_and_reason() {
+        fixture.given(registered(), membershipConsent())
+                .when(new PlaceLegalHold(ID, HOLD, LegalHoldGround.LEGAL_OBLIGATION, "tax audit", DPM))
+                .expectEvents(new LegalHoldPlaced(ID, HOLD, LegalHoldGround.LEGAL_OBLIGATION, "tax audit", DPM,
+                        fixture.currentTime()));
+    }
+
+    @Test
+    void an_erased_member_needs_no_deadline() {
+        fixture.given(registered(), membershipConsent())
+                .andGivenCommands(new EndMembership(ID, MembershipEndReason.MEMBER_REQUEST, PORTAL))
+                .when(EraseMember.manual(ID, ErasureGround.MEMBER_REQUEST, DPM))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void with_the_inactivity_rule_a_member_without_activity_is_ended() {
+        RetentionPolicy withInactivity = new RetentionPolicy(Period.ofYears(2), Period.ofYears(3),
+                Period.ofMonths(12), null);
+        AggregateTestFixture<Member> inactive = MemberFixtures.fixture(new InMemoryUsernames(),
+                new InMemoryKeyVault(), List.of(), withInactivity);
+        inactive.givenCommands(register("ada", List.of(consent("portal-membership", "2024-05"))))
+                .whenTimeElapses(Duration.ofDays(366))
+                .expectTriggeredDeadlinesWithName(Member.INACTIVITY_DEADLINE)
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        matches(p -> p instanceof MembershipEnded e && e.reason() == MembershipEndReason.INACTIVITY
+                                && e.by().equals(Actor.SYSTEM)),
+                        andNoMore())));
+    }
+
+    @Test
+    void activity_moves_the_inactivity_deadline() {
+        RetentionPolicy withInactivity = new RetentionPolicy(Period.ofYears(2), Period.ofYears(3),
+                Period.ofMonths(12), null);
+        AggregateTestFixture<Member> inactive = MemberFixtures.fixture(new InMemoryUsernames(),
+                new InMemoryKeyVault(), List.of(), withInactivity);
+        inactive.given(registered(), membershipConsent())
+                .when(new RecordDownload(ID, "doc", null, PORTAL))
+                .expectScheduledDeadlineWithName(Duration.between(inactive.currentTime(),
+                        inactive.currentTime().atZone(ZoneOffset.UTC).plusMonths(12).toInstant()),
+                        Member.INACTIVITY_DEADLINE);
+    }
+
+    @Test
+    void with_the_inactivity_rule_registration_schedules_the_inactivity_deadline() {
+        RetentionPolicy withInactivity = new RetentionPolicy(Period.ofMonths(3), Period.ofYears(3),
+                Period.ofMonths(12), null);
+        AggregateTestFixture<Member> inactive = MemberFixtures.fixture(new InMemoryUsernames(),
+                new InMemoryKeyVault(), List.of(), withInactivity);
+        inactive.givenNoPriorActivity()
+                .when(register("ada", List.of(consent("portal-membership", "2024-05"))))
+                .expectScheduledDeadlineWithName(Duration.between(inactive.currentTime(),
+                        inactive.currentTime().atZone(ZoneOffset.UTC).plusMonths(12).toInstant()),
+                        Member.INACTIVITY_DEADLINE);
+    }
+
+    @Test
+    void without_the_inactivity_rule_nothing_is_scheduled_for_an_active_member() {
+        fixture.givenNoPriorActivity()
+                .when(register("ada", List.of(consent("portal-membership", "2024-05"))))
+                .expectNoScheduledDeadlines();
+    }
+}

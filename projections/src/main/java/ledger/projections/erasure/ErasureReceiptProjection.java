@@ -1,0 +1,54 @@
+package ledger.projections.erasure;
+
+import java.util.List;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import ledger.core.contactcase.ContactCaseErased;
+import ledger.core.member.FindErasures;
+import ledger.core.member.MemberErased;
+import ledger.core.shared.Actor;
+
+/** The DPM's list of erasure receipts, manual and automatic (GET /erasures). */
+@Component
+@ProcessingGroup(ErasureReceiptProjection.NAME)
+public class ErasureReceiptProjection {
+
+    public static final String NAME = "erasure-receipts";
+
+    private final ErasureReceiptRepository rows;
+
+    public ErasureReceiptProjection(ErasureReceiptRepository rows) {
+        this.rows = rows;
+    }
+
+    @EventHandler
+    void on(MemberErased event) {
+        rows.insert(event.memberId().value(), "MEMBER", event.ground().name(), event.at(), event.by().principal(),
+                event.by().role(), Actor.SYSTEM.equals(event.by()));
+    }
+
+    @EventHandler
+    void on(ContactCaseErased event) {
+        boolean automatic = Actor.SYSTEM.equals(event.by());
+        rows.insert(event.caseId().value(), "CONTACT_CASE", automatic ? "RETENTION_EXPIRED" : "REQUEST", event.at(),
+                event.by().principal(), event.by().role(), automatic);
+    }
+
+    @ResetHandler
+    void reset() {
+        rows.deleteAll();
+    }
+
+    @QueryHandler
+    public Receipts handle(FindErasures query) {
+        return new Receipts(rows.between(query.from(), query.to(), query.limit()));
+    }
+
+    public record Receipts(List<ErasureReceiptRow> entries) {
+    }
+}
