@@ -43,7 +43,10 @@ public class ProjectionReplay {
 
     public List<Status> statuses() {
         List<Status> result = new ArrayList<>();
-        processing.eventProcessors().keySet().stream().sorted().forEach(name -> result.add(status(name)));
+        processing.eventProcessors().entrySet().stream()
+                .filter(e -> e.getValue() instanceof StreamingEventProcessor)
+                .map(Map.Entry::getKey).sorted()
+                .forEach(name -> result.add(status(name)));
         return result;
     }
 

@@ -7,7 +7,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.lifecycle.Phase;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -32,7 +35,10 @@ import ledger.core.crypto.SubjectDataPurge;
 import ledger.core.member.Member;
 import ledger.core.member.MemberErasure;
 import ledger.core.member.MemberRegistration;
+import ledger.core.member.MemberRefusals;
 import ledger.core.member.UsernameRegistry;
+import ledger.core.shared.Refusal;
+import ledger.core.shared.RefusalDetails;
 import ledger.core.request.DataSubjectRequest;
 import ledger.core.request.MemberEventLookup;
 import ledger.core.request.RequestCompletion;
@@ -56,6 +62,26 @@ public class AxonConfiguration {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
+    /**
+     * Business refusals leave a command handler as {@link CommandExecutionException} with
+     * {@link RefusalDetails}: locally the refusal stays the cause, through Axon Server the details
+     * are what arrives, and both map to the same HTTP answer.
+     */
+    @Bean
+    ConfigurerModule refusalsCrossTheWire() {
+        return configurer -> configurer.onInitialize(config -> config.onStart(Phase.INBOUND_COMMAND_CONNECTOR - 1,
+                () -> config.commandBus().registerHandlerInterceptor((unitOfWork, chain) -> {
+                    try {
+                        return chain.proceed();
+                    } catch (Refusal refusal) {
+                        List<java.util.UUID> holds = refusal instanceof MemberRefusals.ErasureBlockedByLegalHold b
+                                ? b.holds() : List.of();
+                        throw new CommandExecutionException(refusal.getMessage(), refusal,
+                                new RefusalDetails(refusal.kind(), refusal.code(), refusal.getMessage(), holds));
+                    }
+                })));
+    }
+
     @Bean
     ConfigurerModule ledgerDomain(UsernameRegistry usernames, KeyVault keys, List<SubjectDataPurge> purges,
                                   MemberEventLookup memberEvents) {
@@ -69,6 +95,11 @@ public class AxonConfiguration {
                 .registerCommandHandler(c -> new MemberErasure(c.repository(Member.class), usernames, keys, purges))
                 .registerCommandHandler(c -> new ContactCaseIntake(c.repository(ContactCase.class)))
                 .registerCommandHandler(c -> new ContactCaseErasure(c.repository(ContactCase.class), keys, purges));
+    }
+
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new DuplicateKeyIsConcurrency();
     }
 
     /** The event tables as the Flyway migration creates them: snake_case, bytea payloads. */

@@ -2,8 +2,11 @@ package ledger.api.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -28,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import ledger.core.consent.PurposeCatalog.UnknownPurpose;
 import ledger.core.member.MemberRefusals;
 import ledger.core.shared.Refusal;
+import ledger.core.shared.RefusalDetails;
 
 /**
  * Maps every failure onto the HTTP contract. Nothing from an exception message reaches the
@@ -42,7 +46,16 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> any(Exception exception, WebRequest request) {
         Optional<Refusal> refusal = causeOf(exception, Refusal.class);
         if (refusal.isPresent()) {
-            return refused(refusal.get());
+            return refused(refusal.get().kind(), refusal.get().code(), refusal.get().getMessage(),
+                    refusal.get() instanceof MemberRefusals.ErasureBlockedByLegalHold b ? b.holds() : List.of(),
+                    refusal.get() instanceof UnknownPurpose);
+        }
+        Optional<RefusalDetails> remote = causeOf(exception, CommandExecutionException.class)
+                .flatMap(e -> e.getDetails()).filter(RefusalDetails.class::isInstance).map(RefusalDetails.class::cast);
+        if (remote.isPresent()) {
+            RefusalDetails details = remote.get();
+            return refused(details.kind(), details.code(), details.message(), details.holds(),
+                    "unknown-purpose".equals(details.code()));
         }
         if (causeOf(exception, AggregateNotFoundException.class).isPresent()) {
             return respond(ProblemResponses.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "no such resource"));
@@ -64,25 +77,34 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 "an unexpected error occurred"));
     }
 
+    /** Where it failed and the chain of cause types: enough to diagnose, no message that could quote data. */
     private static String describe(Throwable exception) {
         StackTraceElement[] trace = exception.getStackTrace();
-        return trace.length > 0 ? trace[0].toString() : "?";
+        StringBuilder text = new StringBuilder(trace.length > 0 ? trace[0].toString() : "?");
+        int depth = 0;
+        for (Throwable cause = exception.getCause(); cause != null && depth < 10; cause = cause.getCause(), depth++) {
+            text.append(" <- ").append(cause.getClass().getName());
+            if (cause instanceof java.sql.SQLException sql) {
+                text.append(" [SQLState ").append(sql.getSQLState()).append(']');
+            }
+        }
+        return text.toString();
     }
 
-    private ResponseEntity<Object> refused(Refusal refusal) {
-        HttpStatus status = switch (refusal.kind()) {
+    private ResponseEntity<Object> refused(Refusal.Kind kind, String code, String message, List<UUID> holds,
+                                           boolean purposeField) {
+        HttpStatus status = switch (kind) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case RULE -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
-        ProblemDetail problem = ProblemResponses.problem(status, refusal.code(), status.getReasonPhrase(),
-                refusal.getMessage());
-        if (refusal instanceof MemberRefusals.ErasureBlockedByLegalHold blocked) {
-            problem.setProperty("holds", blocked.holds());
+        ProblemDetail problem = ProblemResponses.problem(status, code, status.getReasonPhrase(), message);
+        if (!holds.isEmpty()) {
+            problem.setProperty("holds", holds);
         }
-        if (refusal instanceof UnknownPurpose) {
-            ProblemResponses.withErrors(problem, Map.of("purpose", refusal.getMessage()));
+        if (purposeField) {
+            ProblemResponses.withErrors(problem, Map.of("purpose", message));
         }
         return respond(problem);
     }
