@@ -72,8 +72,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String callerName = caller.getName();
         byte[] hash = hash(request, cached.body());
-        if (!store.reserve(callerName, key, hash)) {
-            replay(store.find(callerName, key), hash, request, response, chain, callerName, key);
+        try {
+            if (!store.reserve(callerName, key, hash)) {
+                replay(store.find(callerName, key), hash, request, response, chain, callerName, key);
+                return;
+            }
+        } catch (org.springframework.dao.DataAccessException e) {
+            // the store is unreachable: answer 503 like every other path, never a 500
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            problems.write(response, ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                    "Service unavailable", "the store is unavailable; retry later"));
             return;
         }
         run(request, response, chain, callerName, key);
@@ -130,13 +138,22 @@ class IdempotencyFilter extends OncePerRequestFilter {
             // Server-side failures are not answers: the client may retry them with the same key.
             if (status < 500) {
                 String location = captured.getHeader(HttpHeaders.LOCATION);
-                store.complete(caller, key, status, captured.getContentType(), location,
-                        captured.getContentAsByteArray(), subject(request.getRequestURI(), location));
-                completed = true;
+                try {
+                    store.complete(caller, key, status, captured.getContentType(), location,
+                            captured.getContentAsByteArray(), subject(request.getRequestURI(), location));
+                    completed = true;
+                } catch (org.springframework.dao.DataAccessException e) {
+                    // The answer stands; the key stays reserved, so a repetition is refused (409), never re-run.
+                    completed = true;
+                }
             }
         } finally {
             if (!completed) {
-                store.release(caller, key);
+                try {
+                    store.release(caller, key);
+                } catch (org.springframework.dao.DataAccessException e) {
+                    // the reservation stays PENDING: a retry with this key answers 409 until it is cleaned up
+                }
             }
             captured.copyBodyToResponse();
         }

@@ -152,12 +152,36 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
-    private static boolean storeUnavailable(Throwable exception) {
+    static boolean storeUnavailable(Throwable exception) {
         return causeOf(exception, CannotGetJdbcConnectionException.class).isPresent()
+                || connectionLost(exception)
                 || causeOf(exception, CannotCreateTransactionException.class).isPresent()
                 || causeOf(exception, DataAccessResourceFailureException.class).isPresent()
                 || causeOf(exception, TransientDataAccessException.class).isPresent()
                 || causeOf(exception, java.sql.SQLTransientConnectionException.class).isPresent();
+    }
+
+    /**
+     * The database is unreachable or the transaction's fate is unknown, so the client should retry:
+     * a failed commit, or an SQL error of class 08 (connection), 40 (serialization failure,
+     * deadlock), 53 (insufficient resources), 57 (shutdown, cannot connect now), 58 (system error),
+     * or none at all (the pool's "connection closed").
+     */
+    private static boolean connectionLost(Throwable exception) {
+        int depth = 0;
+        for (Throwable t = exception; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof org.springframework.transaction.TransactionSystemException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state == null || state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
+                        || state.startsWith("57") || state.startsWith("58")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static <T extends Throwable> Optional<T> causeOf(Throwable failure, Class<T> type) {

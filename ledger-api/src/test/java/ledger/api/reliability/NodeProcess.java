@@ -1,0 +1,102 @@
+package ledger.api.reliability;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import ledger.api.support.Api;
+import ledger.api.support.IntegrationTest;
+
+/** A ledger node as a separate JVM, started from the packaged jar, that can be killed with SIGKILL. */
+final class NodeProcess implements AutoCloseable {
+
+    private final Process process;
+    final int port;
+
+    private NodeProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static NodeProcess start(String jdbcUrl, Path log) throws IOException {
+        Path jar = Path.of("target", "ledger.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("package the service first: " + jar.toAbsolutePath());
+        }
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port,
+                "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
+                "--spring.datasource.hikari.connection-timeout=2000",
+                "--ledger.master-key=" + IntegrationTest.TEST_MASTER_KEY));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        NodeProcess node = new NodeProcess(process, port);
+        node.awaitUp(Duration.ofSeconds(120));
+        return node;
+    }
+
+    /** Node logs go to {@code ledger.reliability.log-dir} when set (kept for reading), else the test's directory. */
+    static Path logIn(Path fallback, String name) {
+        String dir = System.getProperty("ledger.reliability.log-dir");
+        return (dir == null ? fallback : Path.of(dir)).resolve(name);
+    }
+
+    Api api() {
+        return new Api(port);
+    }
+
+    void awaitUp(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the node exited with " + process.exitValue());
+            }
+            try {
+                Api.Response health = api().as(null).get("/actuator/health/readiness");
+                if (health.status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // not listening yet
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("the node did not become ready");
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful stop. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
