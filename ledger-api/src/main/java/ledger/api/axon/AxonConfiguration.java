@@ -9,7 +9,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -84,9 +87,17 @@ public class AxonConfiguration {
 
     @Bean
     ConfigurerModule ledgerDomain(UsernameRegistry usernames, KeyVault keys, List<SubjectDataPurge> purges,
-                                  MemberEventLookup memberEvents) {
+                                  MemberEventLookup memberEvents,
+                                  @org.springframework.beans.factory.annotation.Value("${ledger.snapshot-threshold:250}")
+                                  int snapshotThreshold) {
+        // Long histories load from a snapshot (encrypted like events) plus the events after it.
+        AggregateConfigurer<Member> member = AggregateConfigurer.defaultConfiguration(Member.class);
+        if (snapshotThreshold > 0) {
+            member.configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
+                    snapshotThreshold));
+        }
         return configurer -> configurer
-                .configureAggregate(Member.class)
+                .configureAggregate(member)
                 .configureAggregate(ContactCase.class)
                 .configureAggregate(DataSubjectRequest.class)
                 .registerCommandHandler(c -> new RequestCompletion(c.repository(DataSubjectRequest.class),
@@ -134,6 +145,12 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /** Spring's snapshotter finds the aggregates it can snapshot through their factory beans. */
+    @Bean
+    AggregateFactory<Member> memberAggregateFactory() {
+        return new MemberFactory();
+    }
+
     /** Messages, tokens and events are stored as JSON; unknown properties are ignored for evolution. */
     public static ObjectMapper storageObjectMapper() {
         return new ObjectMapper()
@@ -142,24 +159,46 @@ public class AxonConfiguration {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    /**
+     * The general serializer encrypts too: Axon's JDBC storage engine writes snapshots with it (not
+     * with the event serializer), and a snapshot carries the member's personal state. Tokens and
+     * deadline payloads hold no personal data and pass through unchanged.
+     */
     @Bean
     @Primary
-    Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(storageObjectMapper()).lenientDeserialization().build();
+    Serializer serializer(KeyVault keys,
+                          @org.springframework.beans.factory.annotation.Value("${ledger.benchmark.null-cipher:false}")
+                          boolean nullCipher,
+                          org.springframework.core.env.Environment environment) {
+        return encrypting(keys, nullCipher, environment);
     }
 
+    /** Command, query and event messages on the wire (Axon Server) are not stored: plain JSON. */
     @Bean
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
         return JacksonSerializer.builder().objectMapper(storageObjectMapper()).lenientDeserialization().build();
     }
 
-    /** Events and snapshots: personal data encrypted under the subject's key (crypto-shredding). */
+    /** Events: personal data encrypted under the subject's key (crypto-shredding). */
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer(KeyVault keys) {
+    Serializer eventSerializer(KeyVault keys,
+                               @org.springframework.beans.factory.annotation.Value("${ledger.benchmark.null-cipher:false}")
+                               boolean nullCipher,
+                               org.springframework.core.env.Environment environment) {
+        return encrypting(keys, nullCipher, environment);
+    }
+
+    private static Serializer encrypting(KeyVault keys, boolean nullCipher,
+                                         org.springframework.core.env.Environment environment) {
+        if (nullCipher && !environment.matchesProfiles("bench")) {
+            throw new IllegalStateException("ledger.benchmark.null-cipher stores personal data in the clear and is "
+                    + "refused outside the bench profile");
+        }
         return new CryptoShreddingSerializer(
-                JacksonSerializer.builder().objectMapper(storageObjectMapper()).lenientDeserialization().build(), keys);
+                JacksonSerializer.builder().objectMapper(storageObjectMapper()).lenientDeserialization().build(), keys,
+                nullCipher);
     }
 
     @Bean(destroyMethod = "shutdownNow")

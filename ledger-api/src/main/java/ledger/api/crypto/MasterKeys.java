@@ -46,7 +46,7 @@ public final class MasterKeys {
         return currentId;
     }
 
-    byte[] wrap(UUID subject, byte[] dataKey) {
+    public byte[] wrap(UUID subject, byte[] dataKey) {
         return AesGcm.encrypt(current, dataKey, associatedData(subject));
     }
 

@@ -2,6 +2,7 @@ package ledger.api.retention;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
@@ -15,10 +16,12 @@ import ledger.core.shared.Actor;
  * Storage limitation (Art. 5(1)(e)) on its own: when erasure falls due (a persistent deadline
  * passed, or the last legal hold was released) the ledger erases. Runs as a tracking processor,
  * so a due erasure is carried out even if the node that recorded it stopped; the command runs in
- * the processor's transaction and a repetition is harmless (erasure is idempotent).
+ * the processor's transaction and a repetition is harmless (erasure is idempotent). It is no read
+ * model: a replay must not send its commands again, so it cannot be reset.
  */
 @Component
 @ProcessingGroup(RetentionAutomation.NAME)
+@DisallowReplay
 class RetentionAutomation {
 
     static final String NAME = "retention-automation";

@@ -84,6 +84,9 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         int depth = 0;
         for (Throwable cause = exception.getCause(); cause != null && depth < 10; cause = cause.getCause(), depth++) {
             text.append(" <- ").append(cause.getClass().getName());
+            if (cause instanceof LinkageError || cause instanceof ClassNotFoundException) {
+                text.append(" [").append(cause.getMessage()).append(']'); // a class name, never data
+            }
             if (cause instanceof java.sql.SQLException sql) {
                 text.append(" [SQLState ").append(sql.getSQLState()).append(']');
             }

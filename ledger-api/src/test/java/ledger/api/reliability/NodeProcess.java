@@ -12,17 +12,21 @@ import ledger.api.support.Api;
 import ledger.api.support.IntegrationTest;
 
 /** A ledger node as a separate JVM, started from the packaged jar, that can be killed with SIGKILL. */
-final class NodeProcess implements AutoCloseable {
+public final class NodeProcess implements AutoCloseable {
 
     private final Process process;
-    final int port;
+
+    public long pid() {
+        return process.pid();
+    }
+    public final int port;
 
     private NodeProcess(Process process, int port) {
         this.process = process;
         this.port = port;
     }
 
-    static NodeProcess start(String jdbcUrl, Path log) throws IOException {
+    public static NodeProcess start(String jdbcUrl, Path log, String... extraArgs) throws IOException {
         Path jar = Path.of("target", "ledger.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("package the service first: " + jar.toAbsolutePath());
@@ -33,6 +37,7 @@ final class NodeProcess implements AutoCloseable {
                 "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
                 "--spring.datasource.hikari.connection-timeout=2000",
                 "--ledger.master-key=" + IntegrationTest.TEST_MASTER_KEY));
+        command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         NodeProcess node = new NodeProcess(process, port);
@@ -46,7 +51,7 @@ final class NodeProcess implements AutoCloseable {
         return (dir == null ? fallback : Path.of(dir)).resolve(name);
     }
 
-    Api api() {
+    public Api api() {
         return new Api(port);
     }
 
@@ -70,7 +75,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no graceful stop. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
@@ -85,13 +90,13 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -41,6 +41,8 @@ public abstract class IntegrationTest {
     static void database(DynamicPropertyRegistry registry) {
         registry.add("ledger.master-key", () -> TEST_MASTER_KEY);
         registry.add("db-scheduler.polling-interval", () -> "500ms");
+        // snapshots early, so that every test also exercises snapshot encryption
+        registry.add("ledger.snapshot-threshold", () -> "5");
         registry.add("ledger.security.jwt.secret", () -> TEST_JWT_SECRET);
         registry.add("ledger.security.jwt.issuer", () -> TEST_JWT_ISSUER);
         String url = System.getenv("LEDGER_TEST_DB_URL");

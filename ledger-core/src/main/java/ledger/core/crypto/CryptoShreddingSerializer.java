@@ -30,14 +30,28 @@ public final class CryptoShreddingSerializer implements Serializer {
     public static final String ERASED = "[erased]";
     static final String PREFIX = "enc:v1:";
 
+    /** Benchmark-only prefix of the null cipher: the value in the clear, base64url. Never in production. */
+    static final String NULL_PREFIX = "enc:v0:";
+
     private final JacksonSerializer delegate;
     private final ObjectMapper mapper;
     private final KeyVault keys;
+    private final boolean nullCipher;
 
     public CryptoShreddingSerializer(JacksonSerializer delegate, KeyVault keys) {
+        this(delegate, keys, false);
+    }
+
+    /**
+     * With {@code nullCipher} the serializer does all its work (key lookups, tree rewriting) but
+     * does not encrypt: only for measuring what encryption costs. The service allows it in the
+     * {@code bench} profile only.
+     */
+    public CryptoShreddingSerializer(JacksonSerializer delegate, KeyVault keys, boolean nullCipher) {
         this.delegate = delegate;
         this.mapper = delegate.getObjectMapper();
         this.keys = keys;
+        this.nullCipher = nullCipher;
     }
 
     @Override
@@ -58,8 +72,12 @@ public final class CryptoShreddingSerializer implements Serializer {
             if (key == null) {
                 key = keys.keyForWriting(subject);
             }
-            byte[] sealed = AesGcm.encrypt(key, value.asText().getBytes(StandardCharsets.UTF_8),
-                    associatedData(subject, type, field));
+            byte[] plain = value.asText().getBytes(StandardCharsets.UTF_8);
+            if (nullCipher) {
+                tree.put(field, NULL_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(plain));
+                continue;
+            }
+            byte[] sealed = AesGcm.encrypt(key, plain, associatedData(subject, type, field));
             tree.put(field, PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed));
         }
         byte[] bytes;
@@ -91,7 +109,8 @@ public final class CryptoShreddingSerializer implements Serializer {
                 continue;
             }
             String text = value.asText();
-            if (!text.startsWith(PREFIX)) {
+            boolean unencrypted = nullCipher && text.startsWith(NULL_PREFIX);
+            if (!text.startsWith(PREFIX) && !unencrypted) {
                 throw new IllegalStateException(typeName + "." + field + " is stored without encryption");
             }
             if (key == null) {
@@ -99,6 +118,11 @@ public final class CryptoShreddingSerializer implements Serializer {
             }
             if (key.isEmpty()) {
                 tree.put(field, ERASED);
+                continue;
+            }
+            if (unencrypted) {
+                tree.put(field, new String(Base64.getUrlDecoder().decode(text.substring(NULL_PREFIX.length())),
+                        StandardCharsets.UTF_8));
                 continue;
             }
             byte[] sealed = Base64.getUrlDecoder().decode(text.substring(PREFIX.length()));

@@ -24,7 +24,7 @@ public record PersonalDataFields(String subjectComponent, List<String> personalC
 
     private static PersonalDataFields inspect(Class<?> type) {
         if (!type.isRecord()) {
-            return new PersonalDataFields(null, List.of());
+            return inspectFields(type);
         }
         String subject = null;
         List<String> personal = new ArrayList<>();
@@ -41,6 +41,30 @@ public record PersonalDataFields(String subjectComponent, List<String> personalC
                             + ": @PersonalData is supported on String components");
                 }
                 personal.add(component.getName());
+            }
+        }
+        if (!personal.isEmpty() && subject == null) {
+            throw new IllegalStateException(type.getName() + " has @PersonalData but no @SubjectId");
+        }
+        return new PersonalDataFields(subject, List.copyOf(personal));
+    }
+
+    /** Aggregate state (snapshots): annotated fields, as Jackson writes them by name. */
+    private static PersonalDataFields inspectFields(Class<?> type) {
+        String subject = null;
+        List<String> personal = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (java.lang.reflect.Field field : c.getDeclaredFields()) {
+                if (field.isAnnotationPresent(SubjectId.class)) {
+                    subject = field.getName();
+                }
+                if (field.isAnnotationPresent(PersonalData.class)) {
+                    if (field.getType() != String.class) {
+                        throw new IllegalStateException(type.getName() + "." + field.getName()
+                                + ": @PersonalData is supported on String fields");
+                    }
+                    personal.add(field.getName());
+                }
             }
         }
         if (!personal.isEmpty() && subject == null) {

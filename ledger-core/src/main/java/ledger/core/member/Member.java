@@ -18,7 +18,11 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+
 import ledger.core.consent.PurposeCatalog;
+import ledger.core.crypto.PersonalData;
+import ledger.core.crypto.SubjectId;
 import ledger.core.member.MemberRefusals.ErasureBlockedByLegalHold;
 import ledger.core.member.MemberRefusals.MemberIsErased;
 import ledger.core.member.MemberRefusals.MembershipConsentRequired;
@@ -33,20 +37,29 @@ import ledger.core.shared.RetentionPolicy;
  * event-sourcing handlers. Registration and erasure touch sets beyond one member (usernames,
  * keys, read models) and so enter through {@link MemberRegistration} and {@link MemberErasure}.
  * Retention runs on persistent deadlines: when the membership ends, erasure falls due after the
- * retention period ({@link ErasureDue}), deferred while a legal hold stands.
+ * retention period ({@link ErasureDue}), deferred while a legal hold stands. A snapshot of this
+ * state is serialized like an event: the marked fields are encrypted under the member's key.
  */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Member {
 
     static final String RETENTION_DEADLINE = "membership-retention";
     static final String INACTIVITY_DEADLINE = "membership-inactivity";
 
     @AggregateIdentifier
+    @SubjectId
     private MemberId memberId;
     private MemberStatus status;
+    @PersonalData
     private String username;
+    @PersonalData
     private String givenName;
+    @PersonalData
     private String familyName;
+    @PersonalData
     private String company;
+    @PersonalData
     private String email;
     private final Map<String, Grant> consents = new LinkedHashMap<>();
     private final Map<UUID, LegalHoldGround> holds = new LinkedHashMap<>();

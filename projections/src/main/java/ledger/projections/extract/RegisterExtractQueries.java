@@ -38,7 +38,7 @@ public class RegisterExtractQueries {
         List<RegisterExtractData.Download> downloads = memberView.downloads(id).stream()
                 .map(d -> new RegisterExtractData.Download(d.documentId(), d.title(), d.at()))
                 .toList();
-        MemberTrail trail = new MemberTrail(history.trailOf(id), history.versionOf(id));
+        MemberTrail trail = MemberTrail.of(history.trailOf(id));
         return Optional.of(new RegisterExtractData(view.get(), downloads, trail.consents(),
                 Math.min(view.get().version(), trail.version())));
     }

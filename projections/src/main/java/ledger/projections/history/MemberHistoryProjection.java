@@ -46,11 +46,16 @@ public class MemberHistoryProjection {
 
     @QueryHandler
     public MemberTrail handle(FindMemberHistory query) {
-        return new MemberTrail(rows.trailOf(query.memberId().value()), rows.versionOf(query.memberId().value()));
+        return MemberTrail.of(rows.trailOf(query.memberId().value()));
     }
 
     /** The trail and the last member event it reflects (-1: none). */
     public record MemberTrail(List<MemberHistoryRow> entries, long version) {
+
+        /** The version is taken from the very rows returned: a second query could see more rows. */
+        public static MemberTrail of(List<MemberHistoryRow> entries) {
+            return new MemberTrail(entries, entries.stream().mapToLong(MemberHistoryRow::seq).max().orElse(-1));
+        }
 
         /** The consent events of the trail, as the consent history shows them. */
         public List<ConsentEntry> consents() {

@@ -23,10 +23,6 @@ public interface MemberHistoryRepository extends GenericRepository<MemberHistory
     @Query(value = "SELECT * FROM member_history WHERE member_id = :memberId ORDER BY seq", nativeQuery = true)
     List<MemberHistoryRow> trailOf(UUID memberId);
 
-    @Query(value = "SELECT COALESCE(max(seq), -1) FROM member_history WHERE member_id = :memberId",
-            nativeQuery = true)
-    long versionOf(UUID memberId);
-
     /** After erasure the masked fields read as the erased placeholder, exactly as a replay builds them. */
     @Query(value = "UPDATE member_history SET details = replace(details, :masked, :erased)"
             + " WHERE member_id = :memberId", nativeQuery = true)

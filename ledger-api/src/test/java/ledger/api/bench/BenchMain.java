@@ -1,0 +1,460 @@
+package ledger.api.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import ledger.api.crypto.MasterKeys;
+import ledger.api.reliability.NodeProcess;
+import ledger.api.support.Api;
+import ledger.api.support.IntegrationTest;
+import ledger.core.member.MemberId;
+
+/**
+ * The benchmarks of bench/run. Every figure is the median of repeated runs (min-max beside it)
+ * and a ratio to a baseline measured in the same run on the same machine. Writes BENCHMARKS.md.
+ * Nothing here is a test: no assertion, no CI.
+ */
+public final class BenchMain {
+
+    private static final String ROOT_URL = System.getProperty("bench.pg", "jdbc:postgresql://127.0.0.1:5432/");
+    private static final String DB = "ledger_bench";
+    private static final int REPEATS = Integer.getInteger("bench.repeats", 3);
+    private static final int STEP_SECONDS = Integer.getInteger("bench.step-seconds", 8);
+    private static final int CLIENTS = 16;
+    private static final int REPLAY_EVENTS = Integer.getInteger("bench.replay-events", 1_000_000);
+    private static final List<String> READ_MODELS = List.of("member-view", "member-history", "consent-history",
+            "erasure-receipts", "data-subject-requests");
+    private static final String[] BENCH_TOKENS = {"--ledger.tokens.portal=bench-portal-token",
+            "--ledger.tokens.auditor=bench-auditor-token", "--ledger.tokens.dpm=bench-dpm-token",
+            "--ledger.tokens.admin=bench-admin-token"};
+
+    private final StringBuilder report = new StringBuilder();
+    private final Path work;
+
+    private BenchMain(Path work) {
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Files.createTempDirectory("ledger-bench-");
+        new BenchMain(work).run(Path.of(args.length > 0 ? args[0] : "BENCHMARKS.md"));
+    }
+
+    private void run(Path out) throws Exception {
+        Instant started = Instant.now();
+        line("# Benchmarks");
+        line("");
+        line("Written by `bench/run` on " + started + ". Machine: " + Runtime.getRuntime().availableProcessors()
+                + " cores, " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB max heap of the bench JVM; "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + "; "
+                + version("SHOW server_version") + " (system PostgreSQL, `synchronous_commit` "
+                + version("SHOW synchronous_commit") + "). Service: Spring Boot 3.5.7, Axon 4.13.0, one node, "
+                + "Hikari pool 16, processors pooled (see application.yml). Each figure: median of " + REPEATS
+                + " runs [min-max]; steps of " + STEP_SECONDS + " s. Latencies in ms from the intended send time "
+                + "(open loop, HdrHistogram).");
+        line("");
+
+        // 1. baseline
+        recreateDatabase();
+        List<double[]> baselines = new ArrayList<>();
+        for (int i = 0; i < REPEATS; i++) {
+            baselines.add(pgbench());
+        }
+        double baselineTps = median(baselines.stream().map(b -> b[0]).toList());
+        line("## 1. Baseline: PostgreSQL alone");
+        line("pgbench, " + CLIENTS + " clients, one INSERT of a ~300-byte bytea row into a table shaped like"
+                + " `domain_event_entry` per transaction:");
+        line("- TPS " + fmt(baselineTps) + " " + range(baselines.stream().map(b -> b[0]).toList())
+                + "; latency p50 " + fmt(median(baselines.stream().map(b -> b[1]).toList())) + " ms, p99 "
+                + fmt(median(baselines.stream().map(b -> b[2]).toList())) + " ms");
+        line("");
+
+        recreateDatabase();
+        String url = ROOT_URL + DB;
+        String[] encrypted = BENCH_TOKENS;
+        double encryptedMax;
+        Result half;
+        long rss;
+        List<Double> erasureP99 = new ArrayList<>();
+        try (NodeProcess node = NodeProcess.start(url, work.resolve("service.log"),
+                concat(encrypted, "--spring.profiles.active=bench"))) {
+            List<UUID> pool = seed(node, 1000);
+            // 2. throughput
+            List<Double> maxRates = new ArrayList<>();
+            for (int i = 0; i < REPEATS; i++) {
+                maxRates.add(maxRate(node, pool, i));
+            }
+            encryptedMax = median(maxRates);
+            line("## 2. Command throughput");
+            line("Open-loop mix (20% register, 25% give consent, 15% withdraw, 25% download, 15% profile edit) over "
+                    + "distinct members; the rate is stepped up until p99 exceeds 100 ms.");
+            line("- highest rate with p99 < 100 ms: " + fmt(encryptedMax) + " commands/s " + range(maxRates)
+                    + "; ratio to baseline TPS: **" + fmt2(encryptedMax / baselineTps) + "** (goal >= 0.5)");
+            line("");
+
+            // 3 + 5. latency at half rate, projection lag, erasure
+            List<Result> halves = new ArrayList<>();
+            for (int i = 0; i < REPEATS; i++) {
+                halves.add(halfRate(node, pool, encryptedMax / 2, url, 10 + i));
+                erasureP99.add(halves.get(i).erasure.getValueAtPercentile(99) / 1000.0);
+            }
+            half = medianBy(halves, r -> r.commands.getValueAtPercentile(99));
+            line("## 3. Latency at half that rate (" + fmt(encryptedMax / 2) + " commands/s)");
+            line("- commands p50 " + ms(halves, r -> r.commands, 50) + ", p99 " + ms(halves, r -> r.commands, 99)
+                    + ", p99.9 " + ms(halves, r -> r.commands, 99.9));
+            line("- projection lag (command answered -> member view row present, sampled registrations): p50 "
+                    + ms(halves, r -> r.lag, 50) + ", p99 " + ms(halves, r -> r.lag, 99) + " (goal p99 < 1000 ms)");
+            line("");
+            line("## 5. Erasure under half load");
+            double commandP99 = median(halves.stream().map(r -> r.commands.getValueAtPercentile(99) / 1000.0).toList());
+            line("- erasure request -> receipt: p50 " + ms(halves, r -> r.erasure, 50) + ", p99 "
+                    + ms(halves, r -> r.erasure, 99) + "; ratio of p99 to a plain command's p99: "
+                    + fmt2(median(erasureP99) / commandP99));
+            line("");
+            rss = peakRss(node.pid());
+            line("## 8. Memory");
+            line("- peak resident memory (VmHWM) of the service after scenarios 2, 3 and 5: " + (rss >> 10) + " MiB");
+            line("");
+
+            // 7. long histories
+            line("## 7. Long histories (no snapshots)");
+            MasterKeys keys = new MasterKeys(MasterKeys.decode(IntegrationTest.TEST_MASTER_KEY), List.of());
+            for (int size : new int[] {10, 1_000, 10_000}) {
+                MemberId member = MemberId.random();
+                new EventGenerator(url, keys, false).write(List.of(member), size);
+                List<Double> p50s = new ArrayList<>();
+                for (int r = 0; r < REPEATS; r++) {
+                    p50s.add(sequentialCommands(node, member, 20, r));
+                }
+                line("- member with " + size + " events: command latency p50 " + fmt(median(p50s)) + " ms "
+                        + range(p50s));
+            }
+            line("Snapshots are not enabled: an aggregate snapshot would have to encrypt the aggregate's personal"
+                    + " state like events do, which is not built yet.");
+            line("");
+        }
+
+        // 6 + 4. replay, and crypto cost
+        double encryptedReplay = replay(url, false);
+        double nullReplay = replay(url, true);
+        recreateDatabase();
+        double nullMax;
+        try (NodeProcess node = NodeProcess.start(url, work.resolve("service-null.log"),
+                concat(encrypted, "--spring.profiles.active=bench", "--ledger.benchmark.null-cipher=true"))) {
+            List<UUID> pool = seed(node, 1000);
+            List<Double> maxRates = new ArrayList<>();
+            for (int i = 0; i < REPEATS; i++) {
+                maxRates.add(maxRate(node, pool, 100 + i));
+            }
+            nullMax = median(maxRates);
+            line("## 4. Crypto cost");
+            line("The same scenarios with the benchmark-only null cipher (`ledger.benchmark.null-cipher`, bench"
+                    + " profile only; key lookups unchanged, no AES):");
+            line("- commands: " + fmt(nullMax) + " /s " + range(maxRates) + " with the null cipher; encrypted / null = **"
+                    + fmt2(encryptedMax / nullMax) + "** (goal >= 0.95)");
+            line("- replay: encrypted / null = **" + fmt2(encryptedReplay / nullReplay) + "** (goal >= 0.85)");
+            line("");
+        }
+        line("_Total time: " + Duration.between(started, Instant.now()).toSeconds() + " s._");
+        Files.writeString(out, report.toString());
+        System.out.println(report);
+    }
+
+    // ---- scenarios ----
+
+    private double[] pgbench() throws Exception {
+        Path script = work.resolve("insert.sql");
+        Files.writeString(script, "INSERT INTO bench_event (event_identifier, payload, payload_type, time_stamp,"
+                + " aggregate_identifier, sequence_number, type) VALUES (gen_random_uuid()::text,"
+                + " decode(repeat('6a', 300), 'hex'), 'ledger.core.member.DocumentDownloaded', now()::text,"
+                + " gen_random_uuid()::text, 0, 'Member');\n");
+        sql("DROP TABLE IF EXISTS bench_event");
+        sql("CREATE TABLE bench_event (LIKE domain_event_entry_shape INCLUDING ALL)");
+        Path logDir = Files.createTempDirectory(work, "pgbench");
+        Process process = new ProcessBuilder("pgbench", "-n", "-h", "127.0.0.1", "-U", "postgres", "-c",
+                String.valueOf(CLIENTS), "-j", "2", "-T", String.valueOf(STEP_SECONDS), "-f", script.toString(), "-l",
+                "--log-prefix=" + logDir.resolve("tx"), DB).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        Matcher tps = Pattern.compile("tps = ([0-9.]+) \\(without initial").matcher(output);
+        if (!tps.find()) {
+            throw new IllegalStateException("pgbench: " + output);
+        }
+        Histogram latency = new Histogram(3);
+        try (var files = Files.list(logDir)) {
+            for (Path file : files.toList()) {
+                for (String row : Files.readAllLines(file)) {
+                    String[] cols = row.split(" ");
+                    latency.recordValue(Long.parseLong(cols[2]));
+                }
+            }
+        }
+        return new double[] {Double.parseDouble(tps.group(1)), latency.getValueAtPercentile(50) / 1000.0,
+                latency.getValueAtPercentile(99) / 1000.0};
+    }
+
+    private double maxRate(NodeProcess node, List<UUID> pool, int seed) throws Exception {
+        OpenLoopLoad load = new OpenLoopLoad(node.port);
+        double best = 0;
+        double rate = 50;
+        while (rate <= 5000) {
+            OpenLoopLoad.Result result = load.run(rate, STEP_SECONDS, OpenLoopLoad.portalMix(pool,
+                    "bench-portal-token", seed * 1000L + (long) rate), null);
+            boolean passes = result.p(99) < 100 && result.failed() == 0 && result.dropped() == 0;
+            System.out.printf(Locale.ROOT, "rate %.0f/s: p50 %.1f ms, p99 %.1f ms, failed %d%n", rate,
+                    result.p(50), result.p(99), result.failed());
+            if (!passes) {
+                break;
+            }
+            best = rate;
+            rate = rate < 200 ? rate + 50 : rate * 1.25;
+            NodeProcess.sleep(2000);
+        }
+        return best;
+    }
+
+    private record Result(Histogram commands, Histogram lag, Histogram erasure) {
+    }
+
+    private Result halfRate(NodeProcess node, List<UUID> pool, double rate, String url, int seed) throws Exception {
+        OpenLoopLoad load = new OpenLoopLoad(node.port);
+        Recorder lag = new Recorder(3);
+        Recorder erasure = new Recorder(3);
+        ExecutorService sampler = Executors.newFixedThreadPool(2);
+        List<UUID> toErase = new ArrayList<>(pool.subList(0, Math.min(pool.size() / 4, 10 * STEP_SECONDS)));
+        pool.removeAll(toErase);
+        Thread eraser = new Thread(() -> {
+            Api dpm = new Api(node.port).as("bench-dpm-token");
+            for (UUID member : toErase) {
+                long start = System.nanoTime();
+                dpm.post("/api/v1/members/" + member + "/erasure", "{\"ground\":\"MEMBER_REQUEST\"}");
+                erasure.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
+                NodeProcess.sleep(500);
+            }
+        });
+        eraser.start();
+        java.util.concurrent.atomic.AtomicLong sampled = new java.util.concurrent.atomic.AtomicLong();
+        OpenLoopLoad.Result result = load.run(rate, Math.max(STEP_SECONDS * 2, 10), OpenLoopLoad.portalMix(pool,
+                "bench-portal-token", seed), response -> {
+            if (response.statusCode() == 201 && response.body().contains("memberId")
+                    && sampled.incrementAndGet() % 5 == 0) {
+                long answered = System.nanoTime();
+                String id = response.body().replaceAll(".*\"memberId\":\"([^\"]+)\".*", "$1");
+                sampler.submit(() -> {
+                    try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+                         var query = connection.prepareStatement("SELECT 1 FROM member_view WHERE member_id = ?")) {
+                        query.setObject(1, UUID.fromString(id));
+                        while (System.nanoTime() - answered < 30_000_000_000L) {
+                            if (query.executeQuery().next()) {
+                                lag.recordValue(Math.max(1, (System.nanoTime() - answered) / 1000));
+                                return;
+                            }
+                            Thread.sleep(2);
+                        }
+                    } catch (Exception e) {
+                        // a sample lost is no latency
+                    }
+                    return;
+                });
+            }
+        });
+        eraser.join();
+        sampler.shutdown();
+        sampler.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        return new Result(result.latency(), lag.getIntervalHistogram(), erasure.getIntervalHistogram());
+    }
+
+    private double sequentialCommands(NodeProcess node, MemberId member, int count, int round) {
+        Api api = new Api(node.port).as("bench-portal-token");
+        Histogram latency = new Histogram(3);
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            int status = api.post("/api/v1/members/" + member + "/consents",
+                    "{\"purpose\":\"newsletter\",\"policyVersion\":\"h" + round + "-" + i + "\"}").status();
+            if (status != 201) {
+                throw new IllegalStateException("command on a long history answered " + status);
+            }
+            latency.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
+        }
+        return latency.getValueAtPercentile(50) / 1000.0;
+    }
+
+    /** Replays all read models over REPLAY_EVENTS generated events; answers events per second. */
+    private double replay(String url, boolean nullCipher) throws Exception {
+        recreateDatabase();
+        List<Double> rates = new ArrayList<>();
+        double copyRate;
+        try (NodeProcess node = NodeProcess.start(url, work.resolve("replay.log"), nullCipher
+                ? concat(BENCH_TOKENS, "--spring.profiles.active=bench", "--ledger.benchmark.null-cipher=true")
+                : concat(BENCH_TOKENS, "--spring.profiles.active=bench"))) {
+            MasterKeys keys = new MasterKeys(MasterKeys.decode(IntegrationTest.TEST_MASTER_KEY), List.of());
+            int members = REPLAY_EVENTS / 10;
+            List<MemberId> ids = IntStream.range(0, members).mapToObj(i -> MemberId.random()).toList();
+            copyRate = new EventGenerator(url, keys, nullCipher).write(ids, 10);
+            Api admin = node.api().as("bench-admin-token");
+            awaitCaughtUp(admin);
+            for (int r = 0; r < Math.max(1, REPEATS - 1); r++) {
+                long start = System.nanoTime();
+                for (String model : READ_MODELS) {
+                    admin.post("/api/v1/admin/read-models/" + model + "/replay", null);
+                }
+                NodeProcess.sleep(1000);
+                awaitCaughtUp(admin);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                rates.add(REPLAY_EVENTS / seconds);
+            }
+        }
+        double rate = median(rates);
+        if (!nullCipher) {
+            line("## 6. Replay");
+            line("All " + READ_MODELS.size() + " read models rebuilt at once from " + REPLAY_EVENTS + " stored events"
+                    + " (" + (REPLAY_EVENTS / 10) + " members x 10 events):");
+            line("- " + fmt(rate) + " events/s " + range(rates) + "; PostgreSQL alone COPYs the same rows at "
+                    + fmt(copyRate) + " rows/s; ratio **" + fmt2(rate / copyRate) + "**");
+            line("");
+        }
+        return rate;
+    }
+
+    private static void awaitCaughtUp(Api admin) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            var statuses = admin.get("/api/v1/admin/read-models").json();
+            boolean done = true;
+            for (var status : statuses) {
+                if (READ_MODELS.contains(status.get("name").asText())) {
+                    done &= status.get("caughtUp").asBoolean() && !status.get("replaying").asBoolean()
+                            && status.get("position").asLong() >= status.get("head").asLong();
+                }
+            }
+            if (done) {
+                return;
+            }
+            NodeProcess.sleep(200);
+        }
+        throw new IllegalStateException("read models did not catch up");
+    }
+
+    private List<UUID> seed(NodeProcess node, int members) throws Exception {
+        List<UUID> ids = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < members; i++) {
+            done.add(pool.submit(() -> {
+                UUID id = new Api(node.port).as("bench-portal-token").register(Api.uniqueUsername());
+                ids.add(id);
+            }));
+        }
+        for (Future<?> future : done) {
+            future.get();
+        }
+        pool.shutdown();
+        return new ArrayList<>(ids);
+    }
+
+    // ---- helpers ----
+
+    private void recreateDatabase() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(ROOT_URL + "postgres", "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + DB);
+        }
+        sql("CREATE TABLE domain_event_entry_shape (global_index BIGSERIAL PRIMARY KEY, event_identifier VARCHAR(255)"
+                + " NOT NULL UNIQUE, meta_data BYTEA, payload BYTEA NOT NULL, payload_revision VARCHAR(255),"
+                + " payload_type VARCHAR(255) NOT NULL, time_stamp VARCHAR(255) NOT NULL, aggregate_identifier"
+                + " VARCHAR(255) NOT NULL, sequence_number BIGINT NOT NULL, type VARCHAR(255),"
+                + " UNIQUE (aggregate_identifier, sequence_number))");
+    }
+
+    private static void sql(String statement) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(ROOT_URL + DB, "postgres", "");
+             Statement s = connection.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private static String version(String query) {
+        try (Connection connection = DriverManager.getConnection(ROOT_URL + "postgres", "postgres", "");
+             var result = connection.createStatement().executeQuery(query)) {
+            result.next();
+            return query.contains("version") ? "PostgreSQL " + result.getString(1) : result.getString(1);
+        } catch (SQLException e) {
+            return "?";
+        }
+    }
+
+    private static long peakRss(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    private static String[] concat(String[] base, String... more) {
+        String[] all = new String[base.length + more.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static <T> T medianBy(List<T> values, java.util.function.ToLongFunction<T> key) {
+        List<T> sorted = new ArrayList<>(values);
+        sorted.sort(java.util.Comparator.comparingLong(key));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String ms(List<Result> results, java.util.function.Function<Result, Histogram> which, double p) {
+        List<Double> values = results.stream().map(r -> which.apply(r).getTotalCount() == 0 ? Double.NaN
+                : which.apply(r).getValueAtPercentile(p) / 1000.0).toList();
+        return fmt(median(values)) + " ms " + range(values);
+    }
+
+    private static String range(List<Double> values) {
+        return "[" + fmt(Collections.min(values)) + "-" + fmt(Collections.max(values)) + "]";
+    }
+
+    private static String fmt(double value) {
+        return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.1f", value);
+    }
+
+    private static String fmt2(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private void line(String text) {
+        report.append(text).append('\n');
+        System.out.println(text);
+    }
+
+}
