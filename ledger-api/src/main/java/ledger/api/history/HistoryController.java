@@ -2,7 +2,6 @@ package ledger.api.history;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -25,10 +24,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ledger.api.member.ReadYourWrites;
+import ledger.api.web.InvalidParameter;
 import ledger.core.consent.FindConsentEvents;
 import ledger.core.member.FindMemberHistory;
 import ledger.core.member.MemberId;
-import ledger.core.shared.Refusal;
 import ledger.projections.consent.ConsentHistoryProjection.ConsentEvents;
 import ledger.projections.consent.ConsentHistoryRow;
 import ledger.projections.history.ConsentEntry;
@@ -133,13 +132,13 @@ class HistoryController {
     private List<ConsentHistoryRow> page(String purpose, String from, String to, String cursor, Integer limit) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
-            throw new BadQuery("limit", "between 1 and " + MAX_LIMIT);
+            throw new InvalidParameter("limit must be between 1 and " + MAX_LIMIT);
         }
         if (purpose != null && !purpose.matches("[A-Za-z0-9._:-]{1,64}")) {
-            throw new BadQuery("purpose", "a purpose name");
+            throw new InvalidParameter("purpose must be a purpose name");
         }
-        Instant fromAt = instant("from", from);
-        Instant toAt = instant("to", to);
+        Instant fromAt = InvalidParameter.instant("from", from);
+        Instant toAt = InvalidParameter.instant("to", to);
         long after = cursor == null ? 0 : decode(cursor);
         return queries.query(new FindConsentEvents(purpose, fromAt, toAt, after, size),
                 ResponseTypes.instanceOf(ConsentEvents.class)).join().entries();
@@ -158,28 +157,18 @@ class HistoryController {
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
             if (!text.startsWith("c1:")) {
-                throw new BadQuery("cursor", "a cursor returned by this endpoint");
+                throw new InvalidParameter("cursor must be a cursor returned by this endpoint");
             }
             long value = Long.parseLong(text.substring(3));
             if (value < 0) {
-                throw new BadQuery("cursor", "a cursor returned by this endpoint");
+                throw new InvalidParameter("cursor must be a cursor returned by this endpoint");
             }
             return value;
         } catch (IllegalArgumentException e) {
-            throw new BadQuery("cursor", "a cursor returned by this endpoint");
+            throw new InvalidParameter("cursor must be a cursor returned by this endpoint");
         }
     }
 
-    private static Instant instant(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadQuery(name, "an ISO-8601 UTC instant, e.g. 2026-01-31T00:00:00Z");
-        }
-    }
 
     private static ConsentEvent event(ConsentHistoryRow row) {
         return new ConsentEvent(row.memberId(), row.seq(), row.type(), row.purpose(), row.policyVersion(),
@@ -194,10 +183,4 @@ class HistoryController {
         }
     }
 
-    /** A query parameter that cannot be used. Names the parameter, never echoes its value. */
-    static final class BadQuery extends Refusal {
-        BadQuery(String parameter, String expected) {
-            super(Kind.INVALID, "invalid-parameter", parameter + " must be " + expected);
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package ledger.api.member;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import ledger.core.member.FindErasures;
-import ledger.core.shared.Refusal;
+import ledger.api.web.InvalidParameter;
 import ledger.projections.erasure.ErasureReceiptProjection.Receipts;
 
 /** DPM: every erasure, manual or automatic, with ground and time; no personal data. */
@@ -36,29 +35,14 @@ class ErasuresController {
     List<Receipt> erasures(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                            @RequestParam(required = false, defaultValue = "1000") int limit) {
         if (limit < 1 || limit > 10_000) {
-            throw new BadParameter("limit must be between 1 and 10000");
+            throw new InvalidParameter("limit must be between 1 and 10000");
         }
-        return queries.query(new FindErasures(instant(from), instant(to), limit), ResponseTypes.instanceOf(Receipts.class))
+        return queries.query(new FindErasures(InvalidParameter.instant("from", from), InvalidParameter.instant("to", to), limit), ResponseTypes.instanceOf(Receipts.class))
                 .join().entries().stream()
                 .map(r -> new Receipt(r.subjectId(), r.subjectType(), r.ground(), r.erasedAt(), r.actorPrincipal(),
                         r.actorRole(), r.automatic(), true))
                 .toList();
     }
 
-    private static Instant instant(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadParameter("from and to must be ISO-8601 UTC instants");
-        }
-    }
 
-    static final class BadParameter extends Refusal {
-        BadParameter(String message) {
-            super(Kind.INVALID, "invalid-parameter", message);
-        }
-    }
 }

@@ -28,6 +28,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import ledger.api.web.Callers;
+import ledger.api.web.InvalidParameter;
 import ledger.core.member.MemberId;
 import ledger.core.request.CompleteRequest;
 import ledger.core.request.ExtendRequest;
@@ -100,10 +101,10 @@ class RequestController {
     List<Request> list(@RequestParam(defaultValue = "open") String status,
                        @RequestParam(defaultValue = "1000") int limit) {
         if (!List.of("open", "overdue", "completed").contains(status)) {
-            throw new BadParameter("status must be open, overdue or completed");
+            throw new InvalidParameter("status must be open, overdue or completed");
         }
         if (limit < 1 || limit > 10_000) {
-            throw new BadParameter("limit must be between 1 and 10000");
+            throw new InvalidParameter("limit must be between 1 and 10000");
         }
         Instant now = clock.instant();
         return queries.query(new FindRequests(status, now, limit), ResponseTypes.instanceOf(Requests.class)).join()
@@ -123,11 +124,6 @@ class RequestController {
                 status, row.completedAt(), row.resultType(), row.resultSeq());
     }
 
-    static final class BadParameter extends Refusal {
-        BadParameter(String message) {
-            super(Kind.INVALID, "invalid-parameter", message);
-        }
-    }
 
     static final class UnknownRequest extends Refusal {
         UnknownRequest() {

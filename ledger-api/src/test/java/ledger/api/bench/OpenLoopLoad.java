@@ -26,13 +26,14 @@ import org.HdrHistogram.Recorder;
  */
 final class OpenLoopLoad {
 
-    record Result(double rate, Histogram latency, long ok, long failed, long dropped) {
+    record Result(double rate, Histogram latency, long ok, long failed, long dropped,
+                  java.util.Map<String, Histogram> byKind) {
         double p(double percentile) {
             return latency.getValueAtPercentile(percentile) / 1000.0;
         }
     }
 
-    record Command(String method, String path, String body, String token) {
+    record Command(String kind, String method, String path, String body, String token) {
     }
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -55,21 +56,21 @@ final class OpenLoopLoad {
             int pick = random.nextInt(100);
             if (pick < 20) {
                 UUID id = UUID.randomUUID();
-                return new Command("POST", "/api/v1/members", "{\"memberId\":\"" + id + "\",\"username\":\"b"
+                return new Command("register", "POST", "/api/v1/members", "{\"memberId\":\"" + id + "\",\"username\":\"b"
                         + id.toString().replace("-", "").substring(0, 20) + "\",\"givenName\":\"Given\","
                         + "\"familyName\":\"Family\",\"company\":\"Company\",\"email\":\"b@example.org\","
                         + "\"consents\":[{\"purpose\":\"portal-membership\",\"policyVersion\":\"1\"}]}", token);
             } else if (pick < 45) {
-                return new Command("POST", "/api/v1/members/" + member + "/consents",
+                return new Command("give-consent", "POST", "/api/v1/members/" + member + "/consents",
                         "{\"purpose\":\"newsletter\",\"policyVersion\":\"v" + n + "\"}", token);
             } else if (pick < 60) {
-                return new Command("POST", "/api/v1/members/" + member + "/consents/withdrawals",
+                return new Command("withdraw", "POST", "/api/v1/members/" + member + "/consents/withdrawals",
                         "{\"purposes\":[\"newsletter\"]}", token);
             } else if (pick < 85) {
-                return new Command("POST", "/api/v1/members/" + member + "/downloads",
+                return new Command("download", "POST", "/api/v1/members/" + member + "/downloads",
                         "{\"documentId\":\"doc-" + n + "\",\"title\":\"Price list\"}", token);
             }
-            return new Command("PATCH", "/api/v1/members/" + member + "/profile",
+            return new Command("edit-profile", "PATCH", "/api/v1/members/" + member + "/profile",
                     "{\"company\":\"Company " + n + "\"}", token);
         };
     }
@@ -78,6 +79,7 @@ final class OpenLoopLoad {
     Result run(double rate, int seconds, java.util.function.Supplier<Command> commands,
                Consumer<HttpResponse<String>> onAnswer) throws InterruptedException {
         Recorder recorder = new Recorder(3);
+        java.util.Map<String, Recorder> kinds = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong dropped = new AtomicLong();
@@ -112,6 +114,8 @@ final class OpenLoopLoad {
                         outstanding.decrementAndGet();
                         long micros = Math.max(1, (System.nanoTime() - due) / 1000);
                         recorder.recordValue(Math.min(micros, TimeUnit.SECONDS.toMicros(60)));
+                        kinds.computeIfAbsent(command.kind(), k -> new Recorder(3))
+                                .recordValue(Math.min(micros, TimeUnit.SECONDS.toMicros(60)));
                         if (error == null && response.statusCode() / 100 == 2) {
                             ok.incrementAndGet();
                             if (onAnswer != null) {
@@ -127,6 +131,8 @@ final class OpenLoopLoad {
             }
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-        return new Result(rate, recorder.getIntervalHistogram(), ok.get(), failed.get(), dropped.get());
+        java.util.Map<String, Histogram> byKind = new java.util.TreeMap<>();
+        kinds.forEach((kind, r) -> byKind.put(kind, r.getIntervalHistogram()));
+        return new Result(rate, recorder.getIntervalHistogram(), ok.get(), failed.get(), dropped.get(), byKind);
     }
 }
