@@ -18,6 +18,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import ledger.api.web.Callers;
+import ledger.api.web.Fields;
 import ledger.core.contactcase.CloseContactCase;
 import ledger.core.contactcase.ContactCaseId;
 import ledger.core.contactcase.ContactCaseIntake;
@@ -29,8 +30,8 @@ import ledger.core.contactcase.OpenContactCase;
 @RequestMapping(path = "/api/v1/contact-cases", produces = MediaType.APPLICATION_JSON_VALUE)
 class ContactCaseController {
 
-    private static final String PRINTABLE_NAME = "^[^\\p{Cntrl}]*$";
-    private static final String EMAIL = "^[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]{2,}$";
+    private static final String PRINTABLE_NAME = Fields.PRINTABLE;
+    private static final String EMAIL = Fields.EMAIL;
 
     record Open(
             @NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE_NAME) String name,

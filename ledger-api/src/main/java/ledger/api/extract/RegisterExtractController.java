@@ -1,7 +1,6 @@
 package ledger.api.extract;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import ledger.api.access.ReadAudit;
 import ledger.api.member.ReadYourWrites;
 import ledger.api.web.Callers;
+import ledger.api.web.Negotiation;
 import ledger.core.member.FindRegisterExtract;
 import ledger.core.member.IssueRegisterExtract;
 import ledger.core.member.MemberId;
@@ -51,7 +51,7 @@ class RegisterExtractController {
                               @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                               @RequestHeader(value = ReadAudit.HEADER, required = false) String purpose) {
         String declared = ReadAudit.requirePurpose(purpose);
-        boolean html = prefersHtml(accept);
+        boolean html = Negotiation.prefers(accept, MediaType.TEXT_HTML);
         MemberId id = MemberId.of(memberId);
         Actor caller = Callers.current();
         Instant issuedAt = commands.sendAndWait(new IssueRegisterExtract(id, html ? "html" : "json", caller));
@@ -68,23 +68,4 @@ class RegisterExtractController {
                 .body(extract);
     }
 
-    private static boolean prefersHtml(String accept) {
-        if (accept == null) {
-            return false;
-        }
-        List<MediaType> types = MediaType.parseMediaTypes(accept);
-        MediaType.sortBySpecificityAndQuality(types);
-        for (MediaType type : types) {
-            if (type.isWildcardType()) {
-                continue;
-            }
-            if (type.isCompatibleWith(MediaType.TEXT_HTML)) {
-                return true;
-            }
-            if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-                return false;
-            }
-        }
-        return false;
-    }
 }

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ledger.api.member.ReadYourWrites;
 import ledger.api.web.InvalidParameter;
+import ledger.api.web.Negotiation;
 import ledger.core.consent.FindConsentEvents;
 import ledger.core.member.FindMemberHistory;
 import ledger.core.member.MemberId;
@@ -93,7 +94,7 @@ class HistoryController {
                                @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         List<ConsentHistoryRow> rows = page(purpose, from, to, cursor, limit);
         String next = nextCursor(rows, limit);
-        if (!wantsCsv(accept)) {
+        if (!Negotiation.prefers(accept, MediaType.parseMediaType(TEXT_CSV))) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                     .body(new ConsentPage(rows.stream().map(HistoryController::event).toList(), next));
         }
@@ -112,22 +113,6 @@ class HistoryController {
         return response.body(csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static boolean wantsCsv(String accept) {
-        if (accept == null) {
-            return false;
-        }
-        List<MediaType> types = MediaType.parseMediaTypes(accept);
-        MediaType.sortBySpecificityAndQuality(types);
-        for (MediaType type : types) {
-            if (type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardType()) {
-                return false;
-            }
-            if (type.isCompatibleWith(MediaType.parseMediaType(TEXT_CSV)) && !type.isWildcardType()) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private List<ConsentHistoryRow> page(String purpose, String from, String to, String cursor, Integer limit) {
         int size = limit == null ? DEFAULT_LIMIT : limit;

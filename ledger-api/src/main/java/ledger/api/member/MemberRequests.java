@@ -10,14 +10,14 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import ledger.api.web.Fields;
 import ledger.core.member.MembershipEndReason;
 
 /** The JSON bodies of the member endpoints, validated before any command is sent. */
 final class MemberRequests {
 
-    /** No control characters in any text field: they only serve log and header injection. */
-    static final String PRINTABLE = "^[^\\p{Cntrl}]*$";
-    static final String EMAIL = "^[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]{2,}$";
+    static final String PRINTABLE = Fields.PRINTABLE;
+    static final String EMAIL = Fields.EMAIL;
     static final String USERNAME = "^[\\p{L}\\p{N}._-]{3,64}$";
     static final String TOKEN = "^[A-Za-z0-9._:-]+$";
 
