@@ -32,6 +32,7 @@ public class ReadYourWrites {
     public <T> T read(MemberId member, Supplier<Optional<T>> query, ToLongFunction<T> versionOf) {
         long stored = events.lastSequenceNumberFor(member.toString()).orElseThrow(UnknownMember::new);
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        long pauseMillis = 5;
         while (true) {
             Optional<T> result = query.get();
             if (result.isPresent() && versionOf.applyAsLong(result.get()) >= stored) {
@@ -41,7 +42,9 @@ public class ReadYourWrites {
                 // Events but never a view: the id belongs to another kind of aggregate.
                 throw result.isEmpty() ? new UnknownMember() : new ReadModelLagging();
             }
-            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+            // the view usually follows within tens of milliseconds: look again soon, then every 10 ms
+            LockSupport.parkNanos(Duration.ofMillis(pauseMillis).toNanos());
+            pauseMillis = Math.min(10, pauseMillis * 2);
         }
     }
 

@@ -33,7 +33,13 @@ public final class NodeProcess implements AutoCloseable {
         }
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port,
+                "-Xmx512m"));
+        // e.g. a flight recording while benchmarking: -Dnode.jvm-args="-XX:StartFlightRecording=..."
+        String jvmArgs = System.getProperty("node.jvm-args", "").strip();
+        if (!jvmArgs.isEmpty()) {
+            command.addAll(List.of(jvmArgs.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
                 "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
                 "--spring.datasource.hikari.connection-timeout=2000",
                 "--ledger.master-key=" + IntegrationTest.TEST_MASTER_KEY));
