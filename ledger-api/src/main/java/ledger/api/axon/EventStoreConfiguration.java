@@ -19,9 +19,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The JDBC event store as Axon's Boot configuration builds it, with a short fetch delay: the
  * store's reader is woken when events are published, which happens before they are committed; it
- * then finds nothing yet and, with Axon's default, sleeps a full second. The member view then lags
- * by up to that second, and every read-your-writes answer (PATCH profile) with it (measured in
- * BENCHMARKS.md). Not used with Axon Server, which has an event store of its own.
+ * may find nothing yet and, with Axon's default, would sleep a full second before looking again.
+ * Lowering it alone did not lower the read models' lag (the pooled processors' own 500 ms poll
+ * dominated, see {@link WakingEventSource}); it bounds the reader's sleep behind a wake-up. Not used
+ * with Axon Server, which has an event store of its own.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
