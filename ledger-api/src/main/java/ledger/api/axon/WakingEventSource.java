@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.axonframework.common.stream.BlockingStream;
@@ -41,7 +42,7 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
     private final EventStore store;
     private final Set<Runnable> listeners = ConcurrentHashMap.newKeySet();
     private final AtomicLong commits = new AtomicLong();
-    private final java.util.concurrent.atomic.AtomicBoolean wakeScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
     private volatile long lastWake = System.nanoTime() - COALESCE_NANOS;
     private final ScheduledExecutorService poller;
 
