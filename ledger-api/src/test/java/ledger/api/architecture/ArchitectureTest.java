@@ -4,15 +4,29 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import org.junit.jupiter.api.Test;
+
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The module boundaries of DESIGN.md: ledger-api -> projections -> ledger-core, nothing back. */
+/**
+ * The module boundaries of DESIGN.md (ledger-api -> projections -> ledger-core, nothing back) and
+ * ledger-api's layout: HTTP adapters apart from the infrastructure they use through services.
+ */
 class ArchitectureTest {
+
+    /** Configuration and JDBC implementations: what HTTP adapters reach only through a service. */
+    private static final DescribedPredicate<JavaClass> INFRASTRUCTURE_INTERNALS = DescribedPredicate.describe(
+            "infrastructure internals (configuration, JDBC implementations)",
+            c -> c.getPackageName().startsWith("ledger.api.infrastructure")
+                    && (c.isAnnotatedWith(Configuration.class) || c.getSimpleName().startsWith("Jdbc")
+                    || c.getSimpleName().endsWith("Configuration")));
 
     private static final JavaClasses LEDGER = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -38,6 +52,30 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("ledger.projections..")
                 .should().dependOnClassesThat().haveNameMatching("org.axonframework.commandhandling.gateway.*")
                 .orShould().dependOnClassesThat().haveNameMatching("org.axonframework.commandhandling.CommandBus")
+                .check(LEDGER);
+    }
+
+    @Test
+    void http_adapters_never_touch_sql_or_infrastructure_internals() {
+        noClasses().that().resideInAPackage("ledger.api.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+                .orShould().dependOnClassesThat().haveNameMatching("org.springframework.jdbc..*")
+                .orShould().dependOnClassesThat(INFRASTRUCTURE_INTERNALS)
+                .check(LEDGER);
+    }
+
+    @Test
+    void infrastructure_and_automation_never_depend_on_http() {
+        noClasses().that().resideInAnyPackage("ledger.api.infrastructure..", "ledger.api.automation..")
+                .should().dependOnClassesThat().resideInAPackage("ledger.api.http..")
+                .check(LEDGER);
+    }
+
+    @Test
+    void controllers_live_in_a_feature_package_of_http() {
+        classes().that().areAnnotatedWith(RestController.class)
+                .should().resideInAPackage("ledger.api.http.(*)")
+                .andShould().resideOutsideOfPackage("ledger.api.http.support")
                 .check(LEDGER);
     }
 

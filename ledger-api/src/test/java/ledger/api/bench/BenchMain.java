@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
-import ledger.api.crypto.MasterKeys;
+import ledger.api.infrastructure.crypto.MasterKeys;
 import ledger.api.reliability.NodeProcess;
 import ledger.api.support.Api;
 import ledger.api.support.IntegrationTest;

@@ -18,8 +18,8 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.postgresql.PGConnection;
 
-import ledger.api.axon.AxonConfiguration;
-import ledger.api.crypto.MasterKeys;
+import ledger.api.infrastructure.axon.AxonConfiguration;
+import ledger.api.infrastructure.crypto.MasterKeys;
 import ledger.core.crypto.AesGcm;
 import ledger.core.crypto.CryptoShreddingSerializer;
 import ledger.core.crypto.KeyVault;

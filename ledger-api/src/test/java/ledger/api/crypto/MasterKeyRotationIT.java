@@ -1,5 +1,7 @@
 package ledger.api.crypto;
 
+import ledger.api.infrastructure.crypto.MasterKeys;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

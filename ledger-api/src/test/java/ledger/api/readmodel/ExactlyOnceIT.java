@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import ledger.api.admin.ProjectionReplay;
+import ledger.api.infrastructure.axon.ProjectionReplay;
 import ledger.api.support.Api;
 import ledger.api.support.FaultInjection;
 import ledger.api.support.IntegrationTest;

@@ -1,0 +1,77 @@
+package ledger.api.http.contactcase;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import ledger.api.http.support.Callers;
+import ledger.api.http.support.Fields;
+import ledger.core.contactcase.CloseContactCase;
+import ledger.core.contactcase.ContactCaseId;
+import ledger.core.contactcase.ContactCaseIntake;
+import ledger.core.contactcase.EraseContactCase;
+import ledger.core.contactcase.OpenContactCase;
+
+/** The contact form: open a case, close it. */
+@RestController
+@RequestMapping(path = "/api/v1/contact-cases", produces = MediaType.APPLICATION_JSON_VALUE)
+class ContactCaseController {
+
+    private static final String PRINTABLE_NAME = Fields.PRINTABLE;
+    private static final String EMAIL = Fields.EMAIL;
+
+    record Open(
+            @NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE_NAME) String name,
+            @NotBlank @Size(max = 254) @Pattern(regexp = EMAIL, message = "must be an email address") String email,
+            @NotBlank @Size(max = 10000) String message) {
+    }
+
+    record Opened(UUID caseId, Instant erasureDueAt) {
+    }
+
+    record Closed(UUID caseId) {
+    }
+
+    private final CommandGateway commands;
+
+    ContactCaseController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Opened> open(@Valid @RequestBody Open request) {
+        ContactCaseIntake.Opened opened = commands.sendAndWait(new OpenContactCase(ContactCaseId.random(),
+                request.name(), request.email(), request.message(), Callers.current()));
+        return ResponseEntity.created(URI.create("/api/v1/contact-cases/" + opened.caseId()))
+                .body(new Opened(opened.caseId().value(), opened.erasureDueAt()));
+    }
+
+    record Erased(UUID caseId, Instant erasedAt, boolean keyShredded) {
+    }
+
+    /** DPM: erases the case's personal data (its key is shredded); the same answer on repetition. */
+    @PostMapping("/{caseId}/erasure")
+    Erased erase(@PathVariable UUID caseId) {
+        Instant erasedAt = commands.sendAndWait(new EraseContactCase(ContactCaseId.of(caseId), Callers.current()));
+        return new Erased(caseId, erasedAt, true);
+    }
+
+    @PostMapping("/{caseId}/closure")
+    Closed close(@PathVariable UUID caseId) {
+        commands.sendAndWait(new CloseContactCase(ContactCaseId.of(caseId), Callers.current()));
+        return new Closed(caseId);
+    }
+}

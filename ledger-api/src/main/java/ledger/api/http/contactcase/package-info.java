@@ -1,0 +1,2 @@
+/** Contact-form cases: opening and closing them. */
+package ledger.api.http.contactcase;

@@ -1,0 +1,55 @@
+package ledger.api.http.extract;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import ledger.api.infrastructure.persistence.ReadAudit;
+import ledger.projections.extract.RegisterExtractData;
+import ledger.projections.history.ConsentEntry;
+
+/**
+ * The register extract, schema {@value #SCHEMA}: the machine-readable export of GDPR Art. 20 and
+ * the content of Art. 15. Documented field by field in docs/register-extract.md; fields are only
+ * ever added to this version, never renamed or removed.
+ */
+public record RegisterExtract(
+        String schema,
+        Instant issuedAt,
+        Actor issuedTo,
+        RegisterProperties.Controller controller,
+        Member member,
+        List<String> personalDataCategories,
+        List<PurposeEntry> purposes,
+        List<RegisterProperties.Recipient> recipients,
+        String storage,
+        Retention retention,
+        List<RegisterExtractData.Download> downloads,
+        List<ConsentEntry> consentHistory,
+        String source,
+        List<Right> rights,
+        RegisterProperties.Authority supervisoryAuthority,
+        List<ReadAudit.Access> accesses) {
+
+    public static final String SCHEMA = "urn:ledger:register-extract:v1";
+
+    public record Actor(String principal, String role) {
+    }
+
+    public record Member(UUID memberId, String username, String givenName, String familyName, String company,
+                         String email, String status, Instant registeredAt, Instant lastActivityAt) {
+    }
+
+    public record PurposeEntry(String purpose, String description, String legalBasis, Consent consent) {
+    }
+
+    public record Consent(boolean granted, String policyVersion, Instant since) {
+    }
+
+    public record Retention(String memberData, String contactFormData, Instant erasureDueAt,
+                            List<ledger.projections.member.MemberView.LegalHold> legalHolds) {
+    }
+
+    public record Right(String right, String article, String how) {
+    }
+}

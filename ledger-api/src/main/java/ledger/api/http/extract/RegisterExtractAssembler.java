@@ -1,0 +1,72 @@
+package ledger.api.http.extract;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeMap;
+
+import org.springframework.stereotype.Component;
+
+import ledger.api.infrastructure.persistence.ReadAudit;
+import ledger.api.LedgerProperties;
+import ledger.core.consent.PurposeCatalog;
+import ledger.core.shared.Actor;
+import ledger.projections.extract.RegisterExtractData;
+import ledger.projections.member.MemberView;
+
+/** Puts the read-model data and the configured statements together into one extract. */
+@Component
+class RegisterExtractAssembler {
+
+    private static final List<RegisterExtract.Right> RIGHTS = List.of(
+            new RegisterExtract.Right("access", "Art. 15",
+                    "ask for this register extract, free of charge"),
+            new RegisterExtract.Right("rectification", "Art. 16",
+                    "edit your profile in the portal or ask us to correct it; the username cannot change"),
+            new RegisterExtract.Right("erasure", "Art. 17",
+                    "ask us to erase all personal data, except what we must keep for legal, administrative or "
+                            + "security purposes"),
+            new RegisterExtract.Right("withdrawal of consent", "Art. 7(3)",
+                    "withdraw consent at any time, in whole or per purpose, in the portal or by writing to us"),
+            new RegisterExtract.Right("data portability", "Art. 20",
+                    "receive this extract as a machine-readable JSON file"),
+            new RegisterExtract.Right("complaint", "Art. 77",
+                    "lodge a complaint with the supervisory authority"));
+
+    private final RegisterProperties register;
+    private final PurposeCatalog purposes;
+    private final LedgerProperties ledger;
+
+    RegisterExtractAssembler(RegisterProperties register, PurposeCatalog purposes, LedgerProperties ledger) {
+        this.register = register;
+        this.purposes = purposes;
+        this.ledger = ledger;
+    }
+
+    RegisterExtract assemble(RegisterExtractData data, Actor issuedTo, Instant issuedAt,
+                             List<ReadAudit.Access> accesses) {
+        MemberView view = data.member();
+        var consents = new TreeMap<>(view.consents());
+        List<RegisterExtract.PurposeEntry> purposeEntries = purposes.sorted().stream().map(purpose -> {
+            RegisterProperties.Purpose configured = register.purposes().get(purpose);
+            MemberView.ConsentState state = consents.get(purpose);
+            return new RegisterExtract.PurposeEntry(purpose,
+                    configured == null ? null : configured.description(),
+                    configured == null ? "consent (GDPR Art. 6(1)(a))" : configured.legalBasis(),
+                    state == null ? null : new RegisterExtract.Consent(state.granted(), state.policyVersion(),
+                            state.since()));
+        }).toList();
+        RegisterExtract.Retention retention = new RegisterExtract.Retention(
+                "kept while you use the partner portal and for " + ledger.retention().afterMembershipEnd()
+                        + " (ISO-8601) after you ceased to use it; then erased automatically",
+                "contact-form data is kept as long as needed, at most "
+                        + ledger.retention().contactCaseMaximum() + " (ISO-8601)",
+                view.erasureDueAt(), view.legalHolds());
+        return new RegisterExtract(RegisterExtract.SCHEMA, issuedAt,
+                new RegisterExtract.Actor(issuedTo.principal(), issuedTo.role()), register.controller(),
+                new RegisterExtract.Member(view.memberId(), view.username(), view.givenName(), view.familyName(),
+                        view.company(), view.email(), view.status(), view.registeredAt(), view.lastActivityAt()),
+                register.personalDataCategories(), purposeEntries, register.recipients(), register.storage(),
+                retention, data.downloads(), data.consentHistory(), register.source(), RIGHTS,
+                register.supervisoryAuthority(), accesses);
+    }
+}

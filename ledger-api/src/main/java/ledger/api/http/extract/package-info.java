@@ -1,0 +1,2 @@
+/** The register extract (GDPR Art. 15 and 20) as JSON and HTML. */
+package ledger.api.http.extract;

@@ -1,0 +1,140 @@
+package ledger.api.http.member;
+
+import ledger.api.http.support.ReadYourWrites;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import ledger.api.infrastructure.persistence.ReadAudit;
+import ledger.api.http.support.Callers;
+import ledger.core.member.EditProfile;
+import ledger.core.member.EndMembership;
+import ledger.core.member.FindMember;
+import ledger.core.member.GiveConsent;
+import ledger.core.member.MemberId;
+import ledger.core.member.MembershipEndReason;
+import ledger.core.member.RecordDownload;
+import ledger.core.member.RegisterMember;
+import ledger.core.member.WithdrawConsent;
+import ledger.projections.member.MemberView;
+
+/** The portal's commands on members: request -> command -> gateway -> status. */
+@RestController
+@RequestMapping(path = "/api/v1/members", produces = MediaType.APPLICATION_JSON_VALUE)
+class MemberController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ReadYourWrites reads;
+    private final ReadAudit audit;
+
+    MemberController(CommandGateway commands, QueryGateway queries, ReadYourWrites reads, ReadAudit audit) {
+        this.commands = commands;
+        this.queries = queries;
+        this.reads = reads;
+        this.audit = audit;
+    }
+
+    private MemberView view(MemberId id) {
+        return reads.read(id, () -> queries.query(new FindMember(id), ResponseTypes.optionalInstanceOf(MemberView.class))
+                .join(), MemberView::version);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<MemberRequests.Registered> register(@Valid @RequestBody MemberRequests.Register request) {
+        MemberId id = request.memberId() != null ? MemberId.of(request.memberId()) : MemberId.random();
+        List<RegisterMember.ConsentRequest> consents = request.consents().stream()
+                .map(c -> new RegisterMember.ConsentRequest(c.purpose(), c.policyVersion(),
+                        c.channel() != null ? c.channel() : "portal"))
+                .toList();
+        MemberId registered = commands.sendAndWait(new RegisterMember(id, request.username(), request.givenName(),
+                request.familyName(), request.company(), request.email(), consents, Callers.current()));
+        return ResponseEntity.created(URI.create("/api/v1/members/" + registered))
+                .body(new MemberRequests.Registered(registered.value()));
+    }
+
+    @PostMapping(path = "/{memberId}/consents", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    MemberRequests.ConsentRecorded giveConsent(@PathVariable UUID memberId,
+                                               @Valid @RequestBody MemberRequests.Consent request) {
+        UUID consentId = commands.sendAndWait(new GiveConsent(MemberId.of(memberId), request.purpose(),
+                request.policyVersion(), request.channel() != null ? request.channel() : "portal", Callers.current()));
+        return new MemberRequests.ConsentRecorded(consentId);
+    }
+
+    @PostMapping(path = "/{memberId}/consents/withdrawals", consumes = MediaType.APPLICATION_JSON_VALUE)
+    MemberRequests.Withdrawn withdraw(@PathVariable UUID memberId,
+                                      @Valid @RequestBody MemberRequests.Withdrawal request) {
+        boolean all = Boolean.TRUE.equals(request.all());
+        Set<String> purposes = all ? Set.of() : Set.copyOf(request.purposes());
+        List<String> withdrawn = commands.sendAndWait(
+                new WithdrawConsent(MemberId.of(memberId), purposes, all, Callers.current()));
+        return new MemberRequests.Withdrawn(withdrawn);
+    }
+
+    @PostMapping(path = "/{memberId}/downloads", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    void recordDownload(@PathVariable UUID memberId, @Valid @RequestBody MemberRequests.Download request) {
+        commands.sendAndWait(new RecordDownload(MemberId.of(memberId), request.documentId(), request.title(),
+                Callers.current()));
+    }
+
+    @PatchMapping(path = "/{memberId}/profile", consumes = MediaType.APPLICATION_JSON_VALUE)
+    MemberView editProfile(@PathVariable UUID memberId, @Valid @RequestBody MemberRequests.ProfileChange request,
+                           @RequestHeader(value = ReadAudit.HEADER, required = false) String purpose) {
+        // the answer shows the profile: recorded as a read, for rectification unless declared otherwise
+        String declared = purpose == null ? "rectification" : ReadAudit.requirePurpose(purpose);
+        MemberId id = MemberId.of(memberId);
+        commands.sendAndWait(new EditProfile(id, request.givenName(), request.familyName(), request.company(),
+                request.email(), request.username(), Callers.current()));
+        MemberView view = view(id);
+        audit.record(memberId, Callers.current(), declared, "member-view");
+        return view;
+    }
+
+    /** INACTIVITY is set by the ledger's own inactivity rule, never by a caller. */
+    static final class InactivityIsTheLedgers extends ledger.core.shared.Refusal {
+        InactivityIsTheLedgers() {
+            super(Kind.INVALID, "invalid-reason", "reason must be CEASED_PARTNER, MEMBER_REQUEST or MISUSE");
+        }
+    }
+
+    @GetMapping("/{memberId}")
+    MemberView view(@PathVariable UUID memberId, @RequestHeader(value = ReadAudit.HEADER, required = false) String purpose) {
+        String declared = ReadAudit.requirePurpose(purpose);
+        MemberView view = view(MemberId.of(memberId));
+        audit.record(memberId, Callers.current(), declared, "member-view");
+        return view;
+    }
+
+    @PostMapping(path = "/{memberId}/membership-end", consumes = MediaType.APPLICATION_JSON_VALUE)
+    MemberRequests.Ended endMembership(@PathVariable UUID memberId,
+                                       @Valid @RequestBody MemberRequests.MembershipEnd request) {
+        if (request.reason() == MembershipEndReason.INACTIVITY) {
+            throw new InactivityIsTheLedgers();
+        }
+        Instant due = commands.sendAndWait(new EndMembership(MemberId.of(memberId), request.reason(),
+                Callers.current()));
+        return new MemberRequests.Ended(due);
+    }
+}

@@ -1,0 +1,80 @@
+package ledger.api.http.member;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import ledger.api.http.support.Fields;
+import ledger.core.member.MembershipEndReason;
+
+/** The JSON bodies of the member endpoints, validated before any command is sent. */
+final class MemberRequests {
+
+    static final String PRINTABLE = Fields.PRINTABLE;
+    static final String EMAIL = Fields.EMAIL;
+    static final String USERNAME = "^[\\p{L}\\p{N}._-]{3,64}$";
+    static final String TOKEN = "^[A-Za-z0-9._:-]+$";
+
+    private MemberRequests() {
+    }
+
+    record Register(
+            @NotBlank @Pattern(regexp = USERNAME, message = "3-64 letters, digits, '.', '_' or '-'") String username,
+            @NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE) String givenName,
+            @NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE) String familyName,
+            @NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE) String company,
+            @NotBlank @Size(max = 254) @Pattern(regexp = EMAIL, message = "must be an email address") String email,
+            @NotEmpty @Size(max = 20) List<@Valid @NotNull Consent> consents,
+            UUID memberId) {
+    }
+
+    record Consent(
+            @NotBlank @Size(max = 64) @Pattern(regexp = TOKEN) String purpose,
+            @NotBlank @Size(max = 32) @Pattern(regexp = TOKEN) String policyVersion,
+            @Size(max = 32) @Pattern(regexp = TOKEN) String channel) {
+    }
+
+    record Withdrawal(@Size(max = 20) List<@NotBlank @Size(max = 64) String> purposes, Boolean all) {
+
+        @AssertTrue(message = "give either a non-empty 'purposes' or 'all': true")
+        boolean isEitherPurposesOrAll() {
+            boolean everything = Boolean.TRUE.equals(all);
+            boolean some = purposes != null && !purposes.isEmpty();
+            return everything != some;
+        }
+    }
+
+    record Download(
+            @NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE) String documentId,
+            @Size(max = 300) @Pattern(regexp = PRINTABLE) String title) {
+    }
+
+    record ProfileChange(
+            @Size(min = 1, max = 100) @Pattern(regexp = PRINTABLE) String givenName,
+            @Size(min = 1, max = 100) @Pattern(regexp = PRINTABLE) String familyName,
+            @Size(min = 1, max = 200) @Pattern(regexp = PRINTABLE) String company,
+            @Size(max = 254) @Pattern(regexp = EMAIL, message = "must be an email address") String email,
+            @Size(max = 64) String username) {
+    }
+
+    record MembershipEnd(@NotNull MembershipEndReason reason) {
+    }
+
+    record Registered(UUID memberId) {
+    }
+
+    record ConsentRecorded(UUID consentId) {
+    }
+
+    record Withdrawn(List<String> withdrawn) {
+    }
+
+    record Ended(java.time.Instant erasureDueAt) {
+    }
+}

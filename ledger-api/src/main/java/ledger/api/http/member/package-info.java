@@ -1,0 +1,2 @@
+/** Member commands (register, consent, download, profile, membership end) and the member view. */
+package ledger.api.http.member;

@@ -1,0 +1,133 @@
+package ledger.api.http.request;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import ledger.api.http.support.Callers;
+import ledger.api.http.support.InvalidParameter;
+import ledger.core.member.MemberId;
+import ledger.core.request.CompleteRequest;
+import ledger.core.request.ExtendRequest;
+import ledger.core.request.FindRequest;
+import ledger.core.request.FindRequests;
+import ledger.core.request.RecordRequest;
+import ledger.core.request.RequestId;
+import ledger.core.request.RequestType;
+import ledger.core.shared.Refusal;
+import ledger.projections.request.RequestProjection.Requests;
+import ledger.projections.request.RequestRow;
+
+/** DPM: data-subject requests with their Art. 12(3) deadlines. */
+@RestController
+@RequestMapping(path = "/api/v1/requests", produces = MediaType.APPLICATION_JSON_VALUE)
+class RequestController {
+
+    record NewRequest(@NotNull UUID memberId, @NotNull RequestType type, @NotNull Instant receivedAt) {
+    }
+
+    record Extension(@NotNull UUID memberId, @Min(1) @Max(2) int months,
+                     @NotBlank @Size(max = 1000) @Pattern(regexp = "^[^\\p{Cntrl}]*$") String reason) {
+    }
+
+    record Completion(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z]+") String resultingEventType,
+                      @PositiveOrZero long resultingEventSeq) {
+    }
+
+    record Request(UUID requestId, UUID memberId, String type, Instant receivedAt, Instant dueAt, boolean extended,
+                   String status, Instant completedAt, String resultingEventType, Long resultingEventSeq) {
+    }
+
+    record Due(UUID requestId, Instant dueAt) {
+    }
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final Clock clock;
+
+    RequestController(CommandGateway commands, QueryGateway queries, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Due> record(@Valid @RequestBody NewRequest request) {
+        RequestId id = RequestId.random();
+        commands.sendAndWait(new RecordRequest(id, MemberId.of(request.memberId()), request.type(),
+                request.receivedAt(), Callers.current()));
+        Instant due = request.receivedAt().atZone(java.time.ZoneOffset.UTC).plusMonths(1).toInstant();
+        return ResponseEntity.created(URI.create("/api/v1/requests/" + id)).body(new Due(id.value(), due));
+    }
+
+    @PostMapping(path = "/{requestId}/extension", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Due extend(@PathVariable UUID requestId, @Valid @RequestBody Extension extension) {
+        Instant due = commands.sendAndWait(new ExtendRequest(RequestId.of(requestId), MemberId.of(extension.memberId()),
+                extension.months(), extension.reason(), Callers.current()));
+        return new Due(requestId, due);
+    }
+
+    @PostMapping(path = "/{requestId}/completion", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> complete(@PathVariable UUID requestId, @Valid @RequestBody Completion completion) {
+        commands.sendAndWait(new CompleteRequest(RequestId.of(requestId), completion.resultingEventType(),
+                completion.resultingEventSeq(), Callers.current()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping
+    List<Request> list(@RequestParam(defaultValue = "open") String status,
+                       @RequestParam(defaultValue = "1000") int limit) {
+        if (!List.of("open", "overdue", "completed").contains(status)) {
+            throw new InvalidParameter("status must be open, overdue or completed");
+        }
+        if (limit < 1 || limit > 10_000) {
+            throw new InvalidParameter("limit must be between 1 and 10000");
+        }
+        Instant now = clock.instant();
+        return queries.query(new FindRequests(status, now, limit), ResponseTypes.instanceOf(Requests.class)).join()
+                .entries().stream().map(r -> view(r, now)).toList();
+    }
+
+    @GetMapping("/{requestId}")
+    Request one(@PathVariable UUID requestId) {
+        Instant now = clock.instant();
+        return queries.query(new FindRequest(RequestId.of(requestId)), ResponseTypes.optionalInstanceOf(RequestRow.class))
+                .join().map(r -> view(r, now)).orElseThrow(UnknownRequest::new);
+    }
+
+    private static Request view(RequestRow row, Instant now) {
+        String status = row.completedAt() != null ? "COMPLETED" : row.dueAt().isBefore(now) ? "OVERDUE" : "OPEN";
+        return new Request(row.requestId(), row.memberId(), row.type(), row.receivedAt(), row.dueAt(), row.extended(),
+                status, row.completedAt(), row.resultType(), row.resultSeq());
+    }
+
+
+    static final class UnknownRequest extends Refusal {
+        UnknownRequest() {
+            super(Kind.NOT_FOUND, "unknown-request", "no such request");
+        }
+    }
+}

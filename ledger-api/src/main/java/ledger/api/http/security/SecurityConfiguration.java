@@ -1,0 +1,104 @@
+package ledger.api.http.security;
+
+import static ledger.api.http.security.Role.ADMIN;
+import static ledger.api.http.security.Role.AUDITOR;
+import static ledger.api.http.security.Role.DPM;
+import static ledger.api.http.security.Role.PORTAL;
+
+import java.util.Arrays;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+
+import ledger.api.LedgerProperties;
+import ledger.api.http.support.ProblemResponses;
+
+/** Who may call what: the role matrix of API.md. */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String BASE = "/api/v1";
+
+    @Bean
+    StaticTokens staticTokens(LedgerProperties properties, Environment environment) {
+        StaticTokens tokens = new StaticTokens(properties.tokens());
+        if (environment.getActiveProfiles().length > 0 && tokens.containsDevDefault()) {
+            throw new IllegalStateException("The documented default tokens are for local runs only; profiles "
+                    + Arrays.toString(environment.getActiveProfiles())
+                    + " are active: set LEDGER_TOKENS_PORTAL, LEDGER_TOKENS_AUDITOR, LEDGER_TOKENS_DPM and "
+                    + "LEDGER_TOKENS_ADMIN to secrets of your own");
+        }
+        return tokens;
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, StaticTokens tokens, ProblemResponses problems, JwtProperties jwt)
+            throws Exception {
+        var entryPoint = problems.authenticationEntryPoint();
+        if (jwt.enabled()) {
+            http.oauth2ResourceServer(o -> o
+                    .bearerTokenResolver(JwtSupport.resolver())
+                    .authenticationEntryPoint(entryPoint)
+                    .accessDeniedHandler(problems.accessDeniedHandler())
+                    .jwt(j -> j.decoder(JwtSupport.decoder(jwt))
+                            .jwtAuthenticationConverter(JwtSupport.authentication(jwt))));
+        }
+        http
+                .csrf(c -> c.disable())
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(
+                                "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .httpStrictTransportSecurity(t -> t.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+                .addFilterBefore(new StaticTokenAuthenticationFilter(tokens, entryPoint, jwt.enabled()),
+                        BearerTokenAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(problems.accessDeniedHandler()))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
+                        .permitAll()
+                        .requestMatchers("/actuator/**").hasRole(ADMIN.name())
+                        // PORTAL: the member's own actions
+                        .requestMatchers(HttpMethod.POST, BASE + "/members").hasRole(PORTAL.name())
+                        .requestMatchers(HttpMethod.POST, BASE + "/members/*/consents",
+                                BASE + "/members/*/consents/withdrawals", BASE + "/members/*/downloads")
+                        .hasRole(PORTAL.name())
+                        .requestMatchers(HttpMethod.PATCH, BASE + "/members/*/profile").hasRole(PORTAL.name())
+                        .requestMatchers(HttpMethod.POST, BASE + "/members/*/membership-end")
+                        .hasAnyRole(PORTAL.name(), DPM.name())
+                        .requestMatchers(HttpMethod.POST, BASE + "/contact-cases", BASE + "/contact-cases/*/closure")
+                        .hasRole(PORTAL.name())
+                        // AUDITOR: history, read-only
+                        .requestMatchers(HttpMethod.GET, BASE + "/members/*/consent-history",
+                                BASE + "/members/*/history", BASE + "/audit/**")
+                        .hasRole(AUDITOR.name())
+                        // DPM: erasure, holds, receipts
+                        .requestMatchers(HttpMethod.POST, BASE + "/members/*/erasure", BASE + "/members/*/legal-holds",
+                                BASE + "/contact-cases/*/erasure")
+                        .hasRole(DPM.name())
+                        .requestMatchers(HttpMethod.DELETE, BASE + "/members/*/legal-holds/*").hasRole(DPM.name())
+                        .requestMatchers(HttpMethod.GET, BASE + "/erasures", BASE + "/members/*/accesses")
+                        .hasRole(DPM.name())
+                        .requestMatchers(BASE + "/admin/**").hasRole(ADMIN.name())
+                        .requestMatchers(BASE + "/requests", BASE + "/requests/**").hasRole(DPM.name())
+                        // member view and register extract: the portal and the DPM
+                        .requestMatchers(HttpMethod.GET, BASE + "/members/*", BASE + "/members/*/register-extract")
+                        .hasAnyRole(PORTAL.name(), DPM.name())
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+}

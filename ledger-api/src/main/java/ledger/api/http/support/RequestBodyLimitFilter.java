@@ -1,0 +1,53 @@
+package ledger.api.http.support;
+
+import java.io.IOException;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import ledger.api.LedgerProperties;
+
+/**
+ * Reads each request body once, refusing it with 413 past the limit (declared or streamed), so
+ * nothing downstream ever holds an oversized body; the cached bytes feed idempotency hashing.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+    private final int limit;
+    private final ProblemResponses problems;
+
+    RequestBodyLimitFilter(LedgerProperties properties, ProblemResponses problems) {
+        this.limit = properties.http().maxBodyBytes();
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String method = request.getMethod();
+        if (!("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method) || "DELETE".equals(method))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (request.getContentLengthLong() > limit) {
+            problems.write(response, PayloadTooLarge.problem());
+            return;
+        }
+        byte[] body;
+        try {
+            body = CachedBodyRequest.readAtMost(request.getInputStream(), limit);
+        } catch (PayloadTooLarge e) {
+            problems.write(response, PayloadTooLarge.problem());
+            return;
+        }
+        chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+}

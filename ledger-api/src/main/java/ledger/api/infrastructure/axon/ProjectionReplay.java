@@ -1,0 +1,112 @@
+package ledger.api.infrastructure.axon;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import ledger.core.shared.Refusal;
+
+/**
+ * Rebuilds one read model from the event store while the service keeps answering: the
+ * processor stops, its tokens reset (its reset handler empties its tables), and it catches up
+ * again. Reads of that read model wait (read your writes) or answer 503 until it has caught up.
+ */
+@Component
+public class ProjectionReplay {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionReplay.class);
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore events;
+    private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
+
+    ProjectionReplay(EventProcessingConfiguration processing, EventStore events) {
+        this.processing = processing;
+        this.events = events;
+    }
+
+    public record Status(String name, boolean running, boolean replaying, int segments, long position, long head,
+                         double progress, boolean caughtUp) {
+    }
+
+    public List<Status> statuses() {
+        List<Status> result = new ArrayList<>();
+        processing.eventProcessors().entrySet().stream()
+                .filter(e -> e.getValue() instanceof StreamingEventProcessor)
+                .map(Map.Entry::getKey).sorted()
+                .forEach(name -> result.add(status(name)));
+        return result;
+    }
+
+    public Status status(String name) {
+        StreamingEventProcessor processor = processor(name);
+        long head = position(events.createHeadToken()).orElse(-1);
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        // Axon keeps a segment flagged "replaying" until an event past the reset point arrives;
+        // a segment that has caught up with the head has replayed everything there is.
+        boolean replaying = running.containsKey(name) || segments.values().stream()
+                .anyMatch(s -> s.isReplaying() && !s.isCaughtUp());
+        long position = segments.values().stream()
+                .map(s -> position(s.getTrackingToken()).orElse(-1))
+                .min(Long::compare).orElse(-1L);
+        boolean caughtUp = !segments.isEmpty() && segments.values().stream().allMatch(EventTrackerStatus::isCaughtUp)
+                && !replaying;
+        double progress = head <= 0 ? 1.0 : Math.max(0, Math.min(1.0, (double) Math.max(position, 0) / head));
+        return new Status(name, processor.isRunning(), replaying, segments.size(), position, head,
+                caughtUp ? 1.0 : progress, caughtUp);
+    }
+
+    /** Starts a rebuild and returns at once; poll {@link #status(String)} for progress. */
+    public Status replay(String name) {
+        StreamingEventProcessor processor = processor(name);
+        if (!processor.supportsReset()) {
+            throw new UnknownReadModel();
+        }
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        if (running.putIfAbsent(name, started) != null) {
+            return status(name);
+        }
+        processor.shutdownAsync().thenRun(() -> {
+            processor.resetTokens();
+            processor.start();
+            log.info("Read model {} is being rebuilt from the event store", name);
+        }).whenComplete((ok, failure) -> {
+            running.remove(name);
+            if (failure != null) {
+                log.warn("Rebuilding read model {} failed to start ({}); it keeps its current state", name,
+                        failure.getClass().getName());
+                if (!processor.isRunning()) {
+                    processor.start();
+                }
+            }
+            started.complete(null);
+        });
+        return status(name);
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow(UnknownReadModel::new);
+    }
+
+    private static OptionalLong position(TrackingToken token) {
+        return token == null ? OptionalLong.empty() : token.position();
+    }
+
+    static final class UnknownReadModel extends Refusal {
+        UnknownReadModel() {
+            super(Kind.NOT_FOUND, "unknown-read-model", "no read model of that name can be rebuilt");
+        }
+    }
+}

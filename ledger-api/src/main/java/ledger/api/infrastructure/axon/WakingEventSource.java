@@ -1,0 +1,191 @@
+package ledger.api.infrastructure.axon;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+
+/**
+ * The event source of the pooled processors: the event store, plus the wake-up its streams lack.
+ * <p>
+ * Axon 4.13's pooled processor is told by its stream when events arrive; the embedded (JDBC) event
+ * store's streams cannot tell, so the processor polls every 500 ms (a constant), and every read
+ * model lagged 250 ms on average (docs/performance.md). Here a commit of events on this node wakes
+ * every processor at once; a short wait in {@link WakingStream#hasNextAvailable()} covers the few
+ * milliseconds the store's reader needs to fetch what was just committed. Commits on other nodes
+ * are seen by a poll every {@code poll}. Streams that can tell themselves (Axon Server's) are used
+ * as they are.
+ */
+public final class WakingEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
+
+    /** How long a stream waits for the store's reader after a local commit before it answers "nothing". */
+    private static final int FETCH_WAIT_MILLIS = 50;
+    /**
+     * Commits closer together than this share one wake-up: under load the processors then take
+     * several events per transaction instead of one each (fewer token updates and commits).
+     */
+    private static final long COALESCE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    private final EventStore store;
+    private final Set<Runnable> listeners = ConcurrentHashMap.newKeySet();
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
+    private volatile long lastWake = System.nanoTime() - COALESCE_NANOS;
+    private final ScheduledExecutorService poller;
+
+    public WakingEventSource(EventStore store, Duration poll) {
+        this.store = store;
+        this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "event-source-poll");
+            thread.setDaemon(true);
+            return thread;
+        });
+        poller.scheduleWithFixedDelay(this::wakeAll, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+        store.subscribe(events -> {
+            if (CurrentUnitOfWork.isStarted()) {
+                CurrentUnitOfWork.get().afterCommit(unitOfWork -> committed());
+            } else {
+                committed();
+            }
+        });
+    }
+
+    private void committed() {
+        commits.incrementAndGet();
+        long sinceLast = System.nanoTime() - lastWake;
+        if (sinceLast >= COALESCE_NANOS) {
+            wakeAll();
+        } else if (wakeScheduled.compareAndSet(false, true)) {
+            poller.schedule(() -> {
+                wakeScheduled.set(false);
+                wakeAll();
+            }, COALESCE_NANOS - sinceLast, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void wakeAll() {
+        lastWake = System.nanoTime();
+        for (Runnable listener : listeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                // a processor that is shutting down; the others still need their wake-up
+            }
+        }
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
+        return new WakingStream(store.openStream(token));
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return store.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return store.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return store.createTokenAt(dateTime);
+    }
+
+    @Override
+    public TrackingToken createTokenSince(Duration duration) {
+        return store.createTokenSince(duration);
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+    }
+
+    private final class WakingStream implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final BlockingStream<TrackedEventMessage<?>> delegate;
+        private volatile Runnable listener;
+        private long commitsSeen = commits.get();
+
+        WakingStream(BlockingStream<TrackedEventMessage<?>> delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            if (delegate.setOnAvailableCallback(callback)) {
+                return true;
+            }
+            listener = callback;
+            listeners.add(callback);
+            return true;
+        }
+
+        /**
+         * Non-blocking as Axon expects, except right after a local commit: then the store's reader
+         * is given up to {@link #FETCH_WAIT_MILLIS} to fetch it, or the wake-up would find nothing.
+         */
+        @Override
+        public boolean hasNextAvailable() {
+            if (delegate.hasNextAvailable()) {
+                return true;
+            }
+            long now = commits.get();
+            if (now == commitsSeen) {
+                return false;
+            }
+            commitsSeen = now;
+            try {
+                return delegate.hasNextAvailable(FETCH_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return delegate.peek();
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            return delegate.hasNextAvailable(timeout, unit);
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            return delegate.nextAvailable();
+        }
+
+        @Override
+        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            delegate.skipMessagesWithPayloadTypeOf(ignoredMessage);
+        }
+
+        @Override
+        public void close() {
+            Runnable current = listener;
+            if (current != null) {
+                listeners.remove(current);
+            }
+            delegate.close();
+        }
+    }
+}

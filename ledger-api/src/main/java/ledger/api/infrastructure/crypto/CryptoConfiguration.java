@@ -1,0 +1,96 @@
+package ledger.api.infrastructure.crypto;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.StringUtils;
+
+import ledger.core.crypto.AesGcm;
+import ledger.core.crypto.KeyVault;
+import ledger.core.crypto.UnitOfWorkKeyCache;
+
+/**
+ * The master key comes from {@code LEDGER_MASTER_KEY} (base64 of 32 bytes) or the file named by
+ * {@code LEDGER_MASTER_KEY_FILE}, never from the database. Only the local default (no active
+ * profile) may generate a missing key file, with a warning; every other profile refuses to start.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CryptoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(CryptoConfiguration.class);
+
+    @Bean
+    MasterKeys masterKeys(@Value("${ledger.master-key:}") String masterKey,
+                          @Value("${ledger.master-key-file:data/master.key}") Path masterKeyFile,
+                          @Value("${ledger.previous-master-keys:}") List<String> previousKeys,
+                          Environment environment) {
+        List<byte[]> previous = previousKeys.stream().filter(StringUtils::hasText).map(MasterKeys::decode).toList();
+        if (StringUtils.hasText(masterKey)) {
+            return new MasterKeys(MasterKeys.decode(masterKey), previous);
+        }
+        if (Files.exists(masterKeyFile)) {
+            return new MasterKeys(MasterKeys.decode(read(masterKeyFile)), previous);
+        }
+        if (environment.getActiveProfiles().length > 0) {
+            throw new IllegalStateException("No master key: set LEDGER_MASTER_KEY (base64 of 32 random bytes) or "
+                    + "LEDGER_MASTER_KEY_FILE; only the local default profile generates one");
+        }
+        byte[] generated = AesGcm.newKey();
+        write(masterKeyFile, Base64.getEncoder().encodeToString(generated));
+        log.warn("No master key configured: generated one for local use in {}. Anyone with this file and the "
+                + "database can read all personal data; losing it makes all personal data unreadable.",
+                masterKeyFile.toAbsolutePath());
+        return new MasterKeys(generated, previous);
+    }
+
+    @Bean
+    ErasureVacuum erasureVacuum(DataSource dataSource,
+                                @Value("${ledger.erasure.vacuum-tables:data_key,member_view,"
+                                        + "idempotency_record,username_claim}") List<String> tables) {
+        return new ErasureVacuum(dataSource, tables);
+    }
+
+    /** The vault as everything uses it: cached for one unit of work, never longer. */
+    @Bean
+    KeyVault keyVault(JdbcTemplate jdbc, MasterKeys masterKeys, ErasureVacuum vacuum) {
+        return new UnitOfWorkKeyCache(new JdbcKeyVault(jdbc, masterKeys, vacuum));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the master key file", e);
+        }
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Files.writeString(file, content, StandardCharsets.US_ASCII);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                log.warn("Could not restrict the master key file's permissions on this file system");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the master key file", e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package ledger.api.infrastructure.crypto;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import ledger.core.crypto.AesGcm;
+import ledger.core.crypto.KeyVault;
+import ledger.core.crypto.SubjectErased;
+
+/**
+ * The key vault in PostgreSQL. Reads take a share lock on the key row for their transaction, so
+ * an erasure (which updates the row) waits for readers in flight and, once it commits, every node
+ * reads the tombstone: no decryption outlives an acknowledged erasure.
+ */
+final class JdbcKeyVault implements KeyVault {
+
+    private record Row(byte[] wrappedKey, String kekId, boolean shredded) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final MasterKeys masterKeys;
+    private final ErasureVacuum vacuum;
+
+    JdbcKeyVault(JdbcTemplate jdbc, MasterKeys masterKeys, ErasureVacuum vacuum) {
+        this.jdbc = jdbc;
+        this.masterKeys = masterKeys;
+        this.vacuum = vacuum;
+    }
+
+    @Override
+    public byte[] keyForWriting(UUID subject) {
+        Optional<Row> row = find(subject);
+        if (row.isEmpty()) {
+            byte[] fresh = AesGcm.newKey();
+            jdbc.update("INSERT INTO data_key (subject_id, wrapped_key, kek_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                    subject, masterKeys.wrap(subject, fresh), masterKeys.currentId());
+            row = find(subject);
+        }
+        Row found = row.orElseThrow(() -> new IllegalStateException("data key vanished while it was created"));
+        if (found.shredded()) {
+            throw new SubjectErased();
+        }
+        return masterKeys.unwrap(subject, found.kekId(), found.wrappedKey());
+    }
+
+    @Override
+    public Optional<byte[]> keyForReading(UUID subject) {
+        Row row = find(subject).orElseThrow(() -> new IllegalStateException(
+                "no data key for a subject with encrypted data: the vault is incomplete, refusing to guess"));
+        if (row.shredded()) {
+            return Optional.empty();
+        }
+        return Optional.of(masterKeys.unwrap(subject, row.kekId(), row.wrappedKey()));
+    }
+
+    @Override
+    public boolean shred(UUID subject) {
+        int shredded = jdbc.update("UPDATE data_key SET wrapped_key = NULL, kek_id = NULL, shredded_at = now()"
+                + " WHERE subject_id = ? AND shredded_at IS NULL", subject);
+        // A subject that never had a key still gets a tombstone: nothing may be minted later.
+        int tombstoned = jdbc.update("INSERT INTO data_key (subject_id, shredded_at) VALUES (?, now())"
+                + " ON CONFLICT DO NOTHING", subject);
+        vacuum.afterCommit();
+        return shredded + tombstoned > 0;
+    }
+
+    private Optional<Row> find(UUID subject) {
+        List<Row> rows = jdbc.query("SELECT wrapped_key, kek_id, shredded_at IS NOT NULL FROM data_key"
+                        + " WHERE subject_id = ? FOR SHARE",
+                (rs, i) -> new Row(rs.getBytes(1), rs.getString(2), rs.getBoolean(3)), subject);
+        return rows.stream().findFirst();
+    }
+}

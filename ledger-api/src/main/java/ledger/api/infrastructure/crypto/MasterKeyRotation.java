@@ -1,0 +1,61 @@
+package ledger.api.infrastructure.crypto;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Re-wraps every data key that an older master key wrapped with the current one, in small
+ * transactions; no event is touched. Afterwards the old key can be removed from
+ * {@code LEDGER_PREVIOUS_MASTER_KEYS}.
+ */
+@Component
+public class MasterKeyRotation {
+
+    private static final int BATCH = 500;
+
+    private final JdbcTemplate jdbc;
+    private final MasterKeys masterKeys;
+    private final TransactionTemplate transactions;
+
+    MasterKeyRotation(JdbcTemplate jdbc, MasterKeys masterKeys, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.masterKeys = masterKeys;
+        this.transactions = transactions;
+    }
+
+    public record Result(String masterKeyId, long rewrapped, long remaining) {
+    }
+
+    public Result rotate() {
+        long rewrapped = 0;
+        while (true) {
+            Integer done = transactions.execute(status -> rewrapBatch());
+            if (done == null || done == 0) {
+                break;
+            }
+            rewrapped += done;
+        }
+        Long remaining = jdbc.queryForObject("SELECT count(*) FROM data_key WHERE kek_id IS NOT NULL AND kek_id <> ?",
+                Long.class, masterKeys.currentId());
+        return new Result(masterKeys.currentId(), rewrapped, remaining == null ? 0 : remaining);
+    }
+
+    private int rewrapBatch() {
+        record Wrapped(UUID subject, String kekId, byte[] key) {
+        }
+        List<Wrapped> rows = jdbc.query("SELECT subject_id, kek_id, wrapped_key FROM data_key"
+                        + " WHERE kek_id IS NOT NULL AND kek_id <> ? LIMIT ? FOR UPDATE SKIP LOCKED",
+                (rs, i) -> new Wrapped(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3)),
+                masterKeys.currentId(), BATCH);
+        for (Wrapped row : rows) {
+            byte[] dataKey = masterKeys.unwrap(row.subject(), row.kekId(), row.key());
+            jdbc.update("UPDATE data_key SET wrapped_key = ?, kek_id = ? WHERE subject_id = ? AND kek_id = ?",
+                    masterKeys.wrap(row.subject(), dataKey), masterKeys.currentId(), row.subject(), row.kekId());
+        }
+        return rows.size();
+    }
+}

@@ -1,0 +1,107 @@
+package ledger.api.infrastructure.fleet;
+
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Splits every processor's segments between the live nodes. Each node beats in {@code ledger_node};
+ * a node holding more than its fair share (segments / live nodes, rounded up) releases one segment,
+ * which the pooled processor of a node with less claims. When a node stops (or dies and its claims
+ * time out) the others claim its segments: pooled processors claim whatever is free.
+ */
+@Component
+class SegmentBalancer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
+
+    private final JdbcTemplate jdbc;
+    private final EventProcessingConfiguration processing;
+    private final NodeIdentity node;
+    private final long intervalMillis;
+    private ScheduledExecutorService executor;
+
+    SegmentBalancer(JdbcTemplate jdbc, EventProcessingConfiguration processing, NodeIdentity node,
+                    @Value("${ledger.fleet.balance-interval:PT5S}") java.time.Duration interval) {
+        this.jdbc = jdbc;
+        this.processing = processing;
+        this.node = node;
+        this.intervalMillis = interval.toMillis();
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "segment-balancer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::balanceQuietly, 0, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+        try {
+            jdbc.update("DELETE FROM ledger_node WHERE node_id = ?", node.id());
+        } catch (RuntimeException e) {
+            log.debug("could not deregister the node", e);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null && !executor.isShutdown();
+    }
+
+    /** Stops before the processors do, starts after them. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 10;
+    }
+
+    private void balanceQuietly() {
+        try {
+            balance();
+        } catch (RuntimeException e) {
+            log.warn("Segment balancing skipped ({})", e.getClass().getName());
+        }
+    }
+
+    void balance() {
+        jdbc.update("INSERT INTO ledger_node (node_id, heartbeat_at) VALUES (?, now())"
+                + " ON CONFLICT (node_id) DO UPDATE SET heartbeat_at = now()", node.id());
+        Integer live = jdbc.queryForObject("SELECT count(*) FROM ledger_node WHERE heartbeat_at > now() - ?::interval",
+                Integer.class, (3 * intervalMillis) + " milliseconds");
+        int nodes = Math.max(1, live == null ? 1 : live);
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (!(processor instanceof StreamingEventProcessor streaming) || !streaming.isRunning()) {
+                return;
+            }
+            Integer segments = jdbc.queryForObject("SELECT count(*) FROM token_entry WHERE processor_name = ?",
+                    Integer.class, name);
+            if (segments == null || segments < 2) {
+                return;
+            }
+            int fairShare = (segments + nodes - 1) / nodes;
+            Map<Integer, EventTrackerStatus> mine = streaming.processingStatus();
+            if (mine.size() > fairShare) {
+                int segment = mine.keySet().stream().max(Integer::compare).orElseThrow();
+                streaming.releaseSegment(segment);
+            }
+        });
+    }
+}

@@ -1,0 +1,67 @@
+package ledger.api.infrastructure.observability;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import ledger.api.infrastructure.axon.ProjectionReplay;
+import ledger.core.contactcase.ContactCaseErased;
+import ledger.core.member.MemberErased;
+import ledger.core.shared.Actor;
+
+/**
+ * The ledger's own metrics: erasures (counted live, on the node that erased: this handler runs
+ * in a subscribing processor, never in a replay) and each event processor's lag in events behind
+ * the head of the event store. Tags are closed vocabularies, never personal data.
+ */
+@Component
+@ProcessingGroup(LedgerMetrics.NAME)
+class LedgerMetrics {
+
+    static final String NAME = "ledger-metrics";
+
+    private final MeterRegistry registry;
+    private final ProjectionReplay processors;
+
+    LedgerMetrics(MeterRegistry registry, ProjectionReplay processors) {
+        this.registry = registry;
+        this.processors = processors;
+    }
+
+    @EventHandler
+    void on(MemberErased event) {
+        erasures("member", event.ground().name(), Actor.SYSTEM.equals(event.by())).increment();
+    }
+
+    @EventHandler
+    void on(ContactCaseErased event) {
+        erasures("contact-case", Actor.SYSTEM.equals(event.by()) ? "RETENTION_EXPIRED" : "REQUEST",
+                Actor.SYSTEM.equals(event.by())).increment();
+    }
+
+    private Counter erasures(String subject, String ground, boolean automatic) {
+        return Counter.builder("ledger.erasures")
+                .description("Erasures carried out (key shredded, read models purged)")
+                .tag("subject", subject).tag("ground", ground).tag("automatic", Boolean.toString(automatic))
+                .register(registry);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void registerLagGauges() {
+        for (ProjectionReplay.Status status : processors.statuses()) {
+            String name = status.name();
+            Gauge.builder("ledger.processor.lag.events", () -> {
+                        ProjectionReplay.Status now = processors.status(name);
+                        return Math.max(0, now.head() - now.position());
+                    })
+                    .description("Events stored but not yet processed by this node's segments of the processor")
+                    .tag("processor", name)
+                    .register(registry);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package ledger.api.infrastructure.persistence;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.Locale;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import ledger.core.member.MemberId;
+import ledger.core.member.UsernameRegistry;
+
+/**
+ * Usernames in a table with a unique key. JdbcTemplate joins the command's transaction, so the
+ * claim commits with the registration; {@code ON CONFLICT DO NOTHING} waits for a concurrent
+ * claim of the same name on another node and then reports it taken.
+ */
+@Component
+class JdbcUsernameRegistry implements UsernameRegistry {
+
+    private final JdbcTemplate jdbc;
+
+    JdbcUsernameRegistry(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Claim claim(String username, MemberId memberId) {
+        int inserted = jdbc.update(
+                "INSERT INTO username_claim (username_digest, member_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                digest(username), memberId.value());
+        if (inserted == 1) {
+            return Claim.CLAIMED;
+        }
+        Integer mine = jdbc.queryForObject("SELECT count(*) FROM username_claim WHERE member_id = ?", Integer.class,
+                memberId.value());
+        return mine != null && mine > 0 ? Claim.MEMBER_EXISTS : Claim.USERNAME_TAKEN;
+    }
+
+    @Override
+    public void release(MemberId memberId) {
+        jdbc.update("DELETE FROM username_claim WHERE member_id = ?", memberId.value());
+    }
+
+    /** Usernames are unique regardless of case and Unicode normal form. */
+    static byte[] digest(String username) {
+        String normalised = Normalizer.normalize(username.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

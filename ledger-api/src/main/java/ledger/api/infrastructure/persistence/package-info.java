@@ -1,0 +1,2 @@
+/** JDBC stores outside the event store: idempotency records, username claims, the read audit, and the embedded PostgreSQL default. */
+package ledger.api.infrastructure.persistence;
