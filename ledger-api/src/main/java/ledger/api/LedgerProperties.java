@@ -1,41 +1,134 @@
 package ledger.api;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Period;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.StringUtils;
 
-/** Everything under {@code ledger.*}; see the configuration table in the README. */
+/**
+ * Everything under {@code ledger.*}, one record per feature. Every default is in application.yml,
+ * none here: the file is the one place that says what a setting is when nobody sets it. See the
+ * configuration table in the README.
+ */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(
-        @DefaultValue({"portal-membership", "newsletter"}) Set<String> purposes,
-        @DefaultValue Retention retention,
-        @DefaultValue Tokens tokens,
-        @DefaultValue Http http,
-        @DefaultValue EmbeddedPostgres embeddedPostgres) {
+        Map<String, Purpose> purposes,
+        Retention retention,
+        Tokens tokens,
+        Http http,
+        EmbeddedPostgres embeddedPostgres,
+        String masterKey,
+        Path masterKeyFile,
+        List<String> previousMasterKeys,
+        int snapshotThreshold,
+        String nodeId,
+        Fleet fleet,
+        EventSource eventSource,
+        EventStore eventStore,
+        Security security,
+        Register register) {
+
+    public LedgerProperties {
+        purposes = purposes == null ? Map.of() : Map.copyOf(purposes);
+        previousMasterKeys = previousMasterKeys == null ? List.of()
+                : previousMasterKeys.stream().filter(StringUtils::hasText).toList();
+    }
+
+    /** A consent purpose as the member is told about it: in the purpose catalog and the register extract. */
+    public record Purpose(String description, String legalBasis) {
+    }
 
     /** {@code inactivity} and {@code contactCaseAfterClosure} are off when not set. */
     public record Retention(
-            @DefaultValue("P3M") Period afterMembershipEnd,
-            @DefaultValue("P3Y") Period contactCaseMaximum,
+            Period afterMembershipEnd,
+            Period contactCaseMaximum,
             Period inactivity,
             Period contactCaseAfterClosure) {
     }
 
     /** Static bearer tokens per role, for local runs; several per role allow rotation. */
-    public record Tokens(
-            @DefaultValue List<String> portal,
-            @DefaultValue List<String> auditor,
-            @DefaultValue List<String> dpm,
-            @DefaultValue List<String> admin) {
+    public record Tokens(List<String> portal, List<String> auditor, List<String> dpm, List<String> admin) {
+
+        public Tokens {
+            portal = orEmpty(portal);
+            auditor = orEmpty(auditor);
+            dpm = orEmpty(dpm);
+            admin = orEmpty(admin);
+        }
     }
 
-    public record Http(@DefaultValue("65536") int maxBodyBytes) {
+    public record Http(int maxBodyBytes) {
     }
 
-    public record EmbeddedPostgres(@DefaultValue("data/postgres") Path dataDir, @DefaultValue("0") int port) {
+    public record EmbeddedPostgres(Path dataDir, int port) {
+    }
+
+    /** Token claims expire after {@code claimTimeout}; segments are rebalanced every {@code balanceInterval}. */
+    public record Fleet(Duration claimTimeout, Duration balanceInterval) {
+    }
+
+    /** How often processors look for other nodes' commits (their own commits wake them at once). */
+    public record EventSource(Duration poll) {
+    }
+
+    /** The embedded event store's wait before it reads events that another transaction may still fill in. */
+    public record EventStore(Duration fetchDelay) {
+    }
+
+    public record Security(JwtSettings jwt) {
+    }
+
+    /**
+     * OAuth2/JWT callers. Keys come from the issuer's discovery ({@code issuerUri}), a JWK set
+     * ({@code jwkSetUri}) or, for tests and closed setups, a shared HMAC secret ({@code secret}, at
+     * least 32 bytes). Roles are read from {@code rolesClaim}.
+     */
+    public record JwtSettings(String issuerUri, String jwkSetUri, String secret, String issuer, String audience,
+                              String rolesClaim) {
+
+        public boolean enabled() {
+            return StringUtils.hasText(issuerUri) || StringUtils.hasText(jwkSetUri) || StringUtils.hasText(secret);
+        }
+    }
+
+    /**
+     * What a register extract states beyond the member's own data (GDPR Art. 15): the controller,
+     * recipients and processors, storage location, the rights, the supervisory authority; the
+     * purposes come from {@link LedgerProperties#purposes()}.
+     */
+    public record Register(
+            Controller controller,
+            List<String> personalDataCategories,
+            List<Recipient> recipients,
+            String storage,
+            String source,
+            List<Right> rights,
+            Authority supervisoryAuthority) {
+
+        public Register {
+            personalDataCategories = orEmpty(personalDataCategories);
+            recipients = orEmpty(recipients);
+            rights = orEmpty(rights);
+        }
+    }
+
+    public record Controller(String name, String address, String email, String organisationNumber) {
+    }
+
+    public record Recipient(String name, String role, List<String> purposes, String location, boolean insideEuEea) {
+    }
+
+    public record Right(String right, String article, String how) {
+    }
+
+    public record Authority(String name, String website) {
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
     }
 }

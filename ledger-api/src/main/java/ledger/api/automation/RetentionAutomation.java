@@ -11,6 +11,7 @@ import ledger.core.contactcase.EraseContactCase;
 import ledger.core.member.EraseMember;
 import ledger.core.member.ErasureDue;
 import ledger.core.shared.Actor;
+import ledger.core.shared.ErasureGround;
 
 /**
  * Storage limitation (Art. 5(1)(e)) on its own: when erasure falls due (a persistent deadline
@@ -39,6 +40,6 @@ class RetentionAutomation {
 
     @EventHandler
     void on(ContactCaseErasureDue event) {
-        commands.sendAndWait(new EraseContactCase(event.caseId(), Actor.SYSTEM));
+        commands.sendAndWait(new EraseContactCase(event.caseId(), ErasureGround.RETENTION_EXPIRED, Actor.SYSTEM));
     }
 }

@@ -18,10 +18,10 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.postgresql.PGConnection;
 
-import ledger.api.infrastructure.axon.AxonConfiguration;
+import ledger.api.infrastructure.axon.Serializers;
 import ledger.api.infrastructure.crypto.MasterKeys;
 import ledger.core.crypto.AesGcm;
-import ledger.core.crypto.CryptoShreddingSerializer;
+import ledger.core.crypto.FieldCipher;
 import ledger.core.crypto.KeyVault;
 import ledger.core.member.ConsentGiven;
 import ledger.core.member.DocumentDownloaded;
@@ -48,9 +48,8 @@ final class EventGenerator {
     EventGenerator(String jdbcUrl, MasterKeys masterKeys, boolean nullCipher) {
         this.jdbcUrl = jdbcUrl;
         this.masterKeys = masterKeys;
-        JacksonSerializer jackson = JacksonSerializer.builder().objectMapper(AxonConfiguration.storageObjectMapper())
-                .lenientDeserialization().build();
-        this.events = new CryptoShreddingSerializer(jackson, new KeyVault() {
+        JacksonSerializer jackson = Serializers.plain();
+        this.events = Serializers.encrypting(new KeyVault() {
             @Override
             public byte[] keyForWriting(UUID subject) {
                 return keys.computeIfAbsent(subject, s -> AesGcm.newKey());
@@ -65,7 +64,7 @@ final class EventGenerator {
             public boolean shred(UUID subject) {
                 throw new UnsupportedOperationException();
             }
-        }, nullCipher);
+        }, nullCipher ? new NullCipher(FieldCipher.aesGcm()) : FieldCipher.aesGcm());
         this.emptyMetaData = jackson.serialize(MetaData.emptyInstance(), byte[].class).getData();
     }
 

@@ -47,5 +47,10 @@ public record PurposeCatalog(Set<String> purposes) {
         public UnknownPurpose(String purpose) {
             super(Kind.INVALID, "unknown-purpose", "the purpose is not one of the configured purposes");
         }
+
+        @Override
+        protected String field() {
+            return "purpose";
+        }
     }
 }

@@ -69,7 +69,8 @@ public class ContactCase {
     /** Erasure is terminal; a repetition answers the first time and records nothing. */
     Instant erase(EraseContactCase command, DeadlineManager deadlines) {
         if (erasedAt == null) {
-            apply(new ContactCaseErased(caseId, command.requestedBy(), GenericEventMessage.clock.instant()));
+            apply(new ContactCaseErased(caseId, command.ground(), command.requestedBy(),
+                    GenericEventMessage.clock.instant()));
             deadlines.cancelAllWithinScope(RETENTION_DEADLINE);
         }
         return erasedAt;

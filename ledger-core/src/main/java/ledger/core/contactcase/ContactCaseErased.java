@@ -3,6 +3,9 @@ package ledger.core.contactcase;
 import java.time.Instant;
 
 import ledger.core.shared.Actor;
+import ledger.core.shared.ErasureGround;
 
-public record ContactCaseErased(ContactCaseId caseId, Actor by, Instant at) implements ContactCaseEvent {
+/** The case's key was shredded on this ground ({@code null} in erasures recorded before grounds were). */
+public record ContactCaseErased(ContactCaseId caseId, ErasureGround ground, Actor by, Instant at)
+        implements ContactCaseEvent {
 }

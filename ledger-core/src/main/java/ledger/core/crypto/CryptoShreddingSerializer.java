@@ -3,7 +3,6 @@ package ledger.core.crypto;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,30 +27,21 @@ public final class CryptoShreddingSerializer implements Serializer {
 
     /** What a personal field reads as once its subject was erased. */
     public static final String ERASED = "[erased]";
-    static final String PREFIX = "enc:v1:";
-
-    /** Benchmark-only prefix of the null cipher: the value in the clear, base64url. Never in production. */
-    static final String NULL_PREFIX = "enc:v0:";
 
     private final JacksonSerializer delegate;
     private final ObjectMapper mapper;
     private final KeyVault keys;
-    private final boolean nullCipher;
+    private final FieldCipher cipher;
 
     public CryptoShreddingSerializer(JacksonSerializer delegate, KeyVault keys) {
-        this(delegate, keys, false);
+        this(delegate, keys, FieldCipher.aesGcm());
     }
 
-    /**
-     * With {@code nullCipher} the serializer does all its work (key lookups, tree rewriting) but
-     * does not encrypt: only for measuring what encryption costs. The service allows it in the
-     * {@code bench} profile only.
-     */
-    public CryptoShreddingSerializer(JacksonSerializer delegate, KeyVault keys, boolean nullCipher) {
+    public CryptoShreddingSerializer(JacksonSerializer delegate, KeyVault keys, FieldCipher cipher) {
         this.delegate = delegate;
         this.mapper = delegate.getObjectMapper();
         this.keys = keys;
-        this.nullCipher = nullCipher;
+        this.cipher = cipher;
     }
 
     @Override
@@ -73,12 +63,7 @@ public final class CryptoShreddingSerializer implements Serializer {
                 key = keys.keyForWriting(subject);
             }
             byte[] plain = value.asText().getBytes(StandardCharsets.UTF_8);
-            if (nullCipher) {
-                tree.put(field, NULL_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(plain));
-                continue;
-            }
-            byte[] sealed = AesGcm.encrypt(key, plain, associatedData(subject, type, field));
-            tree.put(field, PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed));
+            tree.put(field, cipher.seal(key, plain, associatedData(subject, type, field)));
         }
         byte[] bytes;
         try {
@@ -109,8 +94,7 @@ public final class CryptoShreddingSerializer implements Serializer {
                 continue;
             }
             String text = value.asText();
-            boolean unencrypted = nullCipher && text.startsWith(NULL_PREFIX);
-            if (!text.startsWith(PREFIX) && !unencrypted) {
+            if (!cipher.recognises(text)) {
                 throw new IllegalStateException(typeName + "." + field + " is stored without encryption");
             }
             if (key == null) {
@@ -120,13 +104,7 @@ public final class CryptoShreddingSerializer implements Serializer {
                 tree.put(field, ERASED);
                 continue;
             }
-            if (unencrypted) {
-                tree.put(field, new String(Base64.getUrlDecoder().decode(text.substring(NULL_PREFIX.length())),
-                        StandardCharsets.UTF_8));
-                continue;
-            }
-            byte[] sealed = Base64.getUrlDecoder().decode(text.substring(PREFIX.length()));
-            byte[] plain = AesGcm.decrypt(key.get(), sealed, associatedData(subject, typeName, field));
+            byte[] plain = cipher.open(key.get(), text, associatedData(subject, typeName, field));
             tree.put(field, new String(plain, StandardCharsets.UTF_8));
         }
         try {

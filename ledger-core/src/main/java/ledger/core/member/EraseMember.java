@@ -1,5 +1,6 @@
 package ledger.core.member;
 
+import ledger.core.shared.ErasureGround;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import ledger.core.shared.Actor;

@@ -1,5 +1,6 @@
 package ledger.core.member;
 
+import ledger.core.shared.ErasureGround;
 import java.time.Instant;
 
 /** The answer to an erasure, the same on every repetition. Holds no personal data. */

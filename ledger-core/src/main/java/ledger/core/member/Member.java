@@ -1,5 +1,6 @@
 package ledger.core.member;
 
+import ledger.core.shared.ErasureGround;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package ledger.core.member;
 
+import ledger.core.shared.ErasureGround;
 import java.time.Instant;
 
 import ledger.core.shared.Actor;

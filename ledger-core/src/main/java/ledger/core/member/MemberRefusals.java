@@ -1,5 +1,9 @@
 package ledger.core.member;
 
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 import ledger.core.shared.Refusal;
 
 /** The rules a member command can break. Messages never carry personal data. */
@@ -47,15 +51,20 @@ public final class MemberRefusals {
 
     /** Names the holds (ids and grounds are no personal data), so the DPM knows what to release. */
     public static final class ErasureBlockedByLegalHold extends Refusal {
-        private final java.util.List<java.util.UUID> holds;
+        private final List<UUID> holds;
 
-        public ErasureBlockedByLegalHold(java.util.List<java.util.UUID> holds) {
+        public ErasureBlockedByLegalHold(List<UUID> holds) {
             super(Kind.CONFLICT, "legal-hold", "erasure is blocked by legal hold(s) " + holds);
-            this.holds = java.util.List.copyOf(holds);
+            this.holds = List.copyOf(holds);
         }
 
-        public java.util.List<java.util.UUID> holds() {
+        public List<UUID> holds() {
             return holds;
+        }
+
+        @Override
+        protected Map<String, Object> properties() {
+            return Map.of("holds", holds);
         }
     }
 

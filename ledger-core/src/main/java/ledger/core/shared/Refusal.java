@@ -1,5 +1,7 @@
 package ledger.core.shared;
 
+import java.util.Map;
+
 /**
  * A command refused by a business rule. Messages name the rule, never personal data, because
  * they travel into logs and HTTP problem details.
@@ -34,5 +36,20 @@ public abstract class Refusal extends RuntimeException {
     /** A stable, machine-readable code for clients, e.g. {@code username-taken}. */
     public String code() {
         return code;
+    }
+
+    /** The request field the refusal is about, if one is. */
+    protected String field() {
+        return null;
+    }
+
+    /** What the client needs beyond the message to act on the refusal (ids, never personal data). */
+    protected Map<String, Object> properties() {
+        return Map.of();
+    }
+
+    /** Everything the HTTP side shows of this refusal, in a form that crosses process boundaries. */
+    public RefusalDetails details() {
+        return new RefusalDetails(kind, code, getMessage(), field(), properties());
     }
 }

@@ -1,15 +1,17 @@
 package ledger.core.shared;
 
-import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 
 /**
  * A refusal as it crosses a process boundary (Axon Server routes commands between nodes and only
- * the exception's details survive the trip): kind, code, message and the holds it names.
+ * the exception's details survive the trip), and as the HTTP side reads every refusal: kind, code,
+ * message, the request field it concerns (or {@code null}) and further properties for the problem
+ * body (ids, never personal data).
  */
-public record RefusalDetails(Refusal.Kind kind, String code, String message, List<UUID> holds) {
+public record RefusalDetails(Refusal.Kind kind, String code, String message, String field,
+                             Map<String, Object> properties) {
 
     public RefusalDetails {
-        holds = holds == null ? List.of() : List.copyOf(holds);
+        properties = properties == null ? Map.of() : Map.copyOf(properties);
     }
 }

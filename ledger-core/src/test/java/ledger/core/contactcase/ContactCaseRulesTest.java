@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import ledger.core.crypto.InMemoryKeyVault;
 import ledger.core.shared.Actor;
+import ledger.core.shared.ErasureGround;
 import ledger.core.shared.RetentionPolicy;
 
 class ContactCaseRulesTest {
@@ -41,8 +42,8 @@ class ContactCaseRulesTest {
         Instant opened = Instant.parse("2026-01-01T00:00:00Z");
         keys.keyForWriting(CASE.value());
         fixture.given(new ContactCaseOpened(CASE, "G", "g@example.org", "m", opened.plusSeconds(1), PORTAL, opened))
-                .when(new EraseContactCase(CASE, PORTAL))
-                .expectEvents(new ContactCaseErased(CASE, PORTAL, fixture.currentTime()))
+                .when(new EraseContactCase(CASE, ErasureGround.MEMBER_REQUEST, PORTAL))
+                .expectEvents(new ContactCaseErased(CASE, ErasureGround.MEMBER_REQUEST, PORTAL, fixture.currentTime()))
                 .expectResultMessagePayload(fixture.currentTime());
         assertThat(keys.isShredded(CASE.value())).isTrue();
         assertThat(purged).containsExactly(CASE.value());
@@ -53,8 +54,8 @@ class ContactCaseRulesTest {
         Instant opened = Instant.parse("2026-01-01T00:00:00Z");
         Instant erased = Instant.parse("2026-02-01T00:00:00Z");
         fixture.given(new ContactCaseOpened(CASE, "G", "g@example.org", "m", opened.plusSeconds(1), PORTAL, opened),
-                        new ContactCaseErased(CASE, PORTAL, erased))
-                .when(new EraseContactCase(CASE, PORTAL))
+                        new ContactCaseErased(CASE, ErasureGround.MEMBER_REQUEST, PORTAL, erased))
+                .when(new EraseContactCase(CASE, ErasureGround.MEMBER_REQUEST, PORTAL))
                 .expectResultMessagePayload(erased)
                 .expectNoEvents();
     }
@@ -63,7 +64,7 @@ class ContactCaseRulesTest {
     void an_erased_case_cannot_be_closed() {
         Instant opened = Instant.parse("2026-01-01T00:00:00Z");
         fixture.given(new ContactCaseOpened(CASE, "G", "g@example.org", "m", opened.plusSeconds(1), PORTAL, opened),
-                        new ContactCaseErased(CASE, PORTAL, opened))
+                        new ContactCaseErased(CASE, ErasureGround.MEMBER_REQUEST, PORTAL, opened))
                 .when(new CloseContactCase(CASE, PORTAL))
                 .expectException(ContactCase.ContactCaseIsErased.class)
                 .expectNoEvents();

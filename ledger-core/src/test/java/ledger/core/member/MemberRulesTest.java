@@ -1,5 +1,6 @@
 package ledger.core.member;
 
+import ledger.core.shared.ErasureGround;
 import static ledger.core.member.MemberFixtures.DPM;
 import static ledger.core.member.MemberFixtures.ID;
 import static ledger.core.member.MemberFixtures.MEMBERSHIP_CONSENT;

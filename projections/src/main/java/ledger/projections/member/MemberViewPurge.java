@@ -1,9 +1,11 @@
 package ledger.projections.member;
 
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import ledger.core.crypto.DeadRowTables;
 import ledger.core.crypto.SubjectDataPurge;
 
 /**
@@ -12,7 +14,7 @@ import ledger.core.crypto.SubjectDataPurge;
  * projection lags behind (a lagging projection can only ever decrypt placeholders afterwards).
  */
 @Component
-class MemberViewPurge implements SubjectDataPurge {
+class MemberViewPurge implements SubjectDataPurge, DeadRowTables {
 
     private final MemberViewRepository rows;
 
@@ -24,5 +26,10 @@ class MemberViewPurge implements SubjectDataPurge {
     public void purge(UUID subject) {
         rows.erase(subject);
         rows.deleteDownloads(subject);
+    }
+
+    @Override
+    public Set<String> tablesWithDeadRows() {
+        return Set.of("member_view", "member_view_download");
     }
 }

@@ -22,7 +22,6 @@ import ledger.api.http.support.Fields;
 import ledger.core.contactcase.CloseContactCase;
 import ledger.core.contactcase.ContactCaseId;
 import ledger.core.contactcase.ContactCaseIntake;
-import ledger.core.contactcase.EraseContactCase;
 import ledger.core.contactcase.OpenContactCase;
 
 /** The contact form: open a case, close it. */
@@ -57,16 +56,6 @@ class ContactCaseController {
                 request.name(), request.email(), request.message(), Callers.current()));
         return ResponseEntity.created(URI.create("/api/v1/contact-cases/" + opened.caseId()))
                 .body(new Opened(opened.caseId().value(), opened.erasureDueAt()));
-    }
-
-    record Erased(UUID caseId, Instant erasedAt, boolean keyShredded) {
-    }
-
-    /** DPM: erases the case's personal data (its key is shredded); the same answer on repetition. */
-    @PostMapping("/{caseId}/erasure")
-    Erased erase(@PathVariable UUID caseId) {
-        Instant erasedAt = commands.sendAndWait(new EraseContactCase(ContactCaseId.of(caseId), Callers.current()));
-        return new Erased(caseId, erasedAt, true);
     }
 
     @PostMapping("/{caseId}/closure")

@@ -16,21 +16,35 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import ledger.api.http.support.Callers;
+import ledger.core.contactcase.ContactCaseId;
+import ledger.core.contactcase.EraseContactCase;
 import ledger.core.member.EraseMember;
-import ledger.core.member.ErasureGround;
 import ledger.core.member.ErasureReceipt;
 import ledger.core.member.MemberId;
+import ledger.core.shared.ErasureGround;
 
 /**
- * The DPM's erasure. The command shreds the key and purges the read side in one transaction, so
- * when this answers, the receipt's {@code keyShredded} and {@code projectionsPurged} are facts.
+ * The DPM's erasure of a member or a contact case. The command shreds the key and purges the read
+ * side in one transaction, so when this answers, the receipt's {@code keyShredded} and
+ * {@code projectionsPurged} are facts.
  */
 @RestController
-@RequestMapping(path = "/api/v1/members", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 class ErasureController {
 
     /** {@code reason} is accepted but not stored: free text tends to carry personal data. */
     record Erasure(@NotNull ErasureGround ground, @Size(max = 500) @Pattern(regexp = "^[^\\p{Cntrl}]*$") String reason) {
+    }
+
+    /** Without a body a contact case is erased on the ground that the person asked for it. */
+    record CaseErasure(ErasureGround ground) {
+
+        ErasureGround groundOrDefault() {
+            return ground == null ? ErasureGround.MEMBER_REQUEST : ground;
+        }
+    }
+
+    record CaseErased(UUID caseId, ErasureGround ground, Instant erasedAt, boolean keyShredded) {
     }
 
     record Receipt(UUID memberId, ErasureGround ground, Instant erasedAt, boolean keyShredded,
@@ -43,10 +57,19 @@ class ErasureController {
         this.commands = commands;
     }
 
-    @PostMapping(path = "/{memberId}/erasure", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/members/{memberId}/erasure", consumes = MediaType.APPLICATION_JSON_VALUE)
     Receipt erase(@PathVariable UUID memberId, @Valid @RequestBody Erasure request) {
         ErasureReceipt receipt = commands.sendAndWait(
                 EraseMember.manual(MemberId.of(memberId), request.ground(), Callers.current()));
         return new Receipt(receipt.memberId().value(), receipt.ground(), receipt.erasedAt(), true, true);
+    }
+
+    /** The same answer on repetition (the first erasure's time). */
+    @PostMapping("/contact-cases/{caseId}/erasure")
+    CaseErased eraseContactCase(@PathVariable UUID caseId, @RequestBody(required = false) CaseErasure request) {
+        ErasureGround ground = request == null ? ErasureGround.MEMBER_REQUEST : request.groundOrDefault();
+        Instant erasedAt = commands.sendAndWait(new EraseContactCase(ContactCaseId.of(caseId), ground,
+                Callers.current()));
+        return new CaseErased(caseId, ground, erasedAt, true);
     }
 }

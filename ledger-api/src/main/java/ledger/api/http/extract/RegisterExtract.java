@@ -1,5 +1,6 @@
 package ledger.api.http.extract;
 
+import ledger.api.LedgerProperties;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,18 +18,18 @@ public record RegisterExtract(
         String schema,
         Instant issuedAt,
         Actor issuedTo,
-        RegisterProperties.Controller controller,
+        LedgerProperties.Controller controller,
         Member member,
         List<String> personalDataCategories,
         List<PurposeEntry> purposes,
-        List<RegisterProperties.Recipient> recipients,
+        List<LedgerProperties.Recipient> recipients,
         String storage,
         Retention retention,
         List<RegisterExtractData.Download> downloads,
         List<ConsentEntry> consentHistory,
         String source,
-        List<Right> rights,
-        RegisterProperties.Authority supervisoryAuthority,
+        List<LedgerProperties.Right> rights,
+        LedgerProperties.Authority supervisoryAuthority,
         List<ReadAudit.Access> accesses) {
 
     public static final String SCHEMA = "urn:ledger:register-extract:v1";
@@ -50,6 +51,4 @@ public record RegisterExtract(
                             List<ledger.projections.member.MemberView.LegalHold> legalHolds) {
     }
 
-    public record Right(String right, String article, String how) {
-    }
 }

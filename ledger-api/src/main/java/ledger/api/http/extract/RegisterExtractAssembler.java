@@ -17,27 +17,12 @@ import ledger.projections.member.MemberView;
 @Component
 class RegisterExtractAssembler {
 
-    private static final List<RegisterExtract.Right> RIGHTS = List.of(
-            new RegisterExtract.Right("access", "Art. 15",
-                    "ask for this register extract, free of charge"),
-            new RegisterExtract.Right("rectification", "Art. 16",
-                    "edit your profile in the portal or ask us to correct it; the username cannot change"),
-            new RegisterExtract.Right("erasure", "Art. 17",
-                    "ask us to erase all personal data, except what we must keep for legal, administrative or "
-                            + "security purposes"),
-            new RegisterExtract.Right("withdrawal of consent", "Art. 7(3)",
-                    "withdraw consent at any time, in whole or per purpose, in the portal or by writing to us"),
-            new RegisterExtract.Right("data portability", "Art. 20",
-                    "receive this extract as a machine-readable JSON file"),
-            new RegisterExtract.Right("complaint", "Art. 77",
-                    "lodge a complaint with the supervisory authority"));
-
-    private final RegisterProperties register;
+    private final LedgerProperties.Register register;
     private final PurposeCatalog purposes;
     private final LedgerProperties ledger;
 
-    RegisterExtractAssembler(RegisterProperties register, PurposeCatalog purposes, LedgerProperties ledger) {
-        this.register = register;
+    RegisterExtractAssembler(PurposeCatalog purposes, LedgerProperties ledger) {
+        this.register = ledger.register();
         this.purposes = purposes;
         this.ledger = ledger;
     }
@@ -47,7 +32,7 @@ class RegisterExtractAssembler {
         MemberView view = data.member();
         var consents = new TreeMap<>(view.consents());
         List<RegisterExtract.PurposeEntry> purposeEntries = purposes.sorted().stream().map(purpose -> {
-            RegisterProperties.Purpose configured = register.purposes().get(purpose);
+            LedgerProperties.Purpose configured = ledger.purposes().get(purpose);
             MemberView.ConsentState state = consents.get(purpose);
             return new RegisterExtract.PurposeEntry(purpose,
                     configured == null ? null : configured.description(),
@@ -66,7 +51,7 @@ class RegisterExtractAssembler {
                 new RegisterExtract.Member(view.memberId(), view.username(), view.givenName(), view.familyName(),
                         view.company(), view.email(), view.status(), view.registeredAt(), view.lastActivityAt()),
                 register.personalDataCategories(), purposeEntries, register.recipients(), register.storage(),
-                retention, data.downloads(), data.consentHistory(), register.source(), RIGHTS,
+                retention, data.downloads(), data.consentHistory(), register.source(), register.rights(),
                 register.supervisoryAuthority(), accesses);
     }
 }

@@ -1,5 +1,6 @@
 package ledger.api.http.extract;
 
+import ledger.api.LedgerProperties;
 import java.util.List;
 
 import org.springframework.web.util.HtmlUtils;
@@ -59,7 +60,7 @@ final class RegisterExtractHtml {
 
         h.append("<h2>Recipients and processors</h2><table><tr><th>Name</th><th>Role</th><th>Purposes</th>")
                 .append("<th>Location</th></tr>");
-        for (RegisterProperties.Recipient r : x.recipients()) {
+        for (LedgerProperties.Recipient r : x.recipients()) {
             h.append("<tr><td>").append(e(r.name())).append("</td><td>").append(e(r.role())).append("</td><td>")
                     .append(e(r.purposes() == null ? "" : String.join(", ", r.purposes()))).append("</td><td>")
                     .append(e(r.location())).append(r.insideEuEea() ? " (inside the EU/EEA)" : "")
@@ -106,7 +107,7 @@ final class RegisterExtractHtml {
         h.append("</table>");
 
         h.append("<h2>Your rights</h2><ul>");
-        for (RegisterExtract.Right r : x.rights()) {
+        for (LedgerProperties.Right r : x.rights()) {
             h.append("<li><strong>").append(e(r.right())).append("</strong> (").append(e(r.article()))
                     .append("): ").append(e(r.how())).append("</li>");
         }

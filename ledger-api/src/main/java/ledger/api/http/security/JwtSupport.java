@@ -1,5 +1,6 @@
 package ledger.api.http.security;
 
+import ledger.api.LedgerProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,13 +29,13 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.util.StringUtils;
 
-/** Builds the JWT decoder, validators and role mapping from {@link JwtProperties}. */
+/** Builds the JWT decoder, validators and role mapping from {@link LedgerProperties.JwtSettings}. */
 final class JwtSupport {
 
     private JwtSupport() {
     }
 
-    static JwtDecoder decoder(JwtProperties properties) {
+    static JwtDecoder decoder(LedgerProperties.JwtSettings properties) {
         NimbusJwtDecoder decoder;
         if (StringUtils.hasText(properties.secret())) {
             byte[] secret = properties.secret().getBytes(StandardCharsets.UTF_8);
@@ -62,7 +63,7 @@ final class JwtSupport {
     }
 
     /** Roles from the configured claim (a list, or a space- or comma-separated string), case-insensitive. */
-    static Converter<Jwt, AbstractAuthenticationToken> authentication(JwtProperties properties) {
+    static Converter<Jwt, AbstractAuthenticationToken> authentication(LedgerProperties.JwtSettings properties) {
         return jwt -> {
             Collection<GrantedAuthority> authorities = new ArrayList<>();
             Object claim = jwt.getClaims().get(properties.rolesClaim());

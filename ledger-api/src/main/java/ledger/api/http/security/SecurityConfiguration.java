@@ -39,9 +39,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, StaticTokens tokens, ProblemResponses problems, JwtProperties jwt)
+    SecurityFilterChain api(HttpSecurity http, StaticTokens tokens, ProblemResponses problems, LedgerProperties properties)
             throws Exception {
         var entryPoint = problems.authenticationEntryPoint();
+        LedgerProperties.JwtSettings jwt = properties.security().jwt();
         if (jwt.enabled()) {
             http.oauth2ResourceServer(o -> o
                     .bearerTokenResolver(JwtSupport.resolver())

@@ -2,9 +2,7 @@ package ledger.api.http.support;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -25,8 +23,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import ledger.api.infrastructure.persistence.DatabaseFailures;
-import ledger.core.consent.PurposeCatalog.UnknownPurpose;
-import ledger.core.member.MemberRefusals;
 import ledger.core.shared.Refusal;
 import ledger.core.shared.RefusalDetails;
 
@@ -41,18 +37,12 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> any(Exception exception, WebRequest request) {
-        Optional<Refusal> refusal = causeOf(exception, Refusal.class);
+        // Locally the refusal is the cause; through Axon Server only its details arrive.
+        Optional<RefusalDetails> refusal = causeOf(exception, Refusal.class).map(Refusal::details)
+                .or(() -> causeOf(exception, CommandExecutionException.class).flatMap(e -> e.getDetails())
+                        .filter(RefusalDetails.class::isInstance).map(RefusalDetails.class::cast));
         if (refusal.isPresent()) {
-            return refused(refusal.get().kind(), refusal.get().code(), refusal.get().getMessage(),
-                    refusal.get() instanceof MemberRefusals.ErasureBlockedByLegalHold b ? b.holds() : List.of(),
-                    refusal.get() instanceof UnknownPurpose);
-        }
-        Optional<RefusalDetails> remote = causeOf(exception, CommandExecutionException.class)
-                .flatMap(e -> e.getDetails()).filter(RefusalDetails.class::isInstance).map(RefusalDetails.class::cast);
-        if (remote.isPresent()) {
-            RefusalDetails details = remote.get();
-            return refused(details.kind(), details.code(), details.message(), details.holds(),
-                    "unknown-purpose".equals(details.code()));
+            return refused(refusal.get());
         }
         if (causeOf(exception, AggregateNotFoundException.class).isPresent()) {
             return respond(ProblemResponses.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "no such resource"));
@@ -92,20 +82,18 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return text.toString();
     }
 
-    private ResponseEntity<Object> refused(Refusal.Kind kind, String code, String message, List<UUID> holds,
-                                           boolean purposeField) {
-        HttpStatus status = switch (kind) {
+    private ResponseEntity<Object> refused(RefusalDetails refusal) {
+        HttpStatus status = switch (refusal.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case RULE -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
-        ProblemDetail problem = ProblemResponses.problem(status, code, status.getReasonPhrase(), message);
-        if (!holds.isEmpty()) {
-            problem.setProperty("holds", holds);
-        }
-        if (purposeField) {
-            ProblemResponses.withErrors(problem, Map.of("purpose", message));
+        ProblemDetail problem = ProblemResponses.problem(status, refusal.code(), status.getReasonPhrase(),
+                refusal.message());
+        refusal.properties().forEach(problem::setProperty);
+        if (refusal.field() != null) {
+            ProblemResponses.withErrors(problem, Map.of(refusal.field(), refusal.message()));
         }
         return respond(problem);
     }

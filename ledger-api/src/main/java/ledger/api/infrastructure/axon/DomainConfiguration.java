@@ -1,32 +1,80 @@
 package ledger.api.infrastructure.axon;
 
-import ledger.api.LedgerProperties;
+import java.time.Clock;
+import java.util.List;
 
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import ledger.api.LedgerProperties;
 import ledger.core.consent.PurposeCatalog;
+import ledger.core.contactcase.ContactCase;
+import ledger.core.contactcase.ContactCaseErasure;
+import ledger.core.contactcase.ContactCaseIntake;
+import ledger.core.crypto.KeyVault;
+import ledger.core.crypto.SubjectDataPurge;
+import ledger.core.member.Member;
+import ledger.core.member.MemberErasure;
+import ledger.core.member.MemberRegistration;
+import ledger.core.member.UsernameRegistry;
+import ledger.core.request.DataSubjectRequest;
+import ledger.core.request.MemberEventLookup;
+import ledger.core.request.RequestCompletion;
 import ledger.core.shared.RetentionPolicy;
 
-/** Turns configuration into the domain's values; Axon injects them into command handlers. */
+/**
+ * The domain in Axon: the aggregates, the command handlers that reach beyond one aggregate, and
+ * the values the configuration gives them (purposes, retention).
+ */
 @Configuration(proxyBeanMethods = false)
 class DomainConfiguration {
 
     @Bean
     PurposeCatalog purposeCatalog(LedgerProperties properties) {
-        return new PurposeCatalog(properties.purposes());
+        return new PurposeCatalog(properties.purposes().keySet());
     }
 
     /** The ledger's clock for queries ("overdue"); event times come from Axon's event clock. */
     @Bean
-    java.time.Clock ledgerClock() {
-        return java.time.Clock.systemUTC();
+    Clock ledgerClock() {
+        return Clock.systemUTC();
     }
 
     @Bean
     RetentionPolicy retentionPolicy(LedgerProperties properties) {
-        return new RetentionPolicy(properties.retention().afterMembershipEnd(),
-                properties.retention().contactCaseMaximum(), properties.retention().inactivity(),
-                properties.retention().contactCaseAfterClosure());
+        LedgerProperties.Retention retention = properties.retention();
+        return new RetentionPolicy(retention.afterMembershipEnd(), retention.contactCaseMaximum(),
+                retention.inactivity(), retention.contactCaseAfterClosure());
+    }
+
+    @Bean
+    ConfigurerModule ledgerDomain(UsernameRegistry usernames, KeyVault keys, List<SubjectDataPurge> purges,
+                                  MemberEventLookup memberEvents, LedgerProperties properties) {
+        // Long histories load from a snapshot (encrypted like events) plus the events after it.
+        AggregateConfigurer<Member> member = AggregateConfigurer.defaultConfiguration(Member.class);
+        if (properties.snapshotThreshold() > 0) {
+            member.configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
+                    properties.snapshotThreshold()));
+        }
+        return configurer -> configurer
+                .configureAggregate(member)
+                .configureAggregate(ContactCase.class)
+                .configureAggregate(DataSubjectRequest.class)
+                .registerCommandHandler(c -> new RequestCompletion(c.repository(DataSubjectRequest.class),
+                        memberEvents))
+                .registerCommandHandler(c -> new MemberRegistration(c.repository(Member.class), usernames))
+                .registerCommandHandler(c -> new MemberErasure(c.repository(Member.class), usernames, keys, purges))
+                .registerCommandHandler(c -> new ContactCaseIntake(c.repository(ContactCase.class)))
+                .registerCommandHandler(c -> new ContactCaseErasure(c.repository(ContactCase.class), keys, purges));
+    }
+
+    /** Spring's snapshotter finds the aggregates it can snapshot through their factory beans. */
+    @Bean
+    AggregateFactory<Member> memberAggregateFactory() {
+        return new MemberFactory();
     }
 }

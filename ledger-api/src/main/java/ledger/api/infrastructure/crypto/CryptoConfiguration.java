@@ -13,14 +13,18 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.StringUtils;
 
+import ledger.api.LedgerProperties;
+
 import ledger.core.crypto.AesGcm;
+import ledger.core.crypto.DeadRowTables;
 import ledger.core.crypto.KeyVault;
 import ledger.core.crypto.UnitOfWorkKeyCache;
 
@@ -35,11 +39,10 @@ public class CryptoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(CryptoConfiguration.class);
 
     @Bean
-    MasterKeys masterKeys(@Value("${ledger.master-key:}") String masterKey,
-                          @Value("${ledger.master-key-file:data/master.key}") Path masterKeyFile,
-                          @Value("${ledger.previous-master-keys:}") List<String> previousKeys,
-                          Environment environment) {
-        List<byte[]> previous = previousKeys.stream().filter(StringUtils::hasText).map(MasterKeys::decode).toList();
+    MasterKeys masterKeys(LedgerProperties properties, Environment environment) {
+        String masterKey = properties.masterKey();
+        Path masterKeyFile = properties.masterKeyFile();
+        List<byte[]> previous = properties.previousMasterKeys().stream().map(MasterKeys::decode).toList();
         if (StringUtils.hasText(masterKey)) {
             return new MasterKeys(MasterKeys.decode(masterKey), previous);
         }
@@ -59,16 +62,20 @@ public class CryptoConfiguration {
     }
 
     @Bean
-    ErasureVacuum erasureVacuum(DataSource dataSource,
-                                @Value("${ledger.erasure.vacuum-tables:data_key,member_view,"
-                                        + "idempotency_record,username_claim}") List<String> tables) {
-        return new ErasureVacuum(dataSource, tables);
+    ErasureVacuum erasureVacuum(DataSource dataSource, ObjectProvider<DeadRowTables> declarations) {
+        return new ErasureVacuum(dataSource, () -> declarations.orderedStream().toList());
+    }
+
+    @Bean
+    JdbcKeyVault jdbcKeyVault(JdbcTemplate jdbc, MasterKeys masterKeys, ErasureVacuum vacuum) {
+        return new JdbcKeyVault(jdbc, masterKeys, vacuum);
     }
 
     /** The vault as everything uses it: cached for one unit of work, never longer. */
     @Bean
-    KeyVault keyVault(JdbcTemplate jdbc, MasterKeys masterKeys, ErasureVacuum vacuum) {
-        return new UnitOfWorkKeyCache(new JdbcKeyVault(jdbc, masterKeys, vacuum));
+    @Primary
+    KeyVault keyVault(JdbcKeyVault vault) {
+        return new UnitOfWorkKeyCache(vault);
     }
 
     private static String read(Path file) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -11,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import ledger.core.crypto.DeadRowTables;
 
 /**
  * After an erasure commits, VACUUMs the key vault and the tables the erasure purged, so the dead
@@ -22,16 +25,29 @@ public final class ErasureVacuum {
     private static final Logger log = LoggerFactory.getLogger(ErasureVacuum.class);
 
     private final DataSource dataSource;
-    private final List<String> tables;
+    private final Supplier<List<DeadRowTables>> declarations;
+    private volatile List<String> tables;
 
-    public ErasureVacuum(DataSource dataSource, List<String> tables) {
+    /** The declarations are read at the first vacuum: the key vault is one of them and needs this. */
+    public ErasureVacuum(DataSource dataSource, Supplier<List<DeadRowTables>> declarations) {
         this.dataSource = dataSource;
-        for (String table : tables) {
-            if (!table.matches("[a-z_][a-z0-9_]*")) {
-                throw new IllegalArgumentException("not a table name: " + table);
+        this.declarations = declarations;
+    }
+
+    /** Every table a declaration names, sorted, each once. */
+    public List<String> tables() {
+        List<String> known = tables;
+        if (known == null) {
+            known = declarations.get().stream().flatMap(d -> d.tablesWithDeadRows().stream()).distinct().sorted()
+                    .toList();
+            for (String table : known) {
+                if (!table.matches("[a-z_][a-z0-9_]*")) {
+                    throw new IllegalArgumentException("not a table name: " + table);
+                }
             }
+            tables = known;
         }
-        this.tables = List.copyOf(tables);
+        return known;
     }
 
     void afterCommit() {
@@ -56,6 +72,7 @@ public final class ErasureVacuum {
     }
 
     public void run() {
+        List<String> tables = tables();
         if (tables.isEmpty()) {
             return;
         }

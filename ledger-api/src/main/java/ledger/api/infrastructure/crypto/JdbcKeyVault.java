@@ -2,11 +2,13 @@ package ledger.api.infrastructure.crypto;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import ledger.core.crypto.AesGcm;
+import ledger.core.crypto.DeadRowTables;
 import ledger.core.crypto.KeyVault;
 import ledger.core.crypto.SubjectErased;
 
@@ -15,7 +17,7 @@ import ledger.core.crypto.SubjectErased;
  * an erasure (which updates the row) waits for readers in flight and, once it commits, every node
  * reads the tombstone: no decryption outlives an acknowledged erasure.
  */
-final class JdbcKeyVault implements KeyVault {
+final class JdbcKeyVault implements KeyVault, DeadRowTables {
 
     private record Row(byte[] wrappedKey, String kekId, boolean shredded) {
     }
@@ -65,6 +67,12 @@ final class JdbcKeyVault implements KeyVault {
                 + " ON CONFLICT DO NOTHING", subject);
         vacuum.afterCommit();
         return shredded + tombstoned > 0;
+    }
+
+    /** A shredded key's wrapped bytes stay in the old row version until VACUUM. */
+    @Override
+    public Set<String> tablesWithDeadRows() {
+        return Set.of("data_key");
     }
 
     private Optional<Row> find(UUID subject) {

@@ -2,11 +2,13 @@ package ledger.api.infrastructure.persistence;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import ledger.core.crypto.DeadRowTables;
 import ledger.core.crypto.SubjectDataPurge;
 
 /**
@@ -14,7 +16,7 @@ import ledger.core.crypto.SubjectDataPurge;
  * commits on its own: a key is reserved before the request runs and completed after it.
  */
 @Component
-public class IdempotencyStore implements SubjectDataPurge {
+public class IdempotencyStore implements SubjectDataPurge, DeadRowTables {
 
     public record Stored(byte[] requestHash, String state, Integer status, String contentType, String location,
                   byte[] body) {
@@ -59,5 +61,10 @@ public class IdempotencyStore implements SubjectDataPurge {
     @Override
     public void purge(UUID subject) {
         jdbc.update("DELETE FROM idempotency_record WHERE subject_id = ?", subject);
+    }
+
+    @Override
+    public Set<String> tablesWithDeadRows() {
+        return Set.of("idempotency_record");
     }
 }

@@ -5,10 +5,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import ledger.core.crypto.DeadRowTables;
 import ledger.core.member.MemberId;
 import ledger.core.member.UsernameRegistry;
 
@@ -18,7 +20,7 @@ import ledger.core.member.UsernameRegistry;
  * claim of the same name on another node and then reports it taken.
  */
 @Component
-class JdbcUsernameRegistry implements UsernameRegistry {
+class JdbcUsernameRegistry implements UsernameRegistry, DeadRowTables {
 
     private final JdbcTemplate jdbc;
 
@@ -52,5 +54,11 @@ class JdbcUsernameRegistry implements UsernameRegistry {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
+    }
+
+    /** A released claim leaves the digest of the username in a dead row version. */
+    @Override
+    public Set<String> tablesWithDeadRows() {
+        return Set.of("username_claim");
     }
 }

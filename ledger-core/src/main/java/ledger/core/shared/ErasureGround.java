@@ -1,4 +1,4 @@
-package ledger.core.member;
+package ledger.core.shared;
 
 /**
  * The legal ground of an erasure (GDPR Art. 17(1)). A closed vocabulary on purpose: free-text

@@ -1,0 +1,91 @@
+package ledger.api.infrastructure.axon;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.lifecycle.Phase;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import ledger.api.LedgerProperties;
+import ledger.core.shared.Refusal;
+
+/**
+ * Messaging in Axon: the command gateway that retries optimistic-concurrency conflicts, refusals
+ * that cross the wire as details, the source the event processors read and how their failures are
+ * handled. The processors' settings are in application.yml ({@code axon.eventhandling.processors}),
+ * declared once and shared.
+ */
+@Configuration(proxyBeanMethods = false)
+class MessagingConfiguration {
+
+    /**
+     * A failing projection handler fails its whole batch: rows and token roll back together and
+     * the batch is retried, instead of Axon's default of logging and moving on (which would lose
+     * the event for that read model for good).
+     */
+    @Bean
+    ConfigurerModule projectionsFailTheirBatch() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * Business refusals leave a command handler as {@link CommandExecutionException} with the
+     * refusal's details: locally the refusal stays the cause, through Axon Server the details are
+     * what arrives, and both map to the same HTTP answer.
+     */
+    @Bean
+    ConfigurerModule refusalsCrossTheWire() {
+        return configurer -> configurer.onInitialize(config -> config.onStart(Phase.INBOUND_COMMAND_CONNECTOR - 1,
+                () -> config.commandBus().registerHandlerInterceptor((unitOfWork, chain) -> {
+                    try {
+                        return chain.proceed();
+                    } catch (Refusal refusal) {
+                        throw new CommandExecutionException(refusal.getMessage(), refusal, refusal.details());
+                    }
+                })));
+    }
+
+    /** Command, query and event messages on the wire (Axon Server) are not stored: plain JSON. */
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return Serializers.plain();
+    }
+
+    /**
+     * What the pooled processors read (application.yml names it as their {@code source}): the event
+     * store, woken on every local commit instead of polled every 500 ms.
+     */
+    @Bean(destroyMethod = "close")
+    WakingEventSource processorEvents(EventStore eventStore, LedgerProperties properties) {
+        return new WakingEventSource(eventStore, properties.eventSource().poll());
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new ConcurrencyRetryScheduler(commandRetryExecutor, 5))
+                .build();
+    }
+}

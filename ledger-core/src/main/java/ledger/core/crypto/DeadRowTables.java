@@ -1,0 +1,14 @@
+package ledger.core.crypto;
+
+import java.util.Set;
+
+/**
+ * Erasure deletes or overwrites a subject's rows here; PostgreSQL keeps their old versions on disk
+ * until VACUUM. Each place declares its tables, and the vacuum after an erasure covers exactly
+ * what was declared: a new purge cannot be forgotten in a hand-kept list.
+ */
+public interface DeadRowTables {
+
+    /** Plain table names ({@code [a-z_][a-z0-9_]*}). */
+    Set<String> tablesWithDeadRows();
+}
