@@ -61,7 +61,11 @@ public record LedgerProperties(
         }
     }
 
-    public record Http(int maxBodyBytes) {
+    /** Request bodies past {@code maxBodyBytes} are refused (413); list endpoints page by {@code paging}. */
+    public record Http(int maxBodyBytes, Paging paging) {
+    }
+
+    public record Paging(int defaultLimit, int maxLimit) {
     }
 
     public record EmbeddedPostgres(Path dataDir, int port) {

@@ -3,7 +3,6 @@ package ledger.core.request;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -44,7 +43,7 @@ public class DataSubjectRequest {
             throw new ReceivedInTheFuture();
         }
         apply(new RequestRecorded(command.requestId(), command.memberId(), command.type(), command.receivedAt(),
-                plusMonths(command.receivedAt(), 1), command.requestedBy(), now));
+                RequestDeadline.initial(command.receivedAt()), command.requestedBy(), now));
     }
 
     @CommandHandler
@@ -65,7 +64,7 @@ public class DataSubjectRequest {
         if (!now.isBefore(dueAt)) {
             throw new ExtensionTooLate();
         }
-        Instant extendedDue = plusMonths(dueAt, command.months());
+        Instant extendedDue = RequestDeadline.extended(dueAt, command.months());
         apply(new RequestExtended(requestId, memberId, command.months(), extendedDue, command.reason(),
                 command.requestedBy(), now));
         return extendedDue;
@@ -86,10 +85,6 @@ public class DataSubjectRequest {
 
     RequestType type() {
         return type;
-    }
-
-    private static Instant plusMonths(Instant instant, int months) {
-        return instant.atZone(ZoneOffset.UTC).plusMonths(months).toInstant();
     }
 
     private static Instant now() {

@@ -2,6 +2,6 @@ package ledger.core.request;
 
 import java.time.Instant;
 
-/** Asks for data-subject requests: {@code status} is open, overdue (open and due before {@code now}) or completed. */
-public record FindRequests(String status, Instant now, int limit) {
+/** Asks for data-subject requests in one status at {@code now} (overdue: open and due before it). */
+public record FindRequests(RequestStatus status, Instant now, int limit) {
 }

@@ -7,14 +7,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ledger.core.shared.Actor;
+
 /** One consent event of a member as the consent history and the register extract show it. */
 public record ConsentEntry(long seq, String type, String purpose, String policyVersion, String channel, Instant at,
                            Actor actor) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    public record Actor(String principal, String role) {
-    }
 
     static Optional<ConsentEntry> of(MemberHistoryRow row) {
         String type = switch (row.type()) {

@@ -52,9 +52,9 @@ public class RequestProjection {
     @QueryHandler
     public Requests handle(FindRequests query) {
         return new Requests(switch (query.status()) {
-            case "overdue" -> rows.overdue(query.now(), query.limit());
-            case "completed" -> rows.completed(query.limit());
-            default -> rows.open(query.limit());
+            case OVERDUE -> rows.overdue(query.now(), query.limit());
+            case COMPLETED -> rows.completed(query.limit());
+            case OPEN -> rows.open(query.limit());
         });
     }
 

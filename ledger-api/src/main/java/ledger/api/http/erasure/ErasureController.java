@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import ledger.api.http.support.Callers;
+import ledger.api.http.support.Fields;
 import ledger.core.contactcase.ContactCaseId;
 import ledger.core.contactcase.EraseContactCase;
 import ledger.core.member.EraseMember;
@@ -33,7 +34,7 @@ import ledger.core.shared.ErasureGround;
 class ErasureController {
 
     /** {@code reason} is accepted but not stored: free text tends to carry personal data. */
-    record Erasure(@NotNull ErasureGround ground, @Size(max = 500) @Pattern(regexp = "^[^\\p{Cntrl}]*$") String reason) {
+    record Erasure(@NotNull ErasureGround ground, @Size(max = 500) @Pattern(regexp = Fields.PRINTABLE) String reason) {
     }
 
     /** Without a body a contact case is erased on the ground that the person asked for it. */

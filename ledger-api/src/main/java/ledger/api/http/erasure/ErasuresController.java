@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ledger.core.member.FindErasures;
 import ledger.api.http.support.InvalidParameter;
+import ledger.api.http.support.PageLimit;
 import ledger.projections.erasure.ErasureReceiptProjection.Receipts;
 
 /** DPM: every erasure, manual or automatic, with ground and time; no personal data. */
@@ -26,18 +27,19 @@ class ErasuresController {
     }
 
     private final QueryGateway queries;
+    private final PageLimit pageLimit;
 
-    ErasuresController(QueryGateway queries) {
+    ErasuresController(QueryGateway queries, PageLimit pageLimit) {
         this.queries = queries;
+        this.pageLimit = pageLimit;
     }
 
     @GetMapping
     List<Receipt> erasures(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                           @RequestParam(required = false, defaultValue = "1000") int limit) {
-        if (limit < 1 || limit > 10_000) {
-            throw new InvalidParameter("limit must be between 1 and 10000");
-        }
-        return queries.query(new FindErasures(InvalidParameter.instant("from", from), InvalidParameter.instant("to", to), limit), ResponseTypes.instanceOf(Receipts.class))
+                           @RequestParam(required = false) Integer limit) {
+        FindErasures query = new FindErasures(InvalidParameter.instant("from", from), InvalidParameter.instant("to", to),
+                pageLimit.of(limit));
+        return queries.query(query, ResponseTypes.instanceOf(Receipts.class))
                 .join().entries().stream()
                 .map(r -> new Receipt(r.subjectId(), r.subjectType(), r.ground(), r.erasedAt(), r.actorPrincipal(),
                         r.actorRole(), r.automatic(), true))

@@ -19,6 +19,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import ledger.api.http.support.Callers;
+import ledger.api.http.support.Fields;
 import ledger.core.member.LegalHoldGround;
 import ledger.core.member.MemberId;
 import ledger.core.member.PlaceLegalHold;
@@ -30,7 +31,7 @@ import ledger.core.member.ReleaseLegalHold;
 class LegalHoldController {
 
     record Hold(@NotNull LegalHoldGround ground,
-                @NotBlank @Size(max = 500) @Pattern(regexp = "^[^\\p{Cntrl}]*$") String reason) {
+                @NotBlank @Size(max = 500) @Pattern(regexp = Fields.PRINTABLE) String reason) {
     }
 
     record Placed(UUID holdId) {

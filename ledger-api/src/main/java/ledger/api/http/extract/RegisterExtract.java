@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import ledger.api.infrastructure.persistence.ReadAudit;
+import ledger.core.shared.Actor;
 import ledger.projections.extract.RegisterExtractData;
 import ledger.projections.history.ConsentEntry;
 
@@ -34,8 +35,6 @@ public record RegisterExtract(
 
     public static final String SCHEMA = "urn:ledger:register-extract:v1";
 
-    public record Actor(String principal, String role) {
-    }
 
     public record Member(UUID memberId, String username, String givenName, String familyName, String company,
                          String email, String status, Instant registeredAt, Instant lastActivityAt) {

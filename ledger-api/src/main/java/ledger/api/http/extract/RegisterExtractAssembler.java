@@ -47,7 +47,7 @@ class RegisterExtractAssembler {
                         + ledger.retention().contactCaseMaximum() + " (ISO-8601)",
                 view.erasureDueAt(), view.legalHolds());
         return new RegisterExtract(RegisterExtract.SCHEMA, issuedAt,
-                new RegisterExtract.Actor(issuedTo.principal(), issuedTo.role()), register.controller(),
+                issuedTo, register.controller(),
                 new RegisterExtract.Member(view.memberId(), view.username(), view.givenName(), view.familyName(),
                         view.company(), view.email(), view.status(), view.registeredAt(), view.lastActivityAt()),
                 register.personalDataCategories(), purposeEntries, register.recipients(), register.storage(),

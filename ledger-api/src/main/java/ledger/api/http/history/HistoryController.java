@@ -1,10 +1,6 @@
 package ledger.api.http.history;
 
-import ledger.api.http.support.Csv;
-
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,11 +22,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ledger.api.http.support.ReadYourWrites;
+import ledger.api.http.support.Csv;
+import ledger.api.http.support.Cursor;
 import ledger.api.http.support.InvalidParameter;
+import ledger.api.http.support.PageLimit;
 import ledger.api.http.support.Negotiation;
 import ledger.core.consent.FindConsentEvents;
 import ledger.core.member.FindMemberHistory;
 import ledger.core.member.MemberId;
+import ledger.core.shared.Actor;
 import ledger.projections.consent.ConsentHistoryProjection.ConsentEvents;
 import ledger.projections.consent.ConsentHistoryRow;
 import ledger.projections.history.ConsentEntry;
@@ -41,12 +41,8 @@ import ledger.projections.history.MemberHistoryProjection.MemberTrail;
 @RequestMapping("/api/v1")
 class HistoryController {
 
-    static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 1000;
-    static final String TEXT_CSV = "text/csv";
-
-    record Actor(String principal, String role) {
-    }
+    private static final List<String> CSV_HEADER = List.of("member_id", "seq", "type", "purpose", "policy_version",
+            "channel", "at", "actor_principal", "actor_role");
 
     record HistoryEntry(long seq, String type, Instant at, Actor actor, JsonNode details) {
     }
@@ -61,11 +57,13 @@ class HistoryController {
     private final QueryGateway queries;
     private final ReadYourWrites reads;
     private final ObjectMapper json;
+    private final PageLimit pageLimit;
 
-    HistoryController(QueryGateway queries, ReadYourWrites reads, ObjectMapper json) {
+    HistoryController(QueryGateway queries, ReadYourWrites reads, ObjectMapper json, PageLimit pageLimit) {
         this.queries = queries;
         this.reads = reads;
         this.json = json;
+        this.pageLimit = pageLimit;
     }
 
     @GetMapping(path = "/members/{memberId}/consent-history", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -87,75 +85,36 @@ class HistoryController {
     }
 
     /** JSON by default; {@code Accept: text/csv} gives the same page as CSV (cursor in X-Next-Cursor). */
-    @GetMapping(path = "/audit/consents", produces = {MediaType.APPLICATION_JSON_VALUE, TEXT_CSV})
+    @GetMapping(path = "/audit/consents", produces = {MediaType.APPLICATION_JSON_VALUE, Csv.MEDIA_TYPE})
     ResponseEntity<?> consents(@RequestParam(required = false) String purpose,
                                @RequestParam(required = false) String from,
                                @RequestParam(required = false) String to,
                                @RequestParam(required = false) String cursor,
                                @RequestParam(required = false) Integer limit,
                                @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        List<ConsentHistoryRow> rows = page(purpose, from, to, cursor, limit);
-        String next = nextCursor(rows, limit);
-        if (!Negotiation.prefers(accept, MediaType.parseMediaType(TEXT_CSV))) {
+        if (purpose != null && !purpose.matches("[A-Za-z0-9._:-]{1,64}")) {
+            throw new InvalidParameter("purpose", "purpose must be a purpose name");
+        }
+        int size = pageLimit.of(limit);
+        List<ConsentHistoryRow> rows = queries.query(new FindConsentEvents(purpose, InvalidParameter.instant("from", from),
+                        InvalidParameter.instant("to", to), Cursor.decode(cursor), size),
+                ResponseTypes.instanceOf(ConsentEvents.class)).join().entries();
+        String next = rows.size() < size ? null : Cursor.after(rows.get(rows.size() - 1).id());
+        if (!Negotiation.prefers(accept, MediaType.parseMediaType(Csv.MEDIA_TYPE))) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                     .body(new ConsentPage(rows.stream().map(HistoryController::event).toList(), next));
         }
-        StringBuilder csv = new StringBuilder("member_id,seq,type,purpose,policy_version,channel,at,actor_principal,"
-                + "actor_role\r\n");
-        for (ConsentHistoryRow row : rows) {
-            csv.append(Csv.line(row.memberId(), row.seq(), row.type(), row.purpose(), row.policyVersion(),
-                    row.channel(), row.at(), row.actorPrincipal(), row.actorRole()));
-        }
+        byte[] csv = Csv.table(CSV_HEADER, rows.stream().map(row -> new Object[] {row.memberId(), row.seq(),
+                row.type(), row.purpose(), row.policyVersion(), row.channel(), row.at(), row.actorPrincipal(),
+                row.actorRole()}).toList());
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"consents.csv\"");
         if (next != null) {
             response.header("X-Next-Cursor", next);
         }
-        return response.body(csv.toString().getBytes(StandardCharsets.UTF_8));
+        return response.body(csv);
     }
-
-
-    private List<ConsentHistoryRow> page(String purpose, String from, String to, String cursor, Integer limit) {
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            throw new InvalidParameter("limit must be between 1 and " + MAX_LIMIT);
-        }
-        if (purpose != null && !purpose.matches("[A-Za-z0-9._:-]{1,64}")) {
-            throw new InvalidParameter("purpose must be a purpose name");
-        }
-        Instant fromAt = InvalidParameter.instant("from", from);
-        Instant toAt = InvalidParameter.instant("to", to);
-        long after = cursor == null ? 0 : decode(cursor);
-        return queries.query(new FindConsentEvents(purpose, fromAt, toAt, after, size),
-                ResponseTypes.instanceOf(ConsentEvents.class)).join().entries();
-    }
-
-    private static String nextCursor(List<ConsentHistoryRow> rows, Integer limit) {
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (rows.size() < size) {
-            return null;
-        }
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("c1:" + rows.get(rows.size() - 1).id()).getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static long decode(String cursor) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
-            if (!text.startsWith("c1:")) {
-                throw new InvalidParameter("cursor must be a cursor returned by this endpoint");
-            }
-            long value = Long.parseLong(text.substring(3));
-            if (value < 0) {
-                throw new InvalidParameter("cursor must be a cursor returned by this endpoint");
-            }
-            return value;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidParameter("cursor must be a cursor returned by this endpoint");
-        }
-    }
-
 
     private static ConsentEvent event(ConsentHistoryRow row) {
         return new ConsentEvent(row.memberId(), row.seq(), row.type(), row.purpose(), row.policyVersion(),

@@ -3,7 +3,9 @@ package ledger.api.http.request;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -28,16 +30,20 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import ledger.api.http.support.Callers;
+import ledger.api.http.support.Fields;
+import ledger.api.http.support.ApiProblem;
 import ledger.api.http.support.InvalidParameter;
+import ledger.api.http.support.PageLimit;
 import ledger.core.member.MemberId;
 import ledger.core.request.CompleteRequest;
 import ledger.core.request.ExtendRequest;
 import ledger.core.request.FindRequest;
 import ledger.core.request.FindRequests;
 import ledger.core.request.RecordRequest;
+import ledger.core.request.RequestDeadline;
 import ledger.core.request.RequestId;
+import ledger.core.request.RequestStatus;
 import ledger.core.request.RequestType;
-import ledger.core.shared.Refusal;
 import ledger.projections.request.RequestProjection.Requests;
 import ledger.projections.request.RequestRow;
 
@@ -50,7 +56,7 @@ class RequestController {
     }
 
     record Extension(@NotNull UUID memberId, @Min(1) @Max(2) int months,
-                     @NotBlank @Size(max = 1000) @Pattern(regexp = "^[^\\p{Cntrl}]*$") String reason) {
+                     @NotBlank @Size(max = 1000) @Pattern(regexp = Fields.PRINTABLE) String reason) {
     }
 
     record Completion(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z]+") String resultingEventType,
@@ -58,7 +64,7 @@ class RequestController {
     }
 
     record Request(UUID requestId, UUID memberId, String type, Instant receivedAt, Instant dueAt, boolean extended,
-                   String status, Instant completedAt, String resultingEventType, Long resultingEventSeq) {
+                   RequestStatus status, Instant completedAt, String resultingEventType, Long resultingEventSeq) {
     }
 
     record Due(UUID requestId, Instant dueAt) {
@@ -67,11 +73,13 @@ class RequestController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Clock clock;
+    private final PageLimit pageLimit;
 
-    RequestController(CommandGateway commands, QueryGateway queries, Clock clock) {
+    RequestController(CommandGateway commands, QueryGateway queries, Clock clock, PageLimit pageLimit) {
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
+        this.pageLimit = pageLimit;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -79,7 +87,7 @@ class RequestController {
         RequestId id = RequestId.random();
         commands.sendAndWait(new RecordRequest(id, MemberId.of(request.memberId()), request.type(),
                 request.receivedAt(), Callers.current()));
-        Instant due = request.receivedAt().atZone(java.time.ZoneOffset.UTC).plusMonths(1).toInstant();
+        Instant due = RequestDeadline.initial(request.receivedAt());
         return ResponseEntity.created(URI.create("/api/v1/requests/" + id)).body(new Due(id.value(), due));
     }
 
@@ -99,15 +107,13 @@ class RequestController {
 
     @GetMapping
     List<Request> list(@RequestParam(defaultValue = "open") String status,
-                       @RequestParam(defaultValue = "1000") int limit) {
-        if (!List.of("open", "overdue", "completed").contains(status)) {
-            throw new InvalidParameter("status must be open, overdue or completed");
-        }
-        if (limit < 1 || limit > 10_000) {
-            throw new InvalidParameter("limit must be between 1 and 10000");
-        }
+                       @RequestParam(required = false) Integer limit) {
+        RequestStatus wanted = Arrays.stream(RequestStatus.values())
+                .filter(s -> s.name().toLowerCase(Locale.ROOT).equals(status)).findFirst()
+                .orElseThrow(() -> new InvalidParameter("status", "status must be open, overdue or completed"));
         Instant now = clock.instant();
-        return queries.query(new FindRequests(status, now, limit), ResponseTypes.instanceOf(Requests.class)).join()
+        return queries.query(new FindRequests(wanted, now, pageLimit.of(limit)), ResponseTypes.instanceOf(Requests.class))
+                .join()
                 .entries().stream().map(r -> view(r, now)).toList();
     }
 
@@ -115,19 +121,13 @@ class RequestController {
     Request one(@PathVariable UUID requestId) {
         Instant now = clock.instant();
         return queries.query(new FindRequest(RequestId.of(requestId)), ResponseTypes.optionalInstanceOf(RequestRow.class))
-                .join().map(r -> view(r, now)).orElseThrow(UnknownRequest::new);
+                .join().map(r -> view(r, now))
+                .orElseThrow(() -> ApiProblem.notFound("unknown-request", "no such request"));
     }
 
     private static Request view(RequestRow row, Instant now) {
-        String status = row.completedAt() != null ? "COMPLETED" : row.dueAt().isBefore(now) ? "OVERDUE" : "OPEN";
         return new Request(row.requestId(), row.memberId(), row.type(), row.receivedAt(), row.dueAt(), row.extended(),
-                status, row.completedAt(), row.resultType(), row.resultSeq());
-    }
-
-
-    static final class UnknownRequest extends Refusal {
-        UnknownRequest() {
-            super(Kind.NOT_FOUND, "unknown-request", "no such request");
-        }
+                RequestStatus.of(row.dueAt(), row.completedAt(), now), row.completedAt(), row.resultType(),
+                row.resultSeq());
     }
 }

@@ -1,9 +1,23 @@
 package ledger.api.http.support;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 /** RFC 4180 lines, with spreadsheet formula injection neutralised. */
 public final class Csv {
 
+    public static final String MEDIA_TYPE = "text/csv";
+
     private Csv() {
+    }
+
+    /** A header line and one line per row, UTF-8. */
+    public static byte[] table(List<String> header, List<Object[]> rows) {
+        StringBuilder csv = new StringBuilder(line(header.toArray()));
+        for (Object[] row : rows) {
+            csv.append(line(row));
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     public static String line(Object... values) {

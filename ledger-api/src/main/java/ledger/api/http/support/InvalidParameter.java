@@ -3,13 +3,13 @@ package ledger.api.http.support;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-import ledger.core.shared.Refusal;
+import org.springframework.http.HttpStatus;
 
 /** A query parameter that cannot be used (400). Names the parameter, never echoes its value. */
-public final class InvalidParameter extends Refusal {
+public final class InvalidParameter extends ApiProblem {
 
-    public InvalidParameter(String message) {
-        super(Kind.INVALID, "invalid-parameter", message);
+    public InvalidParameter(String parameter, String message) {
+        super(HttpStatus.BAD_REQUEST, "invalid-parameter", message, parameter);
     }
 
     /** An optional ISO-8601 instant parameter. */
@@ -20,7 +20,7 @@ public final class InvalidParameter extends Refusal {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidParameter(name + " must be an ISO-8601 UTC instant, e.g. 2026-01-31T00:00:00Z");
+            throw new InvalidParameter(name, name + " must be an ISO-8601 UTC instant, e.g. 2026-01-31T00:00:00Z");
         }
     }
 }

@@ -44,6 +44,16 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         if (refusal.isPresent()) {
             return refused(refusal.get());
         }
+        Optional<ApiProblem> problem = causeOf(exception, ApiProblem.class);
+        if (problem.isPresent()) {
+            ApiProblem p = problem.get();
+            ProblemDetail body = ProblemResponses.problem(p.status(), p.code(), p.status().getReasonPhrase(),
+                    p.getMessage());
+            if (p.field() != null) {
+                ProblemResponses.withErrors(body, Map.of(p.field(), p.getMessage()));
+            }
+            return respond(body);
+        }
         if (causeOf(exception, AggregateNotFoundException.class).isPresent()) {
             return respond(ProblemResponses.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "no such resource"));
         }

@@ -1,0 +1,17 @@
+package ledger.core.request;
+
+import java.time.Instant;
+
+/** Where a data-subject request stands at a moment: overdue is open past its deadline. */
+public enum RequestStatus {
+    OPEN,
+    OVERDUE,
+    COMPLETED;
+
+    public static RequestStatus of(Instant dueAt, Instant completedAt, Instant now) {
+        if (completedAt != null) {
+            return COMPLETED;
+        }
+        return dueAt.isBefore(now) ? OVERDUE : OPEN;
+    }
+}
