@@ -12,10 +12,12 @@ public final class PageLimit {
     private final int maxLimit;
 
     PageLimit(LedgerProperties properties) {
-        this(properties.http().paging().defaultLimit(), properties.http().paging().maxLimit());
+        this(properties.http().paging());
     }
 
-    PageLimit(int defaultLimit, int maxLimit) {
+    private PageLimit(LedgerProperties.Paging paging) {
+        int defaultLimit = paging.defaultLimit();
+        int maxLimit = paging.maxLimit();
         if (defaultLimit < 1 || defaultLimit > maxLimit) {
             throw new IllegalArgumentException("ledger.http.paging: 1 <= default-limit <= max-limit");
         }
