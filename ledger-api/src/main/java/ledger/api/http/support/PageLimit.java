@@ -12,10 +12,7 @@ public final class PageLimit {
     private final int maxLimit;
 
     PageLimit(LedgerProperties properties) {
-        this(properties.http().paging());
-    }
-
-    private PageLimit(LedgerProperties.Paging paging) {
+        LedgerProperties.Paging paging = properties.http().paging();
         int defaultLimit = paging.defaultLimit();
         int maxLimit = paging.maxLimit();
         if (defaultLimit < 1 || defaultLimit > maxLimit) {
