@@ -30,7 +30,8 @@ public record LedgerProperties(
         EventSource eventSource,
         EventStore eventStore,
         Security security,
-        Register register) {
+        Register register,
+        Idempotency idempotency) {
 
     public LedgerProperties {
         purposes = purposes == null ? Map.of() : Map.copyOf(purposes);
@@ -81,6 +82,10 @@ public record LedgerProperties(
 
     /** The embedded event store's wait before it reads events that another transaction may still fill in. */
     public record EventStore(Duration fetchDelay) {
+    }
+
+    /** Idempotency records are deleted {@code retention} after they were made, checked every {@code cleanupInterval}. */
+    public record Idempotency(Duration retention, Duration cleanupInterval) {
     }
 
     public record Security(JwtSettings jwt) {

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import ledger.core.consent.FindConsentEvents;
 import ledger.core.member.ConsentGiven;
 import ledger.core.member.ConsentWithdrawn;
+import ledger.core.member.MemberErased;
 
 /**
  * The consent history auditors query (Art. 7(1)): who consented or withdrew, when, to which
@@ -40,6 +41,13 @@ public class ConsentHistoryProjection {
     void on(ConsentWithdrawn event, @SequenceNumber long sequence) {
         rows.insert(event.memberId().value(), sequence, event.consentId(), "WITHDRAWN", event.purpose(),
                 event.policyVersion(), null, event.at(), event.by().principal(), event.by().role());
+    }
+
+    /** An erased member consents to nothing: each purpose still granted is closed by the erasure. */
+    @EventHandler
+    void on(MemberErased event, @SequenceNumber long sequence) {
+        rows.closeOpenConsents(event.memberId().value(), sequence, event.at(), event.by().principal(),
+                event.by().role());
     }
 
     @ResetHandler

@@ -17,10 +17,20 @@ public interface ConsentHistoryRepository extends GenericRepository<ConsentHisto
 
     @Query(value = "INSERT INTO consent_history (member_id, seq, consent_id, type, purpose, policy_version, channel,"
             + " at, actor_principal, actor_role) VALUES (:memberId, :seq, :consentId, :type, :purpose,"
-            + " :policyVersion, :channel, :at, :actorPrincipal, :actorRole) ON CONFLICT (member_id, seq) DO NOTHING",
+            + " :policyVersion, :channel, :at, :actorPrincipal, :actorRole) ON CONFLICT (member_id, seq, purpose) DO NOTHING",
             nativeQuery = true)
     int insert(UUID memberId, long seq, UUID consentId, String type, String purpose, String policyVersion,
                @Nullable String channel, Instant at, String actorPrincipal, String actorRole);
+
+    /** Closes every purpose whose last entry is a consent given, with an entry of type ERASED. */
+    @Query(value = "INSERT INTO consent_history (member_id, seq, consent_id, type, purpose, policy_version, channel,"
+            + " at, actor_principal, actor_role)"
+            + " SELECT :memberId, :seq, last.consent_id, 'ERASED', last.purpose, last.policy_version, NULL, :at,"
+            + " :actorPrincipal, :actorRole"
+            + " FROM (SELECT DISTINCT ON (purpose) purpose, type, consent_id, policy_version FROM consent_history"
+            + " WHERE member_id = :memberId AND seq < :seq ORDER BY purpose, seq DESC) last"
+            + " WHERE last.type = 'GIVEN' ON CONFLICT (member_id, seq, purpose) DO NOTHING", nativeQuery = true)
+    int closeOpenConsents(UUID memberId, long seq, Instant at, String actorPrincipal, String actorRole);
 
     /** Keyset paging: one indexed range scan from the cursor, never an offset. */
     @Query(value = "SELECT * FROM consent_history WHERE id > :after"

@@ -1,9 +1,11 @@
 package ledger.projections.member;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,6 +14,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
+import ledger.core.crypto.ShredFence;
 import ledger.core.member.ConsentGiven;
 import ledger.core.member.ConsentWithdrawn;
 import ledger.core.member.DocumentDownloaded;
@@ -38,34 +41,47 @@ public class MemberViewProjection {
     public static final String NAME = "member-view";
 
     private final MemberViewRepository rows;
+    private final ShredFence fence;
 
-    public MemberViewProjection(MemberViewRepository rows) {
+    public MemberViewProjection(MemberViewRepository rows, ShredFence fence) {
         this.rows = rows;
+        this.fence = fence;
     }
+
+    // Every handler first holds the member's key against a concurrent erasure (see ShredFence), then
+    // claims the event. An erased member's view keeps nothing but its status: a late event changes
+    // only the version. Fencing before any write of the member's rows keeps the lock order of an
+    // erasure (key row, then view rows), so the two cannot deadlock.
 
     @EventHandler
     void on(MemberRegistered event, @SequenceNumber long sequence) {
-        rows.insertRegistered(event.memberId().value(), event.username(), event.givenName(), event.familyName(),
-                event.company(), event.email(), event.at(), sequence);
+        UUID id = event.memberId().value();
+        if (fence.shreddedHolding(id)) {
+            rows.insertRegistered(id, null, null, null, null, null, event.at(), sequence);
+            rows.erase(id);
+            return;
+        }
+        rows.insertRegistered(id, event.username(), event.givenName(), event.familyName(), event.company(),
+                event.email(), event.at(), sequence);
     }
 
     @EventHandler
     void on(ConsentGiven event, @SequenceNumber long sequence) {
-        if (claim(event, sequence)) {
+        if (claimUnlessErased(event, sequence)) {
             rows.upsertConsent(event.memberId().value(), event.purpose(), true, event.policyVersion(), event.at());
         }
     }
 
     @EventHandler
     void on(ConsentWithdrawn event, @SequenceNumber long sequence) {
-        if (claim(event, sequence)) {
+        if (claimUnlessErased(event, sequence)) {
             rows.upsertConsent(event.memberId().value(), event.purpose(), false, event.policyVersion(), event.at());
         }
     }
 
     @EventHandler
     void on(DocumentDownloaded event, @SequenceNumber long sequence) {
-        if (claim(event, sequence)) {
+        if (claimUnlessErased(event, sequence)) {
             rows.countDownload(event.memberId().value());
             rows.insertDownload(event.memberId().value(), sequence, event.documentId(), event.title(), event.at());
         }
@@ -74,28 +90,33 @@ public class MemberViewProjection {
     /** Events that are no activity of the member only move the view's version. */
     @EventHandler
     void on(RegisterExtractIssued event, @SequenceNumber long sequence) {
+        fence.shreddedHolding(event.memberId().value());
         rows.advanceVersion(event.memberId().value(), sequence);
     }
 
     @EventHandler
     void on(ErasureDue event, @SequenceNumber long sequence) {
+        fence.shreddedHolding(event.memberId().value());
         rows.advanceVersion(event.memberId().value(), sequence);
     }
 
     @EventHandler
     void on(ErasureDeferred event, @SequenceNumber long sequence) {
+        fence.shreddedHolding(event.memberId().value());
         rows.advanceVersion(event.memberId().value(), sequence);
     }
 
     @EventHandler
     void on(LegalHoldPlaced event, @SequenceNumber long sequence) {
-        if (rows.advanceVersion(event.memberId().value(), sequence) == 1) {
+        boolean erased = fence.shreddedHolding(event.memberId().value());
+        if (rows.advanceVersion(event.memberId().value(), sequence) == 1 && !erased) {
             rows.insertHold(event.memberId().value(), event.holdId(), event.ground().name(), event.at());
         }
     }
 
     @EventHandler
     void on(LegalHoldReleased event, @SequenceNumber long sequence) {
+        fence.shreddedHolding(event.memberId().value());
         if (rows.advanceVersion(event.memberId().value(), sequence) == 1) {
             rows.deleteHold(event.memberId().value(), event.holdId());
         }
@@ -103,7 +124,7 @@ public class MemberViewProjection {
 
     @EventHandler
     void on(ProfileEdited event, @SequenceNumber long sequence) {
-        if (claim(event, sequence)) {
+        if (claimUnlessErased(event, sequence)) {
             rows.updateProfile(event.memberId().value(), event.givenName(), event.familyName(), event.company(),
                     event.email());
         }
@@ -111,18 +132,25 @@ public class MemberViewProjection {
 
     @EventHandler
     void on(MembershipEnded event, @SequenceNumber long sequence) {
-        if (claim(event, sequence)) {
+        if (claimUnlessErased(event, sequence)) {
             rows.endMembership(event.memberId().value(), event.erasureDueAt());
         }
     }
 
     @EventHandler
     void on(MemberErased event, @SequenceNumber long sequence) {
+        fence.shreddedHolding(event.memberId().value());
         claim(event, sequence);
         // Erasure nulls the personal fields even if the row was ahead: it must never be skipped.
-        rows.erase(event.memberId().value());
-        rows.deleteDownloads(event.memberId().value());
+        erase(rows, event.memberId().value(), event.at());
         rows.deleteHolds(event.memberId().value());
+    }
+
+    /** What an erasure leaves of a member's view: the status, no personal field, no download, no consent. */
+    static void erase(MemberViewRepository rows, UUID memberId, Instant at) {
+        rows.erase(memberId);
+        rows.deleteDownloads(memberId);
+        rows.withdrawAllConsents(memberId, at);
     }
 
     @ResetHandler
@@ -139,7 +167,7 @@ public class MemberViewProjection {
     }
 
     /** The member's view with its consents; empty when the member is unknown to this read model. */
-    public Optional<MemberView> view(java.util.UUID memberId) {
+    public Optional<MemberView> view(UUID memberId) {
         return rows.findById(memberId).map(row -> {
             Map<String, MemberView.ConsentState> consents = new LinkedHashMap<>();
             for (MemberConsentRow consent : rows.consentsOf(row.memberId())) {
@@ -154,11 +182,17 @@ public class MemberViewProjection {
         });
     }
 
-    public List<MemberDownloadRow> downloads(java.util.UUID memberId) {
+    public List<MemberDownloadRow> downloads(UUID memberId) {
         return rows.downloadsOf(memberId);
     }
 
     private boolean claim(MemberEvent event, long sequence) {
         return rows.advance(event.memberId().value(), sequence, event.at()) == 1;
+    }
+
+    /** Claims the event; false when it is not new, or when the member is erased (then only the version moves). */
+    private boolean claimUnlessErased(MemberEvent event, long sequence) {
+        boolean erased = fence.shreddedHolding(event.memberId().value());
+        return claim(event, sequence) && !erased;
     }
 }

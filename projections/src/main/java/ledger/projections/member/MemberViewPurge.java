@@ -1,5 +1,6 @@
 package ledger.projections.member;
 
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,12 +25,11 @@ class MemberViewPurge implements SubjectDataPurge, DeadRowTables {
 
     @Override
     public void purge(UUID subject) {
-        rows.erase(subject);
-        rows.deleteDownloads(subject);
+        MemberViewProjection.erase(rows, subject, Instant.now());
     }
 
     @Override
     public Set<String> tablesWithDeadRows() {
-        return Set.of("member_view", "member_view_download");
+        return Set.of("member_view", "member_view_download", "member_view_consent");
     }
 }

@@ -57,6 +57,11 @@ public interface MemberViewRepository extends GenericRepository<MemberViewRow, U
             + " company = NULL, email = NULL, erasure_due_at = NULL WHERE member_id = :memberId", nativeQuery = true)
     int erase(UUID memberId);
 
+    /** An erased member consents to nothing: every purpose reads as not granted from the erasure on. */
+    @Query(value = "UPDATE member_view_consent SET granted = FALSE, since = :at WHERE member_id = :memberId"
+            + " AND granted", nativeQuery = true)
+    int withdrawAllConsents(UUID memberId, Instant at);
+
     @Query(value = "INSERT INTO member_view_consent (member_id, purpose, granted, policy_version, since)"
             + " VALUES (:memberId, :purpose, :granted, :policyVersion, :since)"
             + " ON CONFLICT (member_id, purpose) DO UPDATE SET granted = EXCLUDED.granted,"

@@ -1,5 +1,6 @@
 package ledger.api.http.admin;
 
+import ledger.api.http.support.ReplayableAnswer;
 import ledger.api.infrastructure.axon.ProjectionReplay;
 
 import java.util.List;
@@ -39,12 +40,14 @@ class AdminController {
     }
 
     /** Rebuilds the read model from the event store; answers 202 with its status at once. */
+    @ReplayableAnswer
     @PostMapping("/read-models/{name}/replay")
     ResponseEntity<ProjectionReplay.Status> replay(@PathVariable String name) {
         return ResponseEntity.accepted().body(replay.replay(name));
     }
 
     /** Re-wraps every data key with the current master key; see docs/crypto-shredding.md. */
+    @ReplayableAnswer
     @PostMapping("/master-key/rotation")
     MasterKeyRotation.Result rotateMasterKey() {
         return rotation.rotate();

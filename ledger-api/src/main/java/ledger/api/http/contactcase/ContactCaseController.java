@@ -19,6 +19,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import ledger.api.http.support.Callers;
 import ledger.api.http.support.Fields;
+import ledger.api.http.support.ReplayableAnswer;
 import ledger.core.contactcase.CloseContactCase;
 import ledger.core.contactcase.ContactCaseId;
 import ledger.core.contactcase.ContactCaseIntake;
@@ -50,6 +51,7 @@ class ContactCaseController {
         this.commands = commands;
     }
 
+    @ReplayableAnswer
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Opened> open(@Valid @RequestBody Open request) {
         ContactCaseIntake.Opened opened = commands.sendAndWait(new OpenContactCase(ContactCaseId.random(),
@@ -58,6 +60,7 @@ class ContactCaseController {
                 .body(new Opened(opened.caseId().value(), opened.erasureDueAt()));
     }
 
+    @ReplayableAnswer
     @PostMapping("/{caseId}/closure")
     Closed close(@PathVariable UUID caseId) {
         commands.sendAndWait(new CloseContactCase(ContactCaseId.of(caseId), Callers.current()));

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import ledger.api.http.support.Callers;
 import ledger.api.http.support.Fields;
+import ledger.api.http.support.ReplayableAnswer;
 import ledger.core.contactcase.ContactCaseId;
 import ledger.core.contactcase.EraseContactCase;
 import ledger.core.member.EraseMember;
@@ -58,6 +59,7 @@ class ErasureController {
         this.commands = commands;
     }
 
+    @ReplayableAnswer
     @PostMapping(path = "/members/{memberId}/erasure", consumes = MediaType.APPLICATION_JSON_VALUE)
     Receipt erase(@PathVariable UUID memberId, @Valid @RequestBody Erasure request) {
         ErasureReceipt receipt = commands.sendAndWait(
@@ -66,6 +68,7 @@ class ErasureController {
     }
 
     /** The same answer on repetition (the first erasure's time). */
+    @ReplayableAnswer
     @PostMapping("/contact-cases/{caseId}/erasure")
     CaseErased eraseContactCase(@PathVariable UUID caseId, @RequestBody(required = false) CaseErasure request) {
         ErasureGround ground = request == null ? ErasureGround.MEMBER_REQUEST : request.groundOrDefault();

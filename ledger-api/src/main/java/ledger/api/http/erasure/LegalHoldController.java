@@ -20,6 +20,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import ledger.api.http.support.Callers;
 import ledger.api.http.support.Fields;
+import ledger.api.http.support.ReplayableAnswer;
 import ledger.core.member.LegalHoldGround;
 import ledger.core.member.MemberId;
 import ledger.core.member.PlaceLegalHold;
@@ -43,6 +44,7 @@ class LegalHoldController {
         this.commands = commands;
     }
 
+    @ReplayableAnswer
     @PostMapping(path = "/{memberId}/legal-holds", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Placed> place(@PathVariable UUID memberId, @Valid @RequestBody Hold request) {
         UUID holdId = UUID.randomUUID();
@@ -52,6 +54,7 @@ class LegalHoldController {
                 .body(new Placed(holdId));
     }
 
+    @ReplayableAnswer
     @DeleteMapping("/{memberId}/legal-holds/{holdId}")
     ResponseEntity<Void> release(@PathVariable UUID memberId, @PathVariable UUID holdId) {
         commands.sendAndWait(new ReleaseLegalHold(MemberId.of(memberId), holdId, Callers.current()));

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.Valid;
 import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.api.http.support.Callers;
+import ledger.api.http.support.ReplayableAnswer;
 import ledger.core.member.EditProfile;
 import ledger.core.member.EndMembership;
 import ledger.core.member.FindMember;
@@ -60,6 +61,7 @@ class MemberController {
                 .join(), MemberView::version);
     }
 
+    @ReplayableAnswer
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<MemberRequests.Registered> register(@Valid @RequestBody MemberRequests.Register request) {
         MemberId id = request.memberId() != null ? MemberId.of(request.memberId()) : MemberId.random();
@@ -73,6 +75,7 @@ class MemberController {
                 .body(new MemberRequests.Registered(registered.value()));
     }
 
+    @ReplayableAnswer
     @PostMapping(path = "/{memberId}/consents", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     MemberRequests.ConsentRecorded giveConsent(@PathVariable UUID memberId,
@@ -82,6 +85,7 @@ class MemberController {
         return new MemberRequests.ConsentRecorded(consentId);
     }
 
+    @ReplayableAnswer
     @PostMapping(path = "/{memberId}/consents/withdrawals", consumes = MediaType.APPLICATION_JSON_VALUE)
     MemberRequests.Withdrawn withdraw(@PathVariable UUID memberId,
                                       @Valid @RequestBody MemberRequests.Withdrawal request) {
@@ -92,6 +96,7 @@ class MemberController {
         return new MemberRequests.Withdrawn(withdrawn);
     }
 
+    @ReplayableAnswer
     @PostMapping(path = "/{memberId}/downloads", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     void recordDownload(@PathVariable UUID memberId, @Valid @RequestBody MemberRequests.Download request) {
@@ -127,6 +132,7 @@ class MemberController {
         return view;
     }
 
+    @ReplayableAnswer
     @PostMapping(path = "/{memberId}/membership-end", consumes = MediaType.APPLICATION_JSON_VALUE)
     MemberRequests.Ended endMembership(@PathVariable UUID memberId,
                                        @Valid @RequestBody MemberRequests.MembershipEnd request) {

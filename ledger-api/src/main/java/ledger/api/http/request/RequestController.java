@@ -34,6 +34,7 @@ import ledger.api.http.support.Fields;
 import ledger.api.http.support.ApiProblem;
 import ledger.api.http.support.InvalidParameter;
 import ledger.api.http.support.PageLimit;
+import ledger.api.http.support.ReplayableAnswer;
 import ledger.core.member.MemberId;
 import ledger.core.request.CompleteRequest;
 import ledger.core.request.ExtendRequest;
@@ -82,6 +83,7 @@ class RequestController {
         this.pageLimit = pageLimit;
     }
 
+    @ReplayableAnswer
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Due> record(@Valid @RequestBody NewRequest request) {
         RequestId id = RequestId.random();
@@ -91,6 +93,7 @@ class RequestController {
         return ResponseEntity.created(URI.create("/api/v1/requests/" + id)).body(new Due(id.value(), due));
     }
 
+    @ReplayableAnswer
     @PostMapping(path = "/{requestId}/extension", consumes = MediaType.APPLICATION_JSON_VALUE)
     Due extend(@PathVariable UUID requestId, @Valid @RequestBody Extension extension) {
         Instant due = commands.sendAndWait(new ExtendRequest(RequestId.of(requestId), MemberId.of(extension.memberId()),
@@ -98,6 +101,7 @@ class RequestController {
         return new Due(requestId, due);
     }
 
+    @ReplayableAnswer
     @PostMapping(path = "/{requestId}/completion", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> complete(@PathVariable UUID requestId, @Valid @RequestBody Completion completion) {
         commands.sendAndWait(new CompleteRequest(RequestId.of(requestId), completion.resultingEventType(),

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -14,12 +15,16 @@ import java.util.regex.Pattern;
 
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.WebUtils;
 
@@ -30,7 +35,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * {@code Idempotency-Key} on POST and PATCH: the same key with the same request replays the first
- * answer and records nothing new; the same key with another request is refused with 422. Keys are
+ * answer (its status and {@code Location}; its body only where the endpoint is a
+ * {@link ReplayableAnswer}, since a stored body would be a copy of personal data outside every
+ * purpose check and erasure) and records nothing new; the same key with another request is refused with 422. Keys are
  * scoped per caller. Runs after authentication, so only authenticated requests reserve keys.
  */
 @Component
@@ -63,7 +70,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         if (!VISIBLE_ASCII.matcher(key).matches()) {
             problems.write(response, ProblemResponses.withErrors(ProblemResponses.problem(HttpStatus.BAD_REQUEST,
                     "invalid-idempotency-key", "Invalid request", "Idempotency-Key must be 1-128 visible ASCII characters"),
-                    java.util.Map.of(HEADER, "1-128 visible ASCII characters")));
+                    Map.of(HEADER, "1-128 visible ASCII characters")));
             return;
         }
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
@@ -74,12 +81,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String callerName = caller.getName();
         byte[] hash = hash(request, cached.body());
+        UUID subject = subject(request.getRequestURI(), null);
         try {
-            if (!store.reserve(callerName, key, hash)) {
+            if (!store.reserve(callerName, key, hash, subject)) {
                 replay(store.find(callerName, key), hash, request, response, chain, callerName, key);
                 return;
             }
-        } catch (org.springframework.dao.DataAccessException e) {
+        } catch (DataAccessException e) {
             // the store is unreachable: answer 503 like every other path, never a 500
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
             problems.write(response, ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
@@ -93,8 +101,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
                         HttpServletResponse response, FilterChain chain, String caller, String key)
             throws IOException, ServletException {
         if (found.isEmpty()) {
-            // Released between our insert and read (the first attempt failed): try as new.
-            if (store.reserve(caller, key, hash)) {
+            // Released between our insert and read (the first attempt failed, or an erasure deleted it): try as new.
+            if (store.reserve(caller, key, hash, subject(request.getRequestURI(), null))) {
                 run(request, response, chain, caller, key);
             } else {
                 problems.write(response, inProgress());
@@ -125,7 +133,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private static org.springframework.http.ProblemDetail inProgress() {
+    private static ProblemDetail inProgress() {
         return ProblemResponses.problem(HttpStatus.CONFLICT, "idempotency-in-progress", "Request in progress",
                 "a request with this Idempotency-Key is still being processed");
     }
@@ -140,11 +148,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
             // Server-side failures are not answers: the client may retry them with the same key.
             if (status < 500) {
                 String location = captured.getHeader(HttpHeaders.LOCATION);
+                // Problem answers never carry personal data; a success body only where the endpoint says so.
+                boolean keepBody = status >= 400 || replayable(request);
                 try {
-                    store.complete(caller, key, status, captured.getContentType(), location,
-                            captured.getContentAsByteArray(), subject(request.getRequestURI(), location));
+                    store.complete(caller, key, status, keepBody ? captured.getContentType() : null, location,
+                            keepBody ? captured.getContentAsByteArray() : null, subject(request.getRequestURI(), location));
                     completed = true;
-                } catch (org.springframework.dao.DataAccessException e) {
+                } catch (DataAccessException e) {
                     // The answer stands; the key stays reserved, so a repetition is refused (409), never re-run.
                     completed = true;
                 }
@@ -153,12 +163,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
             if (!completed) {
                 try {
                     store.release(caller, key);
-                } catch (org.springframework.dao.DataAccessException e) {
+                } catch (DataAccessException e) {
                     // the reservation stays PENDING: a retry with this key answers 409 until it is cleaned up
                 }
             }
             captured.copyBodyToResponse();
         }
+    }
+
+    /** Whether the handler that answered declared its answer free of personal data. */
+    private static boolean replayable(HttpServletRequest request) {
+        return request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler
+                && handler.hasMethodAnnotation(ReplayableAnswer.class);
     }
 
     static UUID subject(String uri, String location) {

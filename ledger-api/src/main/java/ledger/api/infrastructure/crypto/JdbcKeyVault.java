@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import ledger.core.crypto.AesGcm;
 import ledger.core.crypto.DeadRowTables;
 import ledger.core.crypto.KeyVault;
+import ledger.core.crypto.ShredFence;
 import ledger.core.crypto.SubjectErased;
 
 /**
@@ -17,7 +18,7 @@ import ledger.core.crypto.SubjectErased;
  * an erasure (which updates the row) waits for readers in flight and, once it commits, every node
  * reads the tombstone: no decryption outlives an acknowledged erasure.
  */
-final class JdbcKeyVault implements KeyVault, DeadRowTables {
+final class JdbcKeyVault implements KeyVault, DeadRowTables, ShredFence {
 
     private record Row(byte[] wrappedKey, String kekId, boolean shredded) {
     }
@@ -67,6 +68,14 @@ final class JdbcKeyVault implements KeyVault, DeadRowTables {
                 + " ON CONFLICT DO NOTHING", subject);
         vacuum.afterCommit();
         return shredded + tombstoned > 0;
+    }
+
+    /** A share lock on the key row: an erasure's shred (an UPDATE of that row) waits for it, and it for the shred. */
+    @Override
+    public boolean shreddedHolding(UUID subject) {
+        List<Boolean> shredded = jdbc.query("SELECT shredded_at IS NOT NULL FROM data_key WHERE subject_id = ? FOR SHARE",
+                (rs, i) -> rs.getBoolean(1), subject);
+        return !shredded.isEmpty() && shredded.get(0);
     }
 
     /** A shredded key's wrapped bytes stay in the old row version until VACUUM. */

@@ -1,40 +1,71 @@
 package ledger.api.infrastructure.persistence;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import ledger.api.LedgerProperties;
 import ledger.core.crypto.DeadRowTables;
+import ledger.core.crypto.ShredFence;
 import ledger.core.crypto.SubjectDataPurge;
 
 /**
- * Idempotency records in PostgreSQL, so a key holds across restarts and nodes. Each statement
- * commits on its own: a key is reserved before the request runs and completed after it.
+ * Idempotency records in PostgreSQL, so a key holds across restarts and nodes. A record keeps the
+ * request's hash, the answer's status and {@code Location}, and a body only where the endpoint
+ * declares it free of personal data. It is tied to its subject when reserved (or, for a
+ * registration, when completed), and erasure deletes the subject's records in its transaction;
+ * a completion that races an erasure is fenced on the subject's key (see {@link ShredFence}).
+ * Records expire after {@code ledger.idempotency.retention}.
  */
 @Component
-public class IdempotencyStore implements SubjectDataPurge, DeadRowTables {
+public class IdempotencyStore implements SubjectDataPurge, DeadRowTables, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyStore.class);
 
     public record Stored(byte[] requestHash, String state, Integer status, String contentType, String location,
-                  byte[] body) {
+                         byte[] body) {
         public boolean completed() {
             return "DONE".equals(state);
         }
     }
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final ShredFence fence;
+    private final Duration retention;
+    private final Duration cleanupInterval;
+    private ScheduledExecutorService cleaner;
 
-    IdempotencyStore(JdbcTemplate jdbc) {
+    IdempotencyStore(JdbcTemplate jdbc, TransactionTemplate transactions, ShredFence fence,
+                     LedgerProperties properties) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.fence = fence;
+        this.retention = properties.idempotency().retention();
+        this.cleanupInterval = properties.idempotency().cleanupInterval();
     }
 
-    /** True when this call reserved the key; false when a record exists already. */
-    public boolean reserve(String caller, String key, byte[] requestHash) {
-        return jdbc.update("INSERT INTO idempotency_record (caller, key, request_hash, state) VALUES (?, ?, ?, 'PENDING')"
-                + " ON CONFLICT DO NOTHING", caller, key, requestHash) == 1;
+    /** True when this call reserved the key; false when a live record exists already. */
+    public boolean reserve(String caller, String key, byte[] requestHash, UUID subject) {
+        jdbc.update("DELETE FROM idempotency_record WHERE caller = ? AND key = ? AND created_at < ?", caller, key,
+                expiredBefore());
+        return jdbc.update("INSERT INTO idempotency_record (caller, key, request_hash, state, subject_id)"
+                + " VALUES (?, ?, ?, 'PENDING', ?) ON CONFLICT DO NOTHING", caller, key, requestHash, subject) == 1;
     }
 
     public Optional<Stored> find(String caller, String key) {
@@ -46,18 +77,28 @@ public class IdempotencyStore implements SubjectDataPurge, DeadRowTables {
         return rows.stream().findFirst();
     }
 
+    /**
+     * Stores the answer; when the subject was erased meanwhile, deletes the record instead, so a
+     * request that finishes after an erasure leaves nothing behind.
+     */
     public void complete(String caller, String key, int status, String contentType, String location, byte[] body,
-                  UUID subjectId) {
-        jdbc.update("UPDATE idempotency_record SET state = 'DONE', status = ?, content_type = ?, location = ?,"
-                + " body = ?, subject_id = ? WHERE caller = ? AND key = ?",
-                status, contentType, location, body, subjectId, caller, key);
+                         UUID subject) {
+        transactions.executeWithoutResult(tx -> {
+            if (subject != null && fence.shreddedHolding(subject)) {
+                jdbc.update("DELETE FROM idempotency_record WHERE caller = ? AND key = ?", caller, key);
+                return;
+            }
+            jdbc.update("UPDATE idempotency_record SET state = 'DONE', status = ?, content_type = ?, location = ?,"
+                    + " body = ?, subject_id = COALESCE(subject_id, ?) WHERE caller = ? AND key = ?",
+                    status, contentType, location, body, subject, caller, key);
+        });
     }
 
     public void release(String caller, String key) {
         jdbc.update("DELETE FROM idempotency_record WHERE caller = ? AND key = ? AND state = 'PENDING'", caller, key);
     }
 
-    /** Erasure removes every stored answer about the subject: they may echo personal data. */
+    /** Erasure removes every record about the subject: request hashes and answers concern the member. */
     @Override
     public void purge(UUID subject) {
         jdbc.update("DELETE FROM idempotency_record WHERE subject_id = ?", subject);
@@ -66,5 +107,45 @@ public class IdempotencyStore implements SubjectDataPurge, DeadRowTables {
     @Override
     public Set<String> tablesWithDeadRows() {
         return Set.of("idempotency_record");
+    }
+
+    /** Deletes the records older than the retention; answers how many. */
+    public int deleteExpired() {
+        return jdbc.update("DELETE FROM idempotency_record WHERE created_at < ?", expiredBefore());
+    }
+
+    private Timestamp expiredBefore() {
+        return Timestamp.from(Instant.now().minus(retention));
+    }
+
+    @Override
+    public void start() {
+        cleaner = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "idempotency-cleanup");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = cleanupInterval.toMillis();
+        cleaner.scheduleWithFixedDelay(() -> {
+            try {
+                deleteExpired();
+            } catch (DataAccessException e) {
+                log.warn("Idempotency cleanup failed ({}); retried in {}", e.getClass().getSimpleName(),
+                        cleanupInterval);
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (cleaner != null) {
+            cleaner.shutdownNow();
+            cleaner = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return cleaner != null;
     }
 }
