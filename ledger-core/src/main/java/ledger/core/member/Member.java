@@ -75,8 +75,8 @@ public class Member {
         // for Axon
     }
 
+    /** Only {@link MemberRegistration} creates members, after {@link #checkRegistration} passed. */
     Member(RegisterMember command, PurposeCatalog purposes, RetentionPolicy retention, DeadlineManager deadlines) {
-        checkRegistration(command, purposes);
         Instant now = now();
         apply(new MemberRegistered(command.memberId(), command.username(), command.givenName(),
                 command.familyName(), command.company(), command.email(), command.requestedBy(), now));
@@ -363,6 +363,6 @@ public class Member {
         company = null;
         email = null;
         consents.clear();
-        holds.clear();
+        // no hold to clear: erase() records MemberErased only when no hold stands
     }
 }

@@ -122,4 +122,23 @@ class ContactCaseRulesTest {
                 .when(new CloseContactCase(CASE, PORTAL))
                 .expectEvents(new ContactCaseClosed(CASE, PORTAL, fixture.currentTime()));
     }
+
+    @Test
+    void an_erased_case_needs_no_deadline() {
+        fixture.givenCommands(new OpenContactCase(CASE, "G", "g@example.org", "m", PORTAL))
+                .when(new EraseContactCase(CASE, PORTAL))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void a_closing_that_brings_the_erasure_forward_replaces_the_three_year_deadline() {
+        AggregateTestFixture<ContactCase> shorter = new AggregateTestFixture<>(ContactCase.class);
+        shorter.registerInjectableResource(new RetentionPolicy(java.time.Period.ofMonths(3),
+                java.time.Period.ofYears(3), null, java.time.Period.ofMonths(6)));
+        shorter.registerAnnotatedCommandHandler(new ContactCaseIntake(shorter.getRepository()));
+        shorter.givenCommands(new OpenContactCase(CASE, "G", "g@example.org", "m", PORTAL))
+                .when(new CloseContactCase(CASE, PORTAL))
+                .expectNoScheduledDeadlineWithName(shorter.currentTime().atZone(ZoneOffset.UTC).plusYears(3).toInstant(),
+                        ContactCase.RETENTION_DEADLINE);
+    }
 }

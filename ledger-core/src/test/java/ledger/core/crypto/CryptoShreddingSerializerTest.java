@@ -150,6 +150,35 @@ class CryptoShreddingSerializerTest {
         assertThat((ConsentGiven) serializer.deserialize(stored)).isEqualTo(consent);
     }
 
+    @Test
+    void a_message_with_personal_data_that_names_no_subject_is_refused_both_ways() {
+        assertThatThrownBy(() -> serializer.serialize(registered(null, "A"), byte[].class))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("must name its subject");
+        String stored = new String(serializer.serialize(registered(ada, "A"), byte[].class).getData(),
+                StandardCharsets.UTF_8);
+        String withoutSubject = stored.replace("\"memberId\":\"" + ada + "\",", "");
+        assertThat(withoutSubject).doesNotContain("memberId");
+        assertThatThrownBy(() -> serializer.deserialize(bytes(withoutSubject)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("must name its subject");
+    }
+
+    @Test
+    void a_null_payload_such_as_a_deadline_without_one_passes_through() {
+        SerializedObject<byte[]> stored = serializer.serialize(null, byte[].class);
+        assertThat((Object) serializer.deserialize(stored)).isNull();
+    }
+
+    @Test
+    void types_and_representations_are_those_of_the_wrapped_jackson_serializer() {
+        JacksonSerializer jackson = JacksonSerializer.defaultSerializer();
+        CryptoShreddingSerializer wrapping = new CryptoShreddingSerializer(jackson, vault);
+        assertThat(wrapping.canSerializeTo(byte[].class)).isTrue();
+        assertThat(wrapping.canSerializeTo(UUID.class)).isFalse();
+        assertThat(wrapping.getConverter()).isSameAs(jackson.getConverter());
+        assertThat(wrapping.classForType(wrapping.typeForClass(MemberRegistered.class)))
+                .isEqualTo(MemberRegistered.class);
+    }
+
     private SerializedObject<byte[]> bytes(String json) {
         return new SimpleSerializedObject<>(json.getBytes(StandardCharsets.UTF_8), byte[].class,
                 serializer.typeForClass(MemberRegistered.class));

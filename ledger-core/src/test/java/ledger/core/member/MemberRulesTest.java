@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,6 +127,39 @@ class MemberRulesTest {
     }
 
     @Test
+    void giving_consent_answers_the_id_of_the_consent_it_records() {
+        AtomicReference<UUID> recorded = new AtomicReference<>();
+        fixture.given(registered(), membershipConsent())
+                .when(new GiveConsent(ID, "newsletter", "2024-05", "portal", PORTAL))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        matches(p -> {
+                            if (p instanceof ConsentGiven c) {
+                                recorded.set(c.consentId());
+                                return true;
+                            }
+                            return false;
+                        }),
+                        andNoMore())))
+                .expectResultMessagePayloadMatching(matches(id -> id != null && id.equals(recorded.get())));
+    }
+
+    @Test
+    void withdrawing_an_unknown_purpose_is_refused() {
+        fixture.given(registered(), membershipConsent())
+                .when(new WithdrawConsent(ID, Set.of("profiling"), false, PORTAL))
+                .expectException(UnknownPurpose.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void withdrawing_all_needs_no_list_of_purposes() {
+        fixture.given(registered(), membershipConsent())
+                .when(new WithdrawConsent(ID, null, true, PORTAL))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(List.of("portal-membership"));
+    }
+
+    @Test
     void withdrawing_a_consent_records_which_consent_it_ends() {
         fixture.given(registered(), membershipConsent(), newsletterConsent("2024-05"))
                 .when(new WithdrawConsent(ID, Set.of("newsletter"), false, PORTAL))
@@ -186,6 +220,16 @@ class MemberRulesTest {
     }
 
     @Test
+    void an_edit_changes_only_the_fields_it_names_and_keeps_the_others() {
+        fixture.given(registered(), membershipConsent(),
+                        new ProfileEdited(ID, "Augusta", null, "Babbage & Co", null, PORTAL, MemberFixtures.T0),
+                        new ProfileEdited(ID, null, "King", null, "ada@king.example", PORTAL, MemberFixtures.T0))
+                .when(new EditProfile(ID, "Augusta", "King", "Babbage & Co", "ada@king.example", "ada", PORTAL))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
     void an_edit_that_changes_nothing_records_nothing() {
         fixture.given(registered(), membershipConsent())
                 .when(new EditProfile(ID, "Ada", null, null, null, "ada", PORTAL))
@@ -208,6 +252,18 @@ class MemberRulesTest {
                 .when(new EndMembership(ID, MembershipEndReason.CEASED_PARTNER, DPM))
                 .expectResultMessagePayload(due)
                 .expectEvents(new MembershipEnded(ID, MembershipEndReason.CEASED_PARTNER, due, DPM, now));
+    }
+
+    @Test
+    void ending_an_ended_membership_records_nothing_and_answers_the_erasure_date_already_set() {
+        Instant due = Instant.parse("2026-04-10T09:00:00Z");
+        fixture.given(registered(), membershipConsent(),
+                        new MembershipEnded(ID, MembershipEndReason.MISUSE, due, DPM, MemberFixtures.T0))
+                .when(new EndMembership(ID, MembershipEndReason.CEASED_PARTNER, DPM))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(due)
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
     }
 
     @Test

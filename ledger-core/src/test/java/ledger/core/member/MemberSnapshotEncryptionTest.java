@@ -63,4 +63,13 @@ class MemberSnapshotEncryptionTest {
         assertThat(field(restored, "username")).isEqualTo("[erased]");
         assertThat(field(restored, "givenName")).isEqualTo("[erased]");
     }
+
+    @Test
+    void a_snapshot_of_an_erased_member_keeps_only_the_receipt() throws Exception {
+        Member member = member();
+        member.on(new MemberErased(ID, ErasureGround.MEMBER_REQUEST, MemberFixtures.DPM, MemberFixtures.T0));
+        String stored = new String(serializer.serialize(member, byte[].class).getData(), StandardCharsets.UTF_8);
+        assertThat(stored).doesNotContain("portal-membership").doesNotContain(MemberFixtures.MEMBERSHIP_CONSENT.toString())
+                .doesNotContain("enc:v1:").contains("MEMBER_REQUEST");
+    }
 }

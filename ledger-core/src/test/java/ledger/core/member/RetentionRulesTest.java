@@ -8,6 +8,7 @@ import static ledger.core.member.MemberFixtures.consent;
 import static ledger.core.member.MemberFixtures.membershipConsent;
 import static ledger.core.member.MemberFixtures.register;
 import static ledger.core.member.MemberFixtures.registered;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.matches;
@@ -17,15 +18,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
+import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ledger.core.crypto.InMemoryKeyVault;
 import ledger.core.member.MemberRefusals.ErasureBlockedByLegalHold;
+import ledger.core.member.MemberRefusals.MemberIsErased;
 import ledger.core.member.MemberRefusals.UnknownLegalHold;
 import ledger.core.shared.Actor;
 import ledger.core.shared.RetentionPolicy;
@@ -35,11 +40,28 @@ class RetentionRulesTest {
 
     private static final UUID HOLD = UUID.fromString("5a1d0000-0000-0000-0000-000000000001");
 
+    private static final RetentionPolicy WITH_INACTIVITY = new RetentionPolicy(Period.ofMonths(3), Period.ofYears(3),
+            Period.ofMonths(12), null);
+
+    private InMemoryUsernames usernames;
+    private InMemoryKeyVault keys;
+    private List<UUID> purged;
     private AggregateTestFixture<Member> fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = MemberFixtures.fixture(new InMemoryUsernames(), new InMemoryKeyVault(), List.of());
+        usernames = new InMemoryUsernames();
+        keys = new InMemoryKeyVault();
+        purged = new ArrayList<>();
+        fixture = MemberFixtures.fixture(usernames, keys, List.of(purged::add));
+    }
+
+    private AggregateTestFixture<Member> withInactivity() {
+        return MemberFixtures.fixture(new InMemoryUsernames(), new InMemoryKeyVault(), List.of(), WITH_INACTIVITY);
+    }
+
+    private static Instant twelveMonthsAfter(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC).plusMonths(12).toInstant();
     }
 
     private Instant threeMonthsAfter(Instant instant) {
@@ -182,5 +204,106 @@ class RetentionRulesTest {
         fixture.givenNoPriorActivity()
                 .when(register("ada", List.of(consent("portal-membership", "2024-05"))))
                 .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void a_retention_deadline_that_fires_after_the_erasure_records_nothing() {
+        fixture.given(registered(), membershipConsent())
+                .andGivenCommands(new EndMembership(ID, MembershipEndReason.MEMBER_REQUEST, PORTAL))
+                .andGiven(new MemberErased(ID, ErasureGround.MEMBER_REQUEST, DPM, MemberFixtures.T0))
+                .whenTimeElapses(Duration.ofDays(93))
+                .expectTriggeredDeadlinesWithName(Member.RETENTION_DEADLINE)
+                .expectNoEvents();
+    }
+
+    @Test
+    void placing_a_hold_that_already_stands_records_nothing() {
+        fixture.given(registered(), membershipConsent(), hold())
+                .when(new PlaceLegalHold(ID, HOLD, LegalHoldGround.LEGAL_OBLIGATION, "again", DPM))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_erased_member_accepts_no_legal_hold_and_no_release() {
+        MemberErased erased = new MemberErased(ID, ErasureGround.MEMBER_REQUEST, DPM, MemberFixtures.T0);
+        fixture.given(registered(), membershipConsent(), erased)
+                .when(new PlaceLegalHold(ID, HOLD, LegalHoldGround.LEGAL_CLAIMS, "too late", DPM))
+                .expectException(MemberIsErased.class)
+                .expectNoEvents();
+        fixture.given(registered(), membershipConsent(), erased)
+                .when(new ReleaseLegalHold(ID, HOLD, DPM))
+                .expectException(MemberIsErased.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_refused_manual_erasure_names_the_holds_to_release() {
+        fixture.given(registered(), membershipConsent(), hold())
+                .when(EraseMember.manual(ID, ErasureGround.MEMBER_REQUEST, DPM))
+                .expectException(matches(e -> e instanceof ErasureBlockedByLegalHold refused
+                        && refused.holds().equals(List.of(HOLD))));
+    }
+
+    @Test
+    void a_deferred_erasure_keeps_the_username_the_key_and_the_read_side() {
+        usernames.claim("ada", ID);
+        keys.keyForWriting(ID.value());
+        fixture.given(registered(), membershipConsent(), hold())
+                .when(EraseMember.automatic(ID, ErasureGround.RETENTION_EXPIRED))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(null);
+        assertThat(usernames.taken("ada")).isTrue();
+        assertThat(keys.isShredded(ID.value())).isFalse();
+        assertThat(purged).isEmpty();
+    }
+
+    @Test
+    void ending_the_membership_stops_the_inactivity_clock() {
+        AggregateTestFixture<Member> inactive = withInactivity();
+        inactive.givenCommands(register("ada", List.of(consent("portal-membership", "2024-05"))))
+                .when(new EndMembership(ID, MembershipEndReason.CEASED_PARTNER, DPM))
+                .expectScheduledDeadlineWithName(threeMonthsAfter(inactive.currentTime()),
+                        Member.RETENTION_DEADLINE)
+                .expectNoScheduledDeadlineMatching(matches((DeadlineMessage<?> d) ->
+                        d.getDeadlineName().equals(Member.INACTIVITY_DEADLINE)));
+    }
+
+    @Test
+    void with_the_inactivity_rule_an_erased_member_needs_no_deadline_either() {
+        withInactivity().givenCommands(register("ada", List.of(consent("portal-membership", "2024-05"))))
+                .when(EraseMember.manual(ID, ErasureGround.MEMBER_REQUEST, DPM))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void consent_given_or_withdrawn_and_a_profile_edit_are_activity_too() {
+        List<Object> activities = List.of(
+                new GiveConsent(ID, "newsletter", "2024-05", "portal", PORTAL),
+                new WithdrawConsent(ID, Set.of("newsletter"), false, PORTAL),
+                new EditProfile(ID, null, "King", null, null, null, PORTAL));
+        for (Object activity : activities) {
+            AggregateTestFixture<Member> inactive = withInactivity();
+            inactive.given(registered(), membershipConsent(), MemberFixtures.newsletterConsent("2023-01"))
+                    .when(activity)
+                    .expectSuccessfulHandlerExecution()
+                    .expectScheduledDeadlineWithName(twelveMonthsAfter(inactive.currentTime()),
+                            Member.INACTIVITY_DEADLINE);
+        }
+    }
+
+    @Test
+    void activity_replaces_the_earlier_inactivity_deadline() {
+        AggregateTestFixture<Member> inactive = withInactivity();
+        List<DeadlineMessage<?>> scheduled = new ArrayList<>();
+        inactive.registerDeadlineDispatchInterceptor(messages -> (index, deadline) -> {
+            scheduled.add(deadline);
+            return deadline;
+        });
+        inactive.givenCommands(register("ada", List.of(consent("portal-membership", "2024-05"))))
+                .when(new RecordDownload(ID, "doc", null, PORTAL))
+                .expectScheduledDeadlineWithName(twelveMonthsAfter(inactive.currentTime()), Member.INACTIVITY_DEADLINE)
+                .expectNoScheduledDeadlineMatching(matches((DeadlineMessage<?> d) ->
+                        d.getIdentifier().equals(scheduled.get(0).getIdentifier())));
     }
 }

@@ -17,6 +17,7 @@ import ledger.core.member.MemberId;
 import ledger.core.request.RequestRefusals.AlreadyExtended;
 import ledger.core.request.RequestRefusals.ExtensionTooLate;
 import ledger.core.request.RequestRefusals.ExtensionTooLong;
+import ledger.core.request.RequestRefusals.MemberMismatch;
 import ledger.core.request.RequestRefusals.ReceivedInTheFuture;
 import ledger.core.request.RequestRefusals.RequestCompletedAlready;
 import ledger.core.request.RequestRefusals.WrongResult;
@@ -139,5 +140,14 @@ class RequestRulesTest {
                 .when(new ExtendRequest(REQUEST, MEMBER, 1, "r", DPM))
                 .expectException(RequestCompletedAlready.class);
         assertThat(RequestType.WITHDRAWAL.completedBy("MembershipEnded")).isTrue();
+    }
+
+    @Test
+    void a_request_cannot_be_extended_in_the_name_of_another_member() {
+        Instant received = fixture.currentTime().minus(Duration.ofDays(3));
+        fixture.given(recorded(received, received.plus(Duration.ofDays(31))))
+                .when(new ExtendRequest(REQUEST, MemberId.random(), 1, "complex request", DPM))
+                .expectException(MemberMismatch.class)
+                .expectNoEvents();
     }
 }
