@@ -126,7 +126,7 @@ class ContactCaseRulesTest {
     @Test
     void an_erased_case_needs_no_deadline() {
         fixture.givenCommands(new OpenContactCase(CASE, "G", "g@example.org", "m", PORTAL))
-                .when(new EraseContactCase(CASE, PORTAL))
+                .when(new EraseContactCase(CASE, ErasureGround.MEMBER_REQUEST, PORTAL))
                 .expectNoScheduledDeadlines();
     }
 

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import ledger.core.shared.ErasureGround;
 import ledger.core.crypto.CryptoShreddingSerializer;
 import ledger.core.crypto.InMemoryKeyVault;
 

@@ -2,12 +2,15 @@ package ledger.core.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import ledger.core.consent.PurposeCatalog;
+import ledger.core.member.MemberRefusals;
 import ledger.core.member.MemberRefusals.UsernameTaken;
 
 class RefusalTest {
@@ -20,11 +23,24 @@ class RefusalTest {
     }
 
     @Test
-    void refusal_details_without_holds_name_an_empty_list_and_never_share_the_callers_list() {
-        assertThat(new RefusalDetails(Refusal.Kind.RULE, "code", "message", null).holds()).isEmpty();
-        List<UUID> holds = new ArrayList<>(List.of(UUID.randomUUID()));
-        RefusalDetails details = new RefusalDetails(Refusal.Kind.CONFLICT, "legal-hold", "message", holds);
-        holds.clear();
-        assertThat(details.holds()).hasSize(1);
+    void refusal_details_without_properties_name_an_empty_map_and_never_share_the_callers_map() {
+        assertThat(new RefusalDetails(Refusal.Kind.RULE, "code", "message", null, null).properties()).isEmpty();
+        Map<String, Object> properties = new HashMap<>(Map.of("holds", List.of(UUID.randomUUID())));
+        RefusalDetails details = new RefusalDetails(Refusal.Kind.CONFLICT, "legal-hold", "message", null, properties);
+        properties.clear();
+        assertThat(details.properties()).containsKey("holds");
+    }
+
+    @Test
+    void a_refusal_carries_its_field_and_properties_generically_in_its_details() {
+        UUID hold = UUID.randomUUID();
+        RefusalDetails blocked = new MemberRefusals.ErasureBlockedByLegalHold(List.of(hold)).details();
+        assertThat(blocked.kind()).isEqualTo(Refusal.Kind.CONFLICT);
+        assertThat(blocked.code()).isEqualTo("legal-hold");
+        assertThat(blocked.field()).isNull();
+        assertThat(blocked.properties()).isEqualTo(Map.of("holds", List.of(hold)));
+        RefusalDetails unknown = new PurposeCatalog.UnknownPurpose("x").details();
+        assertThat(unknown.field()).isEqualTo("purpose");
+        assertThat(unknown.properties()).isEmpty();
     }
 }
