@@ -1,8 +1,10 @@
 package ledger.projections.consent;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -10,14 +12,19 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 import ledger.core.consent.FindConsentEvents;
+import ledger.core.consent.FindMemberConsents;
 import ledger.core.member.ConsentGiven;
 import ledger.core.member.ConsentWithdrawn;
 import ledger.core.member.MemberErased;
+import ledger.core.member.MemberEvent;
+import ledger.core.shared.Actor;
+import ledger.projections.history.ConsentEntry;
 
 /**
  * The consent history auditors query (Art. 7(1)): who consented or withdrew, when, to which
  * purpose, under which policy version, by which channel. Runs on one segment so that ids, the
- * paging cursor, follow commit order.
+ * paging cursor, follow commit order. Per member it also records the last member event it
+ * reflects (the version), so a member's consent history can be read as of the member's last event.
  */
 @Component
 @ProcessingGroup(ConsentHistoryProjection.NAME)
@@ -35,12 +42,23 @@ public class ConsentHistoryProjection {
     void on(ConsentGiven event, @SequenceNumber long sequence) {
         rows.insert(event.memberId().value(), sequence, event.consentId(), "GIVEN", event.purpose(),
                 event.policyVersion(), event.channel(), event.at(), event.by().principal(), event.by().role());
+        rows.advance(event.memberId().value(), sequence);
     }
 
     @EventHandler
     void on(ConsentWithdrawn event, @SequenceNumber long sequence) {
         rows.insert(event.memberId().value(), sequence, event.consentId(), "WITHDRAWN", event.purpose(),
                 event.policyVersion(), null, event.at(), event.by().principal(), event.by().role());
+        rows.advance(event.memberId().value(), sequence);
+    }
+
+    /**
+     * Every other member event only moves the member's version. The handler takes the message, not
+     * the payload, so the event is never deserialized (nor decrypted) here.
+     */
+    @EventHandler(payloadType = MemberEvent.class)
+    void on(DomainEventMessage<?> event) {
+        rows.advance(UUID.fromString(event.getAggregateIdentifier()), event.getSequenceNumber());
     }
 
     /** An erased member consents to nothing: each purpose still granted is closed by the erasure. */
@@ -48,11 +66,13 @@ public class ConsentHistoryProjection {
     void on(MemberErased event, @SequenceNumber long sequence) {
         rows.closeOpenConsents(event.memberId().value(), sequence, event.at(), event.by().principal(),
                 event.by().role());
+        rows.advance(event.memberId().value(), sequence);
     }
 
     @ResetHandler
     void reset() {
         rows.deleteAll();
+        rows.deleteAllVersions();
     }
 
     @QueryHandler
@@ -60,7 +80,26 @@ public class ConsentHistoryProjection {
         return new ConsentEvents(rows.page(query.after(), query.purpose(), query.from(), query.to(), query.limit()));
     }
 
+    @QueryHandler
+    public MemberConsents handle(FindMemberConsents query) {
+        UUID member = query.memberId().value();
+        // The version first: a batch commits its rows and versions together, so the rows read
+        // afterwards reflect at least that version (reading the other way round could claim more).
+        long version = rows.versionOf(member).map(ConsentHistoryVersionRow::version).orElse(-1L);
+        return new MemberConsents(rows.ofMember(member).stream().map(ConsentHistoryProjection::entry).toList(),
+                version);
+    }
+
+    private static ConsentEntry entry(ConsentHistoryRow row) {
+        return new ConsentEntry(row.seq(), row.type(), row.purpose(), row.policyVersion(), row.channel(), row.at(),
+                new Actor(row.actorPrincipal(), row.actorRole()));
+    }
+
     /** A list wrapper, so the query's response type is concrete. */
     public record ConsentEvents(List<ConsentHistoryRow> entries) {
+    }
+
+    /** One member's consent events and the last member event they reflect (-1: none). */
+    public record MemberConsents(List<ConsentEntry> entries, long version) {
     }
 }

@@ -2,6 +2,7 @@ package ledger.projections.consent;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
@@ -41,6 +42,22 @@ public interface ConsentHistoryRepository extends GenericRepository<ConsentHisto
     List<ConsentHistoryRow> page(long after, @Nullable String purpose, @Nullable Instant fromAt,
                                  @Nullable Instant toAt, int limit);
 
+    /** One member's consent events in the member's event order. */
+    @Query(value = "SELECT * FROM consent_history WHERE member_id = :memberId ORDER BY seq", nativeQuery = true)
+    List<ConsentHistoryRow> ofMember(UUID memberId);
+
+    /** Records that the member's events up to {@code version} are reflected; never moves back. */
+    @Query(value = "INSERT INTO consent_history_version (member_id, version) VALUES (:memberId, :version)"
+            + " ON CONFLICT (member_id) DO UPDATE SET version = EXCLUDED.version"
+            + " WHERE consent_history_version.version < EXCLUDED.version", nativeQuery = true)
+    int advance(UUID memberId, long version);
+
+    @Query(value = "SELECT * FROM consent_history_version WHERE member_id = :memberId", nativeQuery = true)
+    Optional<ConsentHistoryVersionRow> versionOf(UUID memberId);
+
     @Query(value = "DELETE FROM consent_history", nativeQuery = true)
     int deleteAll();
+
+    @Query(value = "DELETE FROM consent_history_version", nativeQuery = true)
+    int deleteAllVersions();
 }

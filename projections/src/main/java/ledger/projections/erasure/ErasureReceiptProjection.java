@@ -35,8 +35,10 @@ public class ErasureReceiptProjection {
     @EventHandler
     void on(ContactCaseErased event) {
         boolean automatic = Actor.SYSTEM.equals(event.by());
-        rows.insert(event.caseId().value(), "CONTACT_CASE", automatic ? "RETENTION_EXPIRED" : "REQUEST", event.at(),
-                event.by().principal(), event.by().role(), automatic);
+        // erasures recorded before contact-case erasures carried a ground: derived from who erased
+        String ground = event.ground() != null ? event.ground().name() : automatic ? "RETENTION_EXPIRED" : "REQUEST";
+        rows.insert(event.caseId().value(), "CONTACT_CASE", ground, event.at(), event.by().principal(),
+                event.by().role(), automatic);
     }
 
     @ResetHandler

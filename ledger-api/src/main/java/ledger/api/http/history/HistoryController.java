@@ -28,10 +28,12 @@ import ledger.api.http.support.InvalidParameter;
 import ledger.api.http.support.PageLimit;
 import ledger.api.http.support.Negotiation;
 import ledger.core.consent.FindConsentEvents;
+import ledger.core.consent.FindMemberConsents;
 import ledger.core.member.FindMemberHistory;
 import ledger.core.member.MemberId;
 import ledger.core.shared.Actor;
 import ledger.projections.consent.ConsentHistoryProjection.ConsentEvents;
+import ledger.projections.consent.ConsentHistoryProjection.MemberConsents;
 import ledger.projections.consent.ConsentHistoryRow;
 import ledger.projections.history.ConsentEntry;
 import ledger.projections.history.MemberHistoryProjection.MemberTrail;
@@ -68,7 +70,9 @@ class HistoryController {
 
     @GetMapping(path = "/members/{memberId}/consent-history", produces = MediaType.APPLICATION_JSON_VALUE)
     List<ConsentEntry> consentHistory(@PathVariable UUID memberId) {
-        return trail(MemberId.of(memberId)).consents();
+        MemberId id = MemberId.of(memberId);
+        return reads.read(id, () -> Optional.of(queries.query(new FindMemberConsents(id),
+                ResponseTypes.instanceOf(MemberConsents.class)).join()), MemberConsents::version).entries();
     }
 
     @GetMapping(path = "/members/{memberId}/history", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -1,0 +1,214 @@
+package ledger.projections.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import ledger.core.consent.FindConsentEvents;
+import ledger.core.consent.FindMemberConsents;
+import ledger.core.member.ConsentGiven;
+import ledger.core.member.ConsentWithdrawn;
+import ledger.core.member.DocumentDownloaded;
+import ledger.core.member.MemberId;
+import ledger.core.member.MemberRegistered;
+import ledger.core.member.MemberEvent;
+import ledger.projections.consent.ConsentHistoryProjection.MemberConsents;
+import ledger.projections.history.ConsentEntry;
+import ledger.projections.support.ProjectionTest;
+
+class ConsentHistoryProjectionTest extends ProjectionTest {
+
+    @Autowired
+    ConsentHistoryProjection projection;
+
+    /** A purpose no other test uses, so that pages across members hold only this test's rows. */
+    private static String purpose() {
+        return "p-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static ConsentGiven given(MemberId id, String purpose, long second) {
+        return new ConsentGiven(id, UUID.randomUUID(), purpose, "2024-05", "email", PORTAL, at(second));
+    }
+
+    private static GenericDomainEventMessage<MemberEvent> message(MemberEvent event, long sequence) {
+        return new GenericDomainEventMessage<>("Member", event.memberId().toString(), sequence, event);
+    }
+
+    private MemberConsents of(MemberId id) {
+        return projection.handle(new FindMemberConsents(id));
+    }
+
+    @Test
+    void a_consent_given_is_recorded_with_its_purpose_policy_version_channel_and_actor() {
+        MemberId id = MemberId.random();
+        ConsentGiven consent = given(id, "newsletter", 5);
+        batch(() -> projection.on(consent, 1));
+
+        List<ConsentHistoryRow> rows = projection.handle(new FindConsentEvents(null, null, null, 0, 1000)).entries()
+                .stream().filter(row -> row.memberId().equals(id.value())).toList();
+        assertThat(rows).hasSize(1);
+        ConsentHistoryRow row = rows.get(0);
+        assertThat(row.id()).isPositive();
+        assertThat(row.seq()).isEqualTo(1);
+        assertThat(row.consentId()).isEqualTo(consent.consentId());
+        assertThat(row.type()).isEqualTo("GIVEN");
+        assertThat(row.purpose()).isEqualTo("newsletter");
+        assertThat(row.policyVersion()).isEqualTo("2024-05");
+        assertThat(row.channel()).isEqualTo("email");
+        assertThat(row.at()).isEqualTo(at(5));
+        assertThat(row.actorPrincipal()).isEqualTo(PORTAL.principal());
+        assertThat(row.actorRole()).isEqualTo(PORTAL.role());
+    }
+
+    @Test
+    void a_withdrawal_is_recorded_against_the_consent_it_ends_without_a_channel() {
+        MemberId id = MemberId.random();
+        ConsentGiven consent = given(id, "newsletter", 1);
+        batch(() -> {
+            projection.on(consent, 1);
+            projection.on(new ConsentWithdrawn(id, consent.consentId(), "newsletter", "2024-05", DPM, at(2)), 2);
+        });
+
+        assertThat(of(id).entries()).containsExactly(
+                new ConsentEntry(1, "GIVEN", "newsletter", "2024-05", "email", at(1),
+                        PORTAL),
+                new ConsentEntry(2, "WITHDRAWN", "newsletter", "2024-05", null, at(2),
+                        DPM));
+        assertThat(count("SELECT count(*) FROM consent_history WHERE consent_id = ?", consent.consentId()))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void a_member_s_consent_history_lists_its_consent_events_in_order_and_the_last_event_it_reflects() {
+        MemberId id = MemberId.random();
+        MemberId other = MemberId.random();
+        batch(() -> {
+            projection.on(given(id, "portal-membership", 1), 1);
+            projection.on(message(new DocumentDownloaded(id, "doc", "title", PORTAL, at(2)), 2));
+            projection.on(given(other, "newsletter", 3), 1);
+            projection.on(given(id, "newsletter", 4), 3);
+            projection.on(message(new DocumentDownloaded(id, "doc", "title", PORTAL, at(5)), 4));
+        });
+
+        MemberConsents consents = of(id);
+        assertThat(consents.entries()).extracting(ConsentEntry::seq).containsExactly(1L, 3L);
+        assertThat(consents.entries()).extracting(ConsentEntry::purpose)
+                .containsExactly("portal-membership", "newsletter");
+        assertThat(consents.version()).isEqualTo(4);
+        assertThat(of(other).version()).isEqualTo(1);
+    }
+
+    @Test
+    void every_member_event_moves_the_version_even_without_a_consent() {
+        MemberId id = MemberId.random();
+        batch(() -> projection.on(message(new MemberRegistered(id, "u", "g", "f", "c", "e", PORTAL, at(0)), 0)));
+
+        assertThat(of(id).entries()).isEmpty();
+        assertThat(of(id).version()).isZero();
+    }
+
+    @Test
+    void the_version_never_moves_back_when_an_event_is_seen_again() {
+        MemberId id = MemberId.random();
+        ConsentGiven consent = given(id, "newsletter", 1);
+        batch(() -> {
+            projection.on(consent, 1);
+            projection.on(message(new DocumentDownloaded(id, "doc", "title", PORTAL, at(2)), 2));
+        });
+        batch(() -> {
+            projection.on(consent, 1);
+            projection.on(message(new DocumentDownloaded(id, "doc", "title", PORTAL, at(1)), 0));
+        });
+
+        assertThat(of(id).version()).isEqualTo(2);
+        assertThat(of(id).entries()).hasSize(1);
+    }
+
+    @Test
+    void an_unknown_member_has_no_consent_events_and_no_version() {
+        MemberConsents consents = of(MemberId.random());
+        assertThat(consents.entries()).isEmpty();
+        assertThat(consents.version()).isEqualTo(-1);
+    }
+
+    @Test
+    void axon_hands_consent_events_to_their_handlers_and_every_other_member_event_to_the_version()
+            throws Exception {
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
+        MemberId id = MemberId.random();
+        batch(() -> {
+            try {
+                adapter.handle(message(given(id, "newsletter", 1), 1));
+                adapter.handle(message(new DocumentDownloaded(id, "doc", "title", PORTAL, at(2)), 2));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(of(id).entries()).extracting(ConsentEntry::type).containsExactly("GIVEN");
+        assertThat(of(id).version()).isEqualTo(2);
+        assertThat(adapter.canHandleType(DocumentDownloaded.class)).isTrue();
+        assertThat(adapter.canHandleType(String.class)).isFalse();
+    }
+
+    @Test
+    void pages_across_members_follow_the_cursor_and_the_purpose() {
+        String purpose = purpose();
+        MemberId first = MemberId.random();
+        MemberId second = MemberId.random();
+        batch(() -> {
+            projection.on(given(first, purpose, 1), 1);
+            projection.on(given(second, purpose, 2), 1);
+            projection.on(given(second, "other-" + purpose, 3), 2);
+            projection.on(given(first, purpose, 4), 2);
+        });
+
+        List<ConsentHistoryRow> page1 = projection.handle(new FindConsentEvents(purpose, null, null, 0, 2)).entries();
+        assertThat(page1).extracting(ConsentHistoryRow::memberId).containsExactly(first.value(), second.value());
+        long cursor = page1.get(1).id();
+        List<ConsentHistoryRow> page2 = projection.handle(new FindConsentEvents(purpose, null, null, cursor, 2))
+                .entries();
+        assertThat(page2).hasSize(1);
+        assertThat(page2.get(0).memberId()).isEqualTo(first.value());
+        assertThat(page2.get(0).seq()).isEqualTo(2);
+        assertThat(page2.get(0).id()).isGreaterThan(cursor);
+        assertThat(projection.handle(new FindConsentEvents(purpose, null, null, page2.get(0).id(), 2)).entries())
+                .isEmpty();
+    }
+
+    @Test
+    void pages_across_members_keep_to_the_time_window_from_inclusive_to_exclusive() {
+        String purpose = purpose();
+        MemberId id = MemberId.random();
+        batch(() -> {
+            for (int i = 1; i <= 4; i++) {
+                projection.on(given(id, purpose, 10L * i), i);
+            }
+        });
+
+        assertThat(projection.handle(new FindConsentEvents(purpose, at(20), at(40), 0, 100)).entries())
+                .extracting(ConsentHistoryRow::seq).containsExactly(2L, 3L);
+        assertThat(projection.handle(new FindConsentEvents(purpose, at(20), null, 0, 100)).entries())
+                .extracting(ConsentHistoryRow::seq).containsExactly(2L, 3L, 4L);
+        assertThat(projection.handle(new FindConsentEvents(purpose, null, at(20), 0, 100)).entries())
+                .extracting(ConsentHistoryRow::seq).containsExactly(1L);
+    }
+
+    @Test
+    void a_reset_empties_the_consent_history_and_its_versions_for_a_rebuild() {
+        MemberId id = MemberId.random();
+        batch(() -> projection.on(given(id, "newsletter", 1), 1));
+
+        batch(projection::reset);
+
+        assertThat(count("SELECT count(*) FROM consent_history")).isZero();
+        assertThat(count("SELECT count(*) FROM consent_history_version")).isZero();
+        assertThat(of(id).version()).isEqualTo(-1);
+    }
+}

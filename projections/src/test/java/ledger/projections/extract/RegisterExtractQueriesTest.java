@@ -1,0 +1,86 @@
+package ledger.projections.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import ledger.core.member.ConsentGiven;
+import ledger.core.member.DocumentDownloaded;
+import ledger.core.member.FindRegisterExtract;
+import ledger.core.member.MemberEvent;
+import ledger.core.member.MemberId;
+import ledger.core.member.MemberRegistered;
+import ledger.projections.history.ConsentEntry;
+import ledger.projections.history.MemberHistoryProjection;
+import ledger.projections.member.MemberViewProjection;
+import ledger.projections.support.ProjectionTest;
+
+class RegisterExtractQueriesTest extends ProjectionTest {
+
+    @Autowired
+    RegisterExtractQueries queries;
+
+    /** The projections' handlers are package-private: they are fed through Axon's adapter, as a processor does. */
+    @Autowired
+    MemberViewProjection memberView;
+
+    @Autowired
+    MemberHistoryProjection memberHistory;
+
+    private void apply(Object projection, MemberEvent event, long sequence) {
+        batch(() -> {
+            try {
+                new org.axonframework.eventhandling.AnnotationEventHandlerAdapter(projection).handle(
+                        new org.axonframework.eventhandling.GenericDomainEventMessage<>("Member",
+                                event.memberId().toString(), sequence, event));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private void both(MemberEvent event, long sequence) {
+        apply(memberView, event, sequence);
+        apply(memberHistory, event, sequence);
+    }
+
+    @Test
+    void an_unknown_member_has_no_extract() {
+        assertThat(queries.handle(new FindRegisterExtract(MemberId.random()))).isEmpty();
+    }
+
+    @Test
+    void the_extract_holds_the_member_view_its_downloads_and_its_consent_history() {
+        MemberId id = MemberId.random();
+        ConsentGiven consent = new ConsentGiven(id, UUID.randomUUID(), "newsletter", "2024-05", "email", PORTAL,
+                at(1));
+        both(new MemberRegistered(id, "user", "Given", "Family", "Co", "mail@example.org", PORTAL, at(0)), 0);
+        both(consent, 1);
+        both(new DocumentDownloaded(id, "doc-1", "Price list", PORTAL, at(2)), 2);
+
+        RegisterExtractData data = queries.handle(new FindRegisterExtract(id)).orElseThrow();
+        assertThat(data.member()).isEqualTo(memberView.view(id.value()).orElseThrow());
+        assertThat(data.member().username()).isEqualTo("user");
+        assertThat(data.downloads()).containsExactly(new RegisterExtractData.Download("doc-1", "Price list", at(2)));
+        assertThat(data.consentHistory()).containsExactly(new ConsentEntry(1, "GIVEN", "newsletter", "2024-05",
+                "email", at(1), PORTAL));
+        assertThat(data.version()).isEqualTo(2);
+    }
+
+    @Test
+    void the_extract_s_version_is_the_last_event_both_read_models_reflect() {
+        MemberId id = MemberId.random();
+        both(new MemberRegistered(id, "user", "Given", "Family", "Co", "mail@example.org", PORTAL, at(0)), 0);
+        apply(memberView, new DocumentDownloaded(id, "doc-1", "Price list", PORTAL, at(1)), 1);
+        assertThat(queries.handle(new FindRegisterExtract(id)).orElseThrow().version())
+                .as("the history lags").isZero();
+
+        apply(memberHistory, new DocumentDownloaded(id, "doc-1", "Price list", PORTAL, at(1)), 1);
+        apply(memberHistory, new DocumentDownloaded(id, "doc-2", "Terms", PORTAL, at(2)), 2);
+        assertThat(queries.handle(new FindRegisterExtract(id)).orElseThrow().version())
+                .as("the view lags").isEqualTo(1);
+    }
+}

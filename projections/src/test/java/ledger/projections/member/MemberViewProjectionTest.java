@@ -1,0 +1,438 @@
+package ledger.projections.member;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import ledger.core.member.ConsentGiven;
+import ledger.core.member.ConsentWithdrawn;
+import ledger.core.member.DocumentDownloaded;
+import ledger.core.member.ErasureDeferred;
+import ledger.core.member.ErasureDue;
+import ledger.core.shared.ErasureGround;
+import ledger.core.member.FindMember;
+import ledger.core.member.LegalHoldGround;
+import ledger.core.member.LegalHoldPlaced;
+import ledger.core.member.LegalHoldReleased;
+import ledger.core.member.MemberErased;
+import ledger.core.member.MemberId;
+import ledger.core.member.MemberRegistered;
+import ledger.core.member.MembershipEndReason;
+import ledger.core.member.MembershipEnded;
+import ledger.core.member.ProfileEdited;
+import ledger.core.member.RegisterExtractIssued;
+import ledger.core.shared.Actor;
+import ledger.projections.support.ErasedSubjects;
+import ledger.projections.support.ProjectionTest;
+
+class MemberViewProjectionTest extends ProjectionTest {
+
+    @Autowired
+    MemberViewProjection projection;
+
+    @Autowired
+    MemberViewPurge purge;
+
+    @Autowired
+    ErasedSubjects erased;
+
+    private MemberId registered() {
+        MemberId id = MemberId.random();
+        batch(() -> projection.on(new MemberRegistered(id, "user-" + id, "Given", "Family", "Company",
+                "mail@example.org", PORTAL, at(0)), 0));
+        return id;
+    }
+
+    private MemberView view(MemberId id) {
+        return projection.view(id.value()).orElseThrow();
+    }
+
+    private ConsentGiven given(MemberId id, String purpose, String version, long second) {
+        return new ConsentGiven(id, UUID.randomUUID(), purpose, version, "portal", PORTAL, at(second));
+    }
+
+    @Test
+    void a_registration_shows_an_active_member_with_its_profile_and_nothing_else_yet() {
+        MemberId id = registered();
+
+        MemberView view = view(id);
+        assertThat(view.memberId()).isEqualTo(id.value());
+        assertThat(view.username()).isEqualTo("user-" + id);
+        assertThat(view.givenName()).isEqualTo("Given");
+        assertThat(view.familyName()).isEqualTo("Family");
+        assertThat(view.company()).isEqualTo("Company");
+        assertThat(view.email()).isEqualTo("mail@example.org");
+        assertThat(view.status()).isEqualTo("ACTIVE");
+        assertThat(view.consents()).isEmpty();
+        assertThat(view.downloads()).isZero();
+        assertThat(view.registeredAt()).isEqualTo(at(0));
+        assertThat(view.lastActivityAt()).isEqualTo(at(0));
+        assertThat(view.erasureDueAt()).isNull();
+        assertThat(view.legalHolds()).isEmpty();
+        assertThat(view.version()).isZero();
+    }
+
+    @Test
+    void a_registration_seen_again_changes_nothing() {
+        MemberId id = registered();
+        batch(() -> projection.on(new MemberRegistered(id, "other", "Other", "Other", "Other", "other@example.org",
+                PORTAL, at(9)), 0));
+
+        assertThat(view(id).username()).isEqualTo("user-" + id);
+        assertThat(view(id).registeredAt()).isEqualTo(at(0));
+    }
+
+    @Test
+    void a_consent_given_is_shown_granted_under_its_policy_version_and_counts_as_activity() {
+        MemberId id = registered();
+        batch(() -> projection.on(given(id, "newsletter", "2024-05", 5), 1));
+
+        MemberView view = view(id);
+        assertThat(view.consents()).containsOnlyKeys("newsletter");
+        assertThat(view.consents().get("newsletter"))
+                .isEqualTo(new MemberView.ConsentState(true, "2024-05", at(5)));
+        assertThat(view.version()).isEqualTo(1);
+        assertThat(view.lastActivityAt()).isEqualTo(at(5));
+    }
+
+    @Test
+    void a_withdrawal_closes_the_open_consent_of_that_purpose() {
+        MemberId id = registered();
+        batch(() -> {
+            projection.on(given(id, "portal-membership", "1", 1), 1);
+            projection.on(given(id, "newsletter", "2024-05", 2), 2);
+        });
+        batch(() -> projection.on(new ConsentWithdrawn(id, UUID.randomUUID(), "newsletter", "2024-05", PORTAL,
+                at(7)), 3));
+
+        MemberView view = view(id);
+        assertThat(view.consents().get("newsletter")).isEqualTo(new MemberView.ConsentState(false, "2024-05", at(7)));
+        assertThat(view.consents().get("portal-membership")).isEqualTo(new MemberView.ConsentState(true, "1", at(1)));
+        assertThat(view.version()).isEqualTo(3);
+        assertThat(view.lastActivityAt()).isEqualTo(at(7));
+    }
+
+    @Test
+    void consents_are_listed_by_purpose() {
+        MemberId id = registered();
+        batch(() -> {
+            projection.on(given(id, "portal-membership", "1", 1), 1);
+            projection.on(given(id, "newsletter", "1", 2), 2);
+        });
+
+        assertThat(view(id).consents().keySet()).containsExactly("newsletter", "portal-membership");
+    }
+
+    @Test
+    void an_event_the_view_already_reflects_changes_nothing() {
+        MemberId id = registered();
+        ConsentGiven consent = given(id, "newsletter", "1", 1);
+        DocumentDownloaded download = new DocumentDownloaded(id, "doc-1", "Price list", PORTAL, at(2));
+        ProfileEdited edit = new ProfileEdited(id, null, null, "Edited", null, PORTAL, at(4));
+        MembershipEnded ended = new MembershipEnded(id, MembershipEndReason.MEMBER_REQUEST, at(100), PORTAL, at(6));
+        batch(() -> {
+            projection.on(consent, 1);
+            projection.on(download, 2);
+            projection.on(new ConsentWithdrawn(id, consent.consentId(), "newsletter", "1", PORTAL, at(3)), 3);
+            projection.on(edit, 4);
+        });
+        // a redelivery, e.g. after a token reset or a lost claim
+        batch(() -> {
+            projection.on(consent, 1);
+            projection.on(download, 2);
+            projection.on(new ProfileEdited(id, null, null, "Stale", null, PORTAL, at(1)), 4);
+            projection.on(ended, 3);
+        });
+
+        MemberView view = view(id);
+        assertThat(view.consents().get("newsletter").granted()).isFalse();
+        assertThat(view.downloads()).isEqualTo(1);
+        assertThat(projection.downloads(id.value())).hasSize(1);
+        assertThat(view.company()).isEqualTo("Edited");
+        assertThat(view.status()).isEqualTo("ACTIVE");
+        assertThat(view.erasureDueAt()).isNull();
+        assertThat(view.version()).isEqualTo(4);
+        assertThat(view.lastActivityAt()).isEqualTo(at(4));
+    }
+
+    @Test
+    void a_download_is_counted_and_listed_with_its_document_and_title() {
+        MemberId id = registered();
+        batch(() -> {
+            projection.on(new DocumentDownloaded(id, "doc-1", "Price list", PORTAL, at(1)), 1);
+            projection.on(new DocumentDownloaded(id, "doc-2", null, PORTAL, at(2)), 2);
+        });
+
+        assertThat(view(id).downloads()).isEqualTo(2);
+        assertThat(view(id).lastActivityAt()).isEqualTo(at(2));
+        List<MemberDownloadRow> downloads = projection.downloads(id.value());
+        assertThat(downloads).extracting(MemberDownloadRow::seq).containsExactly(1L, 2L);
+        assertThat(downloads.get(0).documentId()).isEqualTo("doc-1");
+        assertThat(downloads.get(0).title()).isEqualTo("Price list");
+        assertThat(downloads.get(0).at()).isEqualTo(at(1));
+        assertThat(downloads.get(0).memberId()).isEqualTo(id.value());
+        assertThat(downloads.get(1).title()).isNull();
+    }
+
+    @Test
+    void a_profile_edit_changes_only_the_fields_it_sets() {
+        MemberId id = registered();
+        batch(() -> projection.on(new ProfileEdited(id, "New given", null, null, "new@example.org", PORTAL, at(3)),
+                1));
+        batch(() -> projection.on(new ProfileEdited(id, null, "New family", "New company", null, PORTAL, at(4)), 2));
+
+        MemberView view = view(id);
+        assertThat(view.givenName()).isEqualTo("New given");
+        assertThat(view.familyName()).isEqualTo("New family");
+        assertThat(view.company()).isEqualTo("New company");
+        assertThat(view.email()).isEqualTo("new@example.org");
+        assertThat(view.username()).isEqualTo("user-" + id);
+        assertThat(view.lastActivityAt()).isEqualTo(at(4));
+    }
+
+    @Test
+    void an_ended_membership_shows_when_its_data_falls_due_for_erasure() {
+        MemberId id = registered();
+        batch(() -> projection.on(new MembershipEnded(id, MembershipEndReason.CEASED_PARTNER, at(1000), DPM, at(5)),
+                1));
+
+        MemberView view = view(id);
+        assertThat(view.status()).isEqualTo("ENDED");
+        assertThat(view.erasureDueAt()).isEqualTo(at(1000));
+        assertThat(view.givenName()).isEqualTo("Given");
+    }
+
+    @Test
+    void events_that_are_no_activity_of_the_member_move_only_the_version() {
+        MemberId id = registered();
+        batch(() -> projection.on(new RegisterExtractIssued(id, "json", DPM, at(10)), 1));
+        assertThat(view(id).version()).isEqualTo(1);
+        batch(() -> projection.on(new ErasureDue(id, ErasureGround.RETENTION_EXPIRED, Actor.SYSTEM, at(20)), 2));
+        assertThat(view(id).version()).isEqualTo(2);
+        batch(() -> projection.on(new ErasureDeferred(id, List.of(UUID.randomUUID()), Actor.SYSTEM, at(30)), 3));
+
+        MemberView view = view(id);
+        assertThat(view.version()).isEqualTo(3);
+        assertThat(view.lastActivityAt()).isEqualTo(at(0));
+        assertThat(view.status()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void a_legal_hold_is_listed_until_it_is_released() {
+        MemberId id = registered();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        batch(() -> {
+            projection.on(new LegalHoldPlaced(id, second, LegalHoldGround.SECURITY, "why", DPM, at(2)), 1);
+            projection.on(new LegalHoldPlaced(id, first, LegalHoldGround.LEGAL_CLAIMS, "why", DPM, at(1)), 2);
+        });
+        assertThat(view(id).legalHolds()).containsExactly(
+                new MemberView.LegalHold(first, "LEGAL_CLAIMS", at(1)),
+                new MemberView.LegalHold(second, "SECURITY", at(2)));
+
+        batch(() -> projection.on(new LegalHoldReleased(id, first, DPM, at(3)), 3));
+        assertThat(view(id).legalHolds()).containsExactly(new MemberView.LegalHold(second, "SECURITY", at(2)));
+        assertThat(view(id).version()).isEqualTo(3);
+        assertThat(view(id).lastActivityAt()).as("the DPM's acts are no activity of the member").isEqualTo(at(0));
+    }
+
+    @Test
+    void a_legal_hold_event_seen_again_changes_nothing() {
+        MemberId id = registered();
+        UUID hold = UUID.randomUUID();
+        LegalHoldPlaced placed = new LegalHoldPlaced(id, hold, LegalHoldGround.SECURITY, "why", DPM, at(1));
+        batch(() -> {
+            projection.on(placed, 1);
+            projection.on(new LegalHoldReleased(id, hold, DPM, at(2)), 2);
+        });
+        UUID later = UUID.randomUUID();
+        batch(() -> projection.on(new LegalHoldPlaced(id, later, LegalHoldGround.ARCHIVING, "why", DPM, at(3)), 3));
+        batch(() -> {
+            projection.on(placed, 1);
+            projection.on(new LegalHoldReleased(id, later, DPM, at(2)), 2);
+        });
+
+        assertThat(view(id).legalHolds()).extracting(MemberView.LegalHold::holdId).containsExactly(later);
+    }
+
+    @Test
+    void erasure_nulls_every_personal_field_drops_downloads_and_holds_and_keeps_the_audit_facts() {
+        MemberId id = registered();
+        batch(() -> {
+            projection.on(given(id, "newsletter", "1", 1), 1);
+            projection.on(new DocumentDownloaded(id, "doc-1", "Price list", PORTAL, at(2)), 2);
+            projection.on(new LegalHoldPlaced(id, UUID.randomUUID(), LegalHoldGround.SECURITY, "why", DPM, at(3)), 3);
+            projection.on(new MembershipEnded(id, MembershipEndReason.MEMBER_REQUEST, at(1000), PORTAL, at(4)), 4);
+        });
+        batch(() -> projection.on(new MemberErased(id, ErasureGround.MEMBER_REQUEST, DPM, at(5)), 5));
+
+        MemberView view = view(id);
+        assertThat(view.status()).isEqualTo("ERASED");
+        assertThat(view.username()).isNull();
+        assertThat(view.givenName()).isNull();
+        assertThat(view.familyName()).isNull();
+        assertThat(view.company()).isNull();
+        assertThat(view.email()).isNull();
+        assertThat(view.erasureDueAt()).isNull();
+        assertThat(view.legalHolds()).isEmpty();
+        assertThat(projection.downloads(id.value())).isEmpty();
+        assertThat(view.downloads()).isEqualTo(1);
+        assertThat(view.consents()).containsOnlyKeys("newsletter");
+        assertThat(view.registeredAt()).isEqualTo(at(0));
+        assertThat(view.version()).isEqualTo(5);
+    }
+
+    @Test
+    void erasure_applies_even_when_the_view_is_already_past_it() {
+        MemberId id = registered();
+        batch(() -> {
+            projection.on(new DocumentDownloaded(id, "doc-1", "Price list", PORTAL, at(1)), 1);
+            projection.on(new LegalHoldPlaced(id, UUID.randomUUID(), LegalHoldGround.SECURITY, "why", DPM, at(2)), 2);
+            projection.on(new RegisterExtractIssued(id, "json", DPM, at(3)), 9);
+        });
+        batch(() -> projection.on(new MemberErased(id, ErasureGround.MEMBER_REQUEST, DPM, at(4)), 5));
+
+        MemberView view = view(id);
+        assertThat(view.status()).isEqualTo("ERASED");
+        assertThat(view.username()).isNull();
+        assertThat(projection.downloads(id.value())).isEmpty();
+        assertThat(view.legalHolds()).isEmpty();
+        assertThat(view.version()).isEqualTo(9);
+    }
+
+    @Test
+    void erasure_leaves_other_members_alone() {
+        MemberId erased = registered();
+        MemberId other = registered();
+        batch(() -> {
+            projection.on(new DocumentDownloaded(other, "doc-1", "Price list", PORTAL, at(1)), 1);
+            projection.on(new LegalHoldPlaced(other, UUID.randomUUID(), LegalHoldGround.SECURITY, "why", DPM, at(2)),
+                    2);
+        });
+        batch(() -> projection.on(new MemberErased(erased, ErasureGround.MEMBER_REQUEST, DPM, at(3)), 1));
+
+        assertThat(view(other).username()).isEqualTo("user-" + other);
+        assertThat(view(other).legalHolds()).hasSize(1);
+        assertThat(projection.downloads(other.value())).hasSize(1);
+    }
+
+    @Test
+    void the_purge_nulls_the_personal_fields_and_deletes_the_downloads_at_once() {
+        MemberId id = registered();
+        batch(() -> {
+            projection.on(given(id, "newsletter", "1", 1), 1);
+            projection.on(new DocumentDownloaded(id, "doc-1", "Price list", PORTAL, at(2)), 2);
+        });
+        MemberId other = registered();
+        batch(() -> projection.on(new DocumentDownloaded(other, "doc-1", "Price list", PORTAL, at(2)), 1));
+
+        batch(() -> purge.purge(id.value()));
+
+        MemberView view = view(id);
+        assertThat(view.status()).isEqualTo("ERASED");
+        assertThat(view.username()).isNull();
+        assertThat(view.email()).isNull();
+        assertThat(projection.downloads(id.value())).isEmpty();
+        assertThat(view.consents()).containsOnlyKeys("newsletter");
+        assertThat(view.version()).as("the projection still applies the erasure event itself").isEqualTo(2);
+        assertThat(projection.downloads(other.value())).hasSize(1);
+        assertThat(view(other).username()).isNotNull();
+    }
+
+    @Test
+    void the_query_answers_the_member_view_and_nothing_for_an_unknown_member() {
+        MemberId id = registered();
+
+        assertThat(projection.handle(new FindMember(id))).contains(view(id));
+        assertThat(projection.handle(new FindMember(MemberId.random()))).isEmpty();
+        assertThat(projection.view(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void a_batch_that_fails_leaves_none_of_its_writes_behind() {
+        MemberId id = registered();
+        assertThatThrownBy(() -> batch(() -> {
+            projection.on(given(id, "newsletter", "1", 1), 1);
+            projection.on(new DocumentDownloaded(id, "doc-1", "Price list", PORTAL, at(2)), 2);
+            throw new IllegalStateException("the handler after them fails");
+        })).isInstanceOf(IllegalStateException.class);
+
+        MemberView view = view(id);
+        assertThat(view.version()).isZero();
+        assertThat(view.consents()).isEmpty();
+        assertThat(view.downloads()).isZero();
+        assertThat(projection.downloads(id.value())).isEmpty();
+    }
+
+    @Test
+    void a_reset_empties_every_table_of_the_member_view_for_a_rebuild() {
+        MemberId id = registered();
+        batch(() -> {
+            projection.on(given(id, "newsletter", "1", 1), 1);
+            projection.on(new DocumentDownloaded(id, "doc-1", "Price list", PORTAL, at(2)), 2);
+            projection.on(new LegalHoldPlaced(id, UUID.randomUUID(), LegalHoldGround.SECURITY, "why", DPM, at(3)), 3);
+        });
+
+        batch(projection::reset);
+
+        assertThat(count("SELECT count(*) FROM member_view")).isZero();
+        assertThat(count("SELECT count(*) FROM member_view_consent")).isZero();
+        assertThat(count("SELECT count(*) FROM member_view_download")).isZero();
+        assertThat(count("SELECT count(*) FROM member_view_hold")).isZero();
+        assertThat(projection.view(id.value())).isEmpty();
+    }
+
+    @Test
+    void events_projected_after_the_erasure_write_nothing_personal_and_grant_nothing() {
+        MemberId id = registered();
+        batch(() -> projection.on(given(id, "newsletter", "2024-05", 1), 1));
+        batch(() -> purge.purge(id.value()));
+        erased.shred(id.value());
+
+        // events committed before the erasure, decrypted before the shred, projected after it
+        batch(() -> {
+            projection.on(new ProfileEdited(id, "Late", null, "LateCompany", "late@example.org", PORTAL, at(2)), 2);
+            projection.on(new DocumentDownloaded(id, "late-doc", "Late title", PORTAL, at(3)), 3);
+            projection.on(given(id, "portal-membership", "2024-05", 4), 4);
+            projection.on(new MembershipEnded(id, MembershipEndReason.MEMBER_REQUEST, at(9), PORTAL, at(5)), 5);
+        });
+
+        MemberView view = view(id);
+        assertThat(view.status()).isEqualTo("ERASED");
+        assertThat(view.givenName()).isNull();
+        assertThat(view.company()).isNull();
+        assertThat(view.email()).isNull();
+        assertThat(projection.downloads(id.value())).isEmpty();
+        assertThat(view.consents().values()).allMatch(consent -> !consent.granted());
+        assertThat(view.version()).as("the version still follows the events").isEqualTo(5);
+    }
+
+    @Test
+    void a_registration_projected_after_the_erasure_keeps_no_personal_field() {
+        MemberId id = MemberId.random();
+        erased.shred(id.value());
+        batch(() -> projection.on(new MemberRegistered(id, "user-" + id, "Given", "Family", "Company",
+                "mail@example.org", PORTAL, at(0)), 0));
+        MemberView view = view(id);
+        assertThat(view.status()).isEqualTo("ERASED");
+        assertThat(view.username()).isNull();
+        assertThat(view.givenName()).isNull();
+    }
+
+    @Test
+    void the_erasure_withdraws_every_consent_of_the_view() {
+        MemberId id = registered();
+        batch(() -> {
+            projection.on(given(id, "portal-membership", "2024-05", 1), 1);
+            projection.on(given(id, "newsletter", "2024-05", 2), 2);
+            projection.on(new MemberErased(id, ErasureGround.MEMBER_REQUEST, PORTAL, at(3)), 3);
+        });
+        assertThat(view(id).consents()).hasSize(2);
+        assertThat(view(id).consents().values()).allMatch(consent -> !consent.granted());
+    }
+}
