@@ -8,9 +8,13 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.Repository;
 
 import ledger.core.crypto.KeyVault;
+import ledger.core.crypto.SealedReading;
 import ledger.core.crypto.SubjectDataPurge;
 
-/** Erases a contact case: the event, the shredded key and the purges commit together. */
+/**
+ * Erases a contact case: the event, the shredded key and the purges commit together. The case is
+ * loaded {@link SealedReading sealed}: erasure needs no personal data, so no key is unwrapped for it.
+ */
 public class ContactCaseErasure {
 
     private final Repository<ContactCase> cases;
@@ -26,7 +30,8 @@ public class ContactCaseErasure {
     /** Answers when the case was erased; the same on every repetition. */
     @CommandHandler
     public Instant handle(EraseContactCase command, DeadlineManager deadlines) {
-        Instant erasedAt = cases.load(command.caseId().toString()).invoke(c -> c.erase(command, deadlines));
+        Instant erasedAt = SealedReading.during(() -> cases.load(command.caseId().toString()))
+                .invoke(c -> c.erase(command, deadlines));
         keys.shred(command.caseId().value());
         purges.forEach(purge -> purge.purge(command.caseId().value()));
         return erasedAt;

@@ -21,7 +21,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Wraps Axon's Jackson serializer: on the way into the store every {@link PersonalData} component
  * becomes {@code enc:v1:<base64url(nonce || ciphertext || tag)>} under the data key of the
  * message's {@link SubjectId}; on the way out it is decrypted, or read as {@link #ERASED} when the
- * key was shredded. A message without personal data passes through unchanged.
+ * key was shredded. A message without personal data passes through unchanged. During a
+ * {@link SealedReading sealed load} personal fields read as {@link SealedReading#SEALED} and the
+ * vault is not asked.
  */
 public final class CryptoShreddingSerializer implements Serializer {
 
@@ -96,6 +98,10 @@ public final class CryptoShreddingSerializer implements Serializer {
             String text = value.asText();
             if (!cipher.recognises(text)) {
                 throw new IllegalStateException(typeName + "." + field + " is stored without encryption");
+            }
+            if (SealedReading.active()) {
+                tree.put(field, SealedReading.SEALED);
+                continue;
             }
             if (key == null) {
                 key = keys.keyForReading(subject);

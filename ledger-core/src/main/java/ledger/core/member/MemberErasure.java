@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 
 import ledger.core.crypto.KeyVault;
+import ledger.core.crypto.SealedReading;
 import ledger.core.crypto.SubjectDataPurge;
 import ledger.core.member.MemberRefusals.UnknownMember;
 
@@ -15,7 +16,8 @@ import ledger.core.member.MemberRefusals.UnknownMember;
  * Erasure, all in the command's one transaction: records {@link MemberErased}, frees the username,
  * shreds the member's data key (leaving a tombstone) and purges every other holder of the
  * member's personal data. A repetition answers the first receipt, records nothing, and purges
- * again (harmless, and it covers anything a lagging reader wrote meanwhile).
+ * again (harmless, and it covers anything a lagging reader wrote meanwhile). The member is loaded
+ * {@link SealedReading sealed}: erasure needs no personal data, so no key is unwrapped for it.
  */
 public class MemberErasure {
 
@@ -37,7 +39,8 @@ public class MemberErasure {
     public ErasureReceipt handle(EraseMember command, DeadlineManager deadlines) {
         ErasureReceipt receipt;
         try {
-            receipt = members.load(command.memberId().toString()).invoke(member -> member.erase(command, deadlines));
+            receipt = SealedReading.during(() -> members.load(command.memberId().toString()))
+                    .invoke(member -> member.erase(command, deadlines));
         } catch (AggregateNotFoundException e) {
             throw new UnknownMember();
         }

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import ledger.api.infrastructure.crypto.MasterKeyUnavailable;
 import ledger.api.infrastructure.persistence.DatabaseFailures;
 import ledger.core.shared.Refusal;
 import ledger.core.shared.RefusalDetails;
@@ -60,6 +61,15 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         if (causeOf(exception, ConcurrencyException.class).isPresent()) {
             return respond(ProblemResponses.problem(HttpStatus.CONFLICT, "concurrent-modification", "Conflict",
                     "the resource was changed concurrently or already exists; retry"));
+        }
+        Optional<MasterKeyUnavailable> noKey = causeOf(exception, MasterKeyUnavailable.class);
+        if (noKey.isPresent()) {
+            // its message names master key ids only
+            log.warn("Master key unavailable: {}", noKey.get().getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "master-key-unavailable",
+                            "Service unavailable", "this node cannot use the fleet's master key; retry later"));
         }
         if (DatabaseFailures.unavailable(exception)) {
             log.warn("Event store unavailable: {}", exception.getClass().getName());

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 import ledger.api.LedgerProperties;
@@ -32,6 +33,8 @@ import ledger.core.crypto.UnitOfWorkKeyCache;
  * The master key comes from {@code LEDGER_MASTER_KEY} (base64 of 32 bytes) or the file named by
  * {@code LEDGER_MASTER_KEY_FILE}, never from the database. Only the local default (no active
  * profile) may generate a missing key file, with a warning; every other profile refuses to start.
+ * A node whose keys do not fit the stored data keys or the fleet's active key refuses to start too
+ * ({@link FleetMasterKey}).
  */
 @Configuration(proxyBeanMethods = false)
 public class CryptoConfiguration {
@@ -66,9 +69,17 @@ public class CryptoConfiguration {
         return new ErasureVacuum(dataSource, () -> declarations.orderedStream().toList());
     }
 
+    /** Checked before anything uses the vault: a node whose master keys do not fit the database does not start. */
     @Bean
-    JdbcKeyVault jdbcKeyVault(JdbcTemplate jdbc, MasterKeys masterKeys, ErasureVacuum vacuum) {
-        return new JdbcKeyVault(jdbc, masterKeys, vacuum);
+    FleetMasterKey fleetMasterKey(JdbcTemplate jdbc, MasterKeys masterKeys, TransactionTemplate transactions) {
+        FleetMasterKey fleet = new FleetMasterKey(jdbc, masterKeys, transactions);
+        fleet.verifyAtStart();
+        return fleet;
+    }
+
+    @Bean
+    JdbcKeyVault jdbcKeyVault(JdbcTemplate jdbc, MasterKeys masterKeys, FleetMasterKey fleet, ErasureVacuum vacuum) {
+        return new JdbcKeyVault(jdbc, masterKeys, fleet, vacuum);
     }
 
     /** The vault as everything uses it: cached for one unit of work, never longer. */

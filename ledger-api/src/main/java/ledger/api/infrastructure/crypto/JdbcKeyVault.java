@@ -16,7 +16,8 @@ import ledger.core.crypto.SubjectErased;
 /**
  * The key vault in PostgreSQL. Reads take a share lock on the key row for their transaction, so
  * an erasure (which updates the row) waits for readers in flight and, once it commits, every node
- * reads the tombstone: no decryption outlives an acknowledged erasure.
+ * reads the tombstone: no decryption outlives an acknowledged erasure. New keys are wrapped under
+ * the fleet's active master key; shredding only updates the row and needs no master key at all.
  */
 final class JdbcKeyVault implements KeyVault, DeadRowTables, ShredFence {
 
@@ -25,11 +26,13 @@ final class JdbcKeyVault implements KeyVault, DeadRowTables, ShredFence {
 
     private final JdbcTemplate jdbc;
     private final MasterKeys masterKeys;
+    private final FleetMasterKey fleet;
     private final ErasureVacuum vacuum;
 
-    JdbcKeyVault(JdbcTemplate jdbc, MasterKeys masterKeys, ErasureVacuum vacuum) {
+    JdbcKeyVault(JdbcTemplate jdbc, MasterKeys masterKeys, FleetMasterKey fleet, ErasureVacuum vacuum) {
         this.jdbc = jdbc;
         this.masterKeys = masterKeys;
+        this.fleet = fleet;
         this.vacuum = vacuum;
     }
 
@@ -38,8 +41,9 @@ final class JdbcKeyVault implements KeyVault, DeadRowTables, ShredFence {
         Optional<Row> row = find(subject);
         if (row.isEmpty()) {
             byte[] fresh = AesGcm.newKey();
+            String kekId = fleet.activeIdForWriting();
             jdbc.update("INSERT INTO data_key (subject_id, wrapped_key, kek_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                    subject, masterKeys.wrap(subject, fresh), masterKeys.currentId());
+                    subject, masterKeys.wrap(subject, fresh, kekId), kekId);
             row = find(subject);
         }
         Row found = row.orElseThrow(() -> new IllegalStateException("data key vanished while it was created"));

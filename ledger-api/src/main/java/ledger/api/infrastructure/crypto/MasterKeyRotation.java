@@ -8,9 +8,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Re-wraps every data key that an older master key wrapped with the current one, in small
- * transactions; no event is touched. Afterwards the old key can be removed from
- * {@code LEDGER_PREVIOUS_MASTER_KEYS}.
+ * Makes this node's current master key the fleet's active one, then re-wraps every data key that
+ * an older master key wrapped with it, in small transactions; no event is touched. The switch
+ * comes first and waits for key creations in flight, so no new key is wrapped under the old id
+ * after it: once {@code remaining} is 0 the old key can be removed from
+ * {@code LEDGER_PREVIOUS_MASTER_KEYS}. Nodes that do not hold the new key go not ready.
  */
 @Component
 public class MasterKeyRotation {
@@ -19,11 +21,14 @@ public class MasterKeyRotation {
 
     private final JdbcTemplate jdbc;
     private final MasterKeys masterKeys;
+    private final FleetMasterKey fleet;
     private final TransactionTemplate transactions;
 
-    MasterKeyRotation(JdbcTemplate jdbc, MasterKeys masterKeys, TransactionTemplate transactions) {
+    MasterKeyRotation(JdbcTemplate jdbc, MasterKeys masterKeys, FleetMasterKey fleet,
+                      TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.masterKeys = masterKeys;
+        this.fleet = fleet;
         this.transactions = transactions;
     }
 
@@ -31,6 +36,7 @@ public class MasterKeyRotation {
     }
 
     public Result rotate() {
+        transactions.executeWithoutResult(status -> fleet.switchTo(masterKeys.currentId()));
         long rewrapped = 0;
         while (true) {
             Integer done = transactions.execute(status -> rewrapBatch());
@@ -54,7 +60,8 @@ public class MasterKeyRotation {
         for (Wrapped row : rows) {
             byte[] dataKey = masterKeys.unwrap(row.subject(), row.kekId(), row.key());
             jdbc.update("UPDATE data_key SET wrapped_key = ?, kek_id = ? WHERE subject_id = ? AND kek_id = ?",
-                    masterKeys.wrap(row.subject(), dataKey), masterKeys.currentId(), row.subject(), row.kekId());
+                    masterKeys.wrap(row.subject(), dataKey, masterKeys.currentId()), masterKeys.currentId(),
+                    row.subject(), row.kekId());
         }
         return rows.size();
     }

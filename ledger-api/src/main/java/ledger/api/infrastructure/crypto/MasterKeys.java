@@ -15,7 +15,8 @@ import ledger.core.crypto.AesGcm;
 /**
  * The master key (KEK) that wraps every data key, plus the previous ones still needed to unwrap
  * keys not yet re-wrapped after a rotation. Keys are named by an id derived from their bytes,
- * so the database records which KEK wrapped a key without holding anything secret.
+ * so the database records which KEK wrapped a key without holding anything secret. Which held key
+ * wraps new data keys is the fleet's choice ({@link FleetMasterKey}), not this node's.
  */
 public final class MasterKeys {
 
@@ -46,17 +47,36 @@ public final class MasterKeys {
         return currentId;
     }
 
+    /** The ids of every key this node holds: the current one first, then the previous ones. */
+    public List<String> ids() {
+        return List.copyOf(all.keySet());
+    }
+
+    public boolean holds(String kekId) {
+        return all.containsKey(kekId);
+    }
+
+    /** Wraps under the current key (tools and tests); the service wraps under the fleet's active key. */
     public byte[] wrap(UUID subject, byte[] dataKey) {
-        return AesGcm.encrypt(current, dataKey, associatedData(subject));
+        return wrap(subject, dataKey, currentId);
+    }
+
+    /** Wraps under the held key {@code kekId}; throws {@link MasterKeyUnavailable} when it is not held. */
+    public byte[] wrap(UUID subject, byte[] dataKey, String kekId) {
+        return AesGcm.encrypt(require(kekId), dataKey, associatedData(subject));
     }
 
     byte[] unwrap(UUID subject, String kekId, byte[] wrapped) {
+        return AesGcm.decrypt(require(kekId), wrapped, associatedData(subject));
+    }
+
+    private byte[] require(String kekId) {
         byte[] kek = all.get(kekId);
         if (kek == null) {
-            throw new IllegalStateException("data key wrapped by an unknown master key " + kekId
-                    + ": configure it in LEDGER_PREVIOUS_MASTER_KEYS");
+            throw new MasterKeyUnavailable("this node does not hold master key " + kekId + " (it holds " + ids()
+                    + "): configure it in LEDGER_MASTER_KEY or LEDGER_PREVIOUS_MASTER_KEYS");
         }
-        return AesGcm.decrypt(kek, wrapped, associatedData(subject));
+        return kek;
     }
 
     private static byte[] associatedData(UUID subject) {
