@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -182,12 +184,12 @@ class ErasureRaceIT extends IntegrationTest {
     void erasure_amid_hundreds_of_concurrent_requests_leaves_no_personal_data_anywhere(CapturedOutput output)
             throws Exception {
         boolean pageInspect = pageInspectAvailable();
-        for (int round = 0; round < ROUNDS; round++) {
-            storm(output, pageInspect);
+        for (int round = 1; round <= ROUNDS; round++) {
+            storm(output, pageInspect, round);
         }
     }
 
-    private void storm(CapturedOutput output, boolean pageInspect) throws Exception {
+    private void storm(CapturedOutput output, boolean pageInspect, int round) throws Exception {
         String marker = marker();
         Api.Response registered = api().header("Idempotency-Key", "reg-" + marker)
                 .post("/api/v1/members", Api.registration("u" + marker.toLowerCase(), marker));
@@ -232,9 +234,11 @@ class ErasureRaceIT extends IntegrationTest {
         awaitReadModelsCaughtUp(replay);
 
         // an idempotent replay of every key used returns none of the member's data
+        int replays = 0;
         for (Call call : calls) {
             if (call.key() != null) {
                 assertThat(call.send(api()).body()).doesNotContainIgnoringCase(marker);
+                replays++;
             }
         }
         assertThat(DatabaseScan.find(jdbc, marker)).as("live rows of every table").isEmpty();
@@ -242,6 +246,14 @@ class ErasureRaceIT extends IntegrationTest {
             assertThat(deadTuplesWith(marker)).as("dead row versions of the read models").isEmpty();
         }
         assertThat(output.getAll()).doesNotContainIgnoringCase(marker);
+        Map<Integer, Long> statuses = new TreeMap<>();
+        for (CompletableFuture<Api.Response> answer : answers) {
+            statuses.merge(answer.get().status(), 1L, Long::sum);
+        }
+        System.out.println("erasure race: round " + round + " of " + ROUNDS + ", " + answers.size()
+                + " requests with the erasure, answers by status " + statuses + ", replays " + replays
+                + ", no marker in any table" + (pageInspect ? " or dead tuple" : " (no pageinspect)")
+                + " or the log");
     }
 
     /** Raw heap tuples, dead ones included, of every table an erasure purges or the projections write. */
