@@ -31,7 +31,8 @@ public record LedgerProperties(
         EventStore eventStore,
         Security security,
         Register register,
-        Idempotency idempotency) {
+        Idempotency idempotency,
+        Erasure erasure) {
 
     public LedgerProperties {
         purposes = purposes == null ? Map.of() : Map.copyOf(purposes);
@@ -86,6 +87,10 @@ public record LedgerProperties(
 
     /** Idempotency records are deleted {@code retention} after they were made, checked every {@code cleanupInterval}. */
     public record Idempotency(Duration retention, Duration cleanupInterval) {
+    }
+
+    /** The VACUUM after an erasure waits at most {@code vacuumWait} for older transactions to end. */
+    public record Erasure(Duration vacuumWait) {
     }
 
     public record Security(JwtSettings jwt) {

@@ -79,6 +79,15 @@ class ArchitectureTest {
                 .check(LEDGER);
     }
 
+    /** One typed configuration tree ({@code LedgerProperties}): no loose keys with defaults in Java. */
+    @Test
+    void configuration_is_read_through_the_typed_tree_only() {
+        noClasses().that().resideInAPackage("ledger..")
+                .should().dependOnClassesThat().haveFullyQualifiedName(
+                        "org.springframework.beans.factory.annotation.Value")
+                .check(LEDGER);
+    }
+
     @Test
     void controllers_are_package_private_adapters() {
         classes().that().areAnnotatedWith(RestController.class)

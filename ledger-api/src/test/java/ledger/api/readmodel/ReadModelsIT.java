@@ -148,7 +148,11 @@ class ReadModelsIT extends IntegrationTest {
         assertThat(after.get(4).at("/details/company").asText()).isEqualTo("[erased]");
         assertThat(after.get(6).get("type").asText()).isEqualTo("MemberErased");
         assertThat(after.get(6).at("/details/ground").asText()).isEqualTo("MEMBER_REQUEST");
-        assertThat(api().as(Api.AUDITOR).get("/api/v1/members/" + id + "/consent-history").json()).hasSize(3);
+        // the consent history survives too, and the erasure closes the consent still given
+        JsonNode consents = api().as(Api.AUDITOR).get("/api/v1/members/" + id + "/consent-history").json();
+        assertThat(consents).hasSize(4);
+        assertThat(consents.get(3).get("type").asText()).isEqualTo("ERASED");
+        assertThat(consents.get(3).get("purpose").asText()).isEqualTo("portal-membership");
     }
 
     @Test

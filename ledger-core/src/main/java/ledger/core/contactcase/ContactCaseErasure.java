@@ -33,7 +33,7 @@ public class ContactCaseErasure {
         Instant erasedAt = SealedReading.during(() -> cases.load(command.caseId().toString()))
                 .invoke(c -> c.erase(command, deadlines));
         keys.shred(command.caseId().value());
-        purges.forEach(purge -> purge.purge(command.caseId().value()));
+        purges.forEach(purge -> purge.purge(command.caseId().value(), erasedAt));
         return erasedAt;
     }
 }

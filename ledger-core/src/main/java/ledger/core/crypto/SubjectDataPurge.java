@@ -1,5 +1,6 @@
 package ledger.core.crypto;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -10,4 +11,9 @@ import java.util.UUID;
 public interface SubjectDataPurge {
 
     void purge(UUID subject);
+
+    /** The same, for a place that records when the erasure happened (the erasure event's time). */
+    default void purge(UUID subject, Instant erasedAt) {
+        purge(subject);
+    }
 }

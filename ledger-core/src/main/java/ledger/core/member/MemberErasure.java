@@ -49,7 +49,7 @@ public class MemberErasure {
         }
         usernames.release(command.memberId());
         keys.shred(command.memberId().value());
-        purges.forEach(purge -> purge.purge(command.memberId().value()));
+        purges.forEach(purge -> purge.purge(command.memberId().value(), receipt.erasedAt()));
         return receipt;
     }
 }

@@ -49,9 +49,11 @@ public class MemberViewProjection {
     }
 
     // Every handler first holds the member's key against a concurrent erasure (see ShredFence), then
-    // claims the event. An erased member's view keeps nothing but its status: a late event changes
-    // only the version. Fencing before any write of the member's rows keeps the lock order of an
-    // erasure (key row, then view rows), so the two cannot deadlock.
+    // claims the event. Once the key is shredded no personal field is written: events decrypted
+    // before the shred but projected after it, and a replay of an erased member, keep only what is
+    // no personal data (version, activity, counts, consent rows as not granted), so a replay builds
+    // the same view as incremental processing did. Fencing before any write of the member's rows
+    // keeps the lock order of an erasure (key row, then view rows): the two cannot deadlock.
 
     @EventHandler
     void on(MemberRegistered event, @SequenceNumber long sequence) {
@@ -67,23 +69,29 @@ public class MemberViewProjection {
 
     @EventHandler
     void on(ConsentGiven event, @SequenceNumber long sequence) {
-        if (claimUnlessErased(event, sequence)) {
-            rows.upsertConsent(event.memberId().value(), event.purpose(), true, event.policyVersion(), event.at());
+        boolean erased = fence.shreddedHolding(event.memberId().value());
+        if (claim(event, sequence)) {
+            rows.upsertConsent(event.memberId().value(), event.purpose(), !erased, event.policyVersion(), event.at());
         }
     }
 
     @EventHandler
     void on(ConsentWithdrawn event, @SequenceNumber long sequence) {
-        if (claimUnlessErased(event, sequence)) {
+        fence.shreddedHolding(event.memberId().value());
+        if (claim(event, sequence)) {
             rows.upsertConsent(event.memberId().value(), event.purpose(), false, event.policyVersion(), event.at());
         }
     }
 
     @EventHandler
     void on(DocumentDownloaded event, @SequenceNumber long sequence) {
-        if (claimUnlessErased(event, sequence)) {
+        boolean erased = fence.shreddedHolding(event.memberId().value());
+        if (claim(event, sequence)) {
             rows.countDownload(event.memberId().value());
-            rows.insertDownload(event.memberId().value(), sequence, event.documentId(), event.title(), event.at());
+            if (!erased) {
+                rows.insertDownload(event.memberId().value(), sequence, event.documentId(), event.title(),
+                        event.at());
+            }
         }
     }
 
@@ -106,6 +114,7 @@ public class MemberViewProjection {
         rows.advanceVersion(event.memberId().value(), sequence);
     }
 
+    /** Holds of an erased member are dropped by its erasure: a late one is not added back. */
     @EventHandler
     void on(LegalHoldPlaced event, @SequenceNumber long sequence) {
         boolean erased = fence.shreddedHolding(event.memberId().value());
@@ -124,15 +133,18 @@ public class MemberViewProjection {
 
     @EventHandler
     void on(ProfileEdited event, @SequenceNumber long sequence) {
-        if (claimUnlessErased(event, sequence)) {
+        boolean erased = fence.shreddedHolding(event.memberId().value());
+        if (claim(event, sequence) && !erased) {
             rows.updateProfile(event.memberId().value(), event.givenName(), event.familyName(), event.company(),
                     event.email());
         }
     }
 
+    /** An erased member's status stays ERASED: a late end of membership does not reopen it. */
     @EventHandler
     void on(MembershipEnded event, @SequenceNumber long sequence) {
-        if (claimUnlessErased(event, sequence)) {
+        boolean erased = fence.shreddedHolding(event.memberId().value());
+        if (claim(event, sequence) && !erased) {
             rows.endMembership(event.memberId().value(), event.erasureDueAt());
         }
     }
@@ -188,11 +200,5 @@ public class MemberViewProjection {
 
     private boolean claim(MemberEvent event, long sequence) {
         return rows.advance(event.memberId().value(), sequence, event.at()) == 1;
-    }
-
-    /** Claims the event; false when it is not new, or when the member is erased (then only the version moves). */
-    private boolean claimUnlessErased(MemberEvent event, long sequence) {
-        boolean erased = fence.shreddedHolding(event.memberId().value());
-        return claim(event, sequence) && !erased;
     }
 }

@@ -25,7 +25,13 @@ class MemberViewPurge implements SubjectDataPurge, DeadRowTables {
 
     @Override
     public void purge(UUID subject) {
-        MemberViewProjection.erase(rows, subject, Instant.now());
+        purge(subject, Instant.now());
+    }
+
+    /** The consents' {@code since} is the erasure event's time, as the projection of that event writes it. */
+    @Override
+    public void purge(UUID subject, Instant erasedAt) {
+        MemberViewProjection.erase(rows, subject, erasedAt);
     }
 
     @Override

@@ -58,8 +58,8 @@ public interface MemberViewRepository extends GenericRepository<MemberViewRow, U
     int erase(UUID memberId);
 
     /** An erased member consents to nothing: every purpose reads as not granted from the erasure on. */
-    @Query(value = "UPDATE member_view_consent SET granted = FALSE, since = :at WHERE member_id = :memberId"
-            + " AND granted", nativeQuery = true)
+    @Query(value = "UPDATE member_view_consent SET granted = FALSE, since = :at WHERE member_id = :memberId",
+            nativeQuery = true)
     int withdrawAllConsents(UUID memberId, Instant at);
 
     @Query(value = "INSERT INTO member_view_consent (member_id, purpose, granted, policy_version, since)"

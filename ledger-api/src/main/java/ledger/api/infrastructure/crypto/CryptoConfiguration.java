@@ -65,8 +65,10 @@ public class CryptoConfiguration {
     }
 
     @Bean
-    ErasureVacuum erasureVacuum(DataSource dataSource, ObjectProvider<DeadRowTables> declarations) {
-        return new ErasureVacuum(dataSource, () -> declarations.orderedStream().toList());
+    ErasureVacuum erasureVacuum(DataSource dataSource, ObjectProvider<DeadRowTables> declarations,
+                                LedgerProperties properties) {
+        return new ErasureVacuum(dataSource, () -> declarations.orderedStream().toList(),
+                properties.erasure().vacuumWait());
     }
 
     /** Checked before anything uses the vault: a node whose master keys do not fit the database does not start. */

@@ -10,10 +10,11 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import ledger.api.LedgerProperties;
 
 /**
  * Splits every processor's segments between the live nodes. Each node beats in {@code ledger_node};
@@ -33,11 +34,11 @@ class SegmentBalancer implements SmartLifecycle {
     private ScheduledExecutorService executor;
 
     SegmentBalancer(JdbcTemplate jdbc, EventProcessingConfiguration processing, NodeIdentity node,
-                    @Value("${ledger.fleet.balance-interval:PT5S}") java.time.Duration interval) {
+                    LedgerProperties properties) {
         this.jdbc = jdbc;
         this.processing = processing;
         this.node = node;
-        this.intervalMillis = interval.toMillis();
+        this.intervalMillis = properties.fleet().balanceInterval().toMillis();
     }
 
     @Override
