@@ -30,7 +30,8 @@ public record LedgerProperties(
         EventSource eventSource,
         EventStore eventStore,
         Security security,
-        Register register) {
+        Register register,
+        ErasureJournalSettings erasureJournal) {
 
     public LedgerProperties {
         purposes = purposes == null ? Map.of() : Map.copyOf(purposes);
@@ -81,6 +82,10 @@ public record LedgerProperties(
 
     /** The embedded event store's wait before it reads events that another transaction may still fill in. */
     public record EventStore(Duration fetchDelay) {
+    }
+
+    /** Where the journal of erasures outside the database is kept (docs/crypto-shredding.md). */
+    public record ErasureJournalSettings(Path dir) {
     }
 
     public record Security(JwtSettings jwt) {
