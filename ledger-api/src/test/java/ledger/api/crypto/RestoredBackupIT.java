@@ -1,6 +1,7 @@
 package ledger.api.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -142,6 +143,16 @@ class RestoredBackupIT {
                 for (String field : List.of("username", "givenName", "familyName", "company", "email")) {
                     assertThat(body.get(field).isNull()).as(field).isTrue();
                 }
+
+                // the DPM's list of erasures names the re-applied ones by their ground
+                Api dpm = node.api().as(Api.DPM);
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    JsonNode erasures = dpm.get("/api/v1/erasures").json();
+                    assertThat(erasures.findParents("subjectId")).filteredOn(r -> r.get("subjectId").asText()
+                            .equals(member.toString()) || r.get("subjectId").asText().equals(contactCase.toString()))
+                            .extracting(r -> r.get("ground").asText())
+                            .containsExactly("RESTORED_BACKUP", "RESTORED_BACKUP");
+                });
             }
             String second = Files.readString(secondLog, StandardCharsets.UTF_8);
             int replayed = second.indexOf("Erasure journal:");

@@ -12,6 +12,7 @@ import ledger.core.contactcase.ContactCaseErased;
 import ledger.core.member.FindErasures;
 import ledger.core.member.MemberErased;
 import ledger.core.shared.Actor;
+import ledger.core.shared.ErasureGround;
 
 /** The DPM's list of erasure receipts, manual and automatic (GET /erasures). */
 @Component
@@ -35,7 +36,9 @@ public class ErasureReceiptProjection {
     @EventHandler
     void on(ContactCaseErased event) {
         boolean automatic = Actor.SYSTEM.equals(event.by());
-        rows.insert(event.caseId().value(), "CONTACT_CASE", automatic ? "RETENTION_EXPIRED" : "REQUEST", event.at(),
+        String ground = event.ground() == ErasureGround.RESTORED_BACKUP ? event.ground().name()
+                : automatic ? "RETENTION_EXPIRED" : "REQUEST";
+        rows.insert(event.caseId().value(), "CONTACT_CASE", ground, event.at(),
                 event.by().principal(), event.by().role(), automatic);
     }
 
