@@ -32,7 +32,8 @@ public record LedgerProperties(
         Security security,
         Register register,
         Idempotency idempotency,
-        Erasure erasure) {
+        Erasure erasure,
+        ErasureJournalSettings erasureJournal) {
 
     public LedgerProperties {
         purposes = purposes == null ? Map.of() : Map.copyOf(purposes);
@@ -91,6 +92,10 @@ public record LedgerProperties(
 
     /** The VACUUM after an erasure waits at most {@code vacuumWait} for older transactions to end. */
     public record Erasure(Duration vacuumWait) {
+    }
+
+    /** Where the journal of erasures outside the database is kept (docs/crypto-shredding.md). */
+    public record ErasureJournalSettings(Path dir) {
     }
 
     public record Security(JwtSettings jwt) {

@@ -1,11 +1,14 @@
 package ledger.api.reliability;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import ledger.api.support.Api;
@@ -27,6 +30,16 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     public static NodeProcess start(String jdbcUrl, Path log, String... extraArgs) throws IOException {
+        NodeProcess node = launch(jdbcUrl, log, extraArgs);
+        node.awaitUp(Duration.ofSeconds(120));
+        return node;
+    }
+
+    /**
+     * Starts the node without sending it any request; unless the arguments name one, its erasure
+     * journal is the directory {@code erasure-journal} beside the log (the same on every restart).
+     */
+    public static NodeProcess launch(String jdbcUrl, Path log, String... extraArgs) throws IOException {
         Path jar = Path.of("target", "ledger.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("package the service first: " + jar.toAbsolutePath());
@@ -43,12 +56,31 @@ public final class NodeProcess implements AutoCloseable {
                 "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
                 "--spring.datasource.hikari.connection-timeout=2000",
                 "--ledger.master-key=" + IntegrationTest.TEST_MASTER_KEY));
+        if (Arrays.stream(extraArgs).noneMatch(a -> a.startsWith("--ledger.erasure-journal.dir="))) {
+            command.add("--ledger.erasure-journal.dir=" + log.toAbsolutePath().resolveSibling("erasure-journal"));
+        }
         command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        NodeProcess node = new NodeProcess(process, port);
-        node.awaitUp(Duration.ofSeconds(120));
-        return node;
+        return new NodeProcess(process, port);
+    }
+
+    /** Waits until the node's HTTP port accepts a TCP connection, without sending a request. */
+    public void awaitListening(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the node exited with " + process.exitValue());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException e) {
+                // not listening yet
+            }
+            sleep(50);
+        }
+        throw new IllegalStateException("the node did not listen");
     }
 
     /** Node logs go to {@code ledger.reliability.log-dir} when set (kept for reading), else the test's directory. */

@@ -45,6 +45,7 @@ public abstract class IntegrationTest {
         registry.add("ledger.snapshot-threshold", () -> "5");
         registry.add("ledger.security.jwt.secret", () -> TEST_JWT_SECRET);
         registry.add("ledger.security.jwt.issuer", () -> TEST_JWT_ISSUER);
+        registry.add("ledger.erasure-journal.dir", () -> EMBEDDED_DATA.resolve("erasure-journal").toString());
         String url = System.getenv("LEDGER_TEST_DB_URL");
         if (url != null && !url.isBlank()) {
             registry.add("spring.datasource.url", () -> url);

@@ -260,7 +260,9 @@ public class Member {
         if (erasure != null) {
             return erasure;
         }
-        if (!holds.isEmpty()) {
+        // A re-applied journaled erasure happened while no hold stood: a hold restored with an
+        // older backup does not stop it (only the ledger itself gives that ground).
+        if (!holds.isEmpty() && command.ground() != ErasureGround.RESTORED_BACKUP) {
             if (!command.automatic()) {
                 throw new ErasureBlockedByLegalHold(List.copyOf(holds.keySet()));
             }

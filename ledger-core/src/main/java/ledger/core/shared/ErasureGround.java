@@ -16,5 +16,31 @@ public enum ErasureGround {
     /** Art. 17(1)(d): the data was processed unlawfully. */
     UNLAWFUL_PROCESSING,
     /** Art. 17(1)(e): erasure required by a legal obligation. */
-    LEGAL_OBLIGATION
+    LEGAL_OBLIGATION,
+    /**
+     * Given only by the ledger itself: an erasure recorded in the erasure journal (outside the
+     * database) re-applied at start to a database that did not know it, e.g. one restored from a
+     * backup taken before the erasure. Any other caller naming it is refused.
+     */
+    RESTORED_BACKUP;
+
+    /** Refuses {@link #RESTORED_BACKUP} unless the ledger itself ({@link Actor#SYSTEM}) asks. */
+    public void requireAllowedFor(Actor requestedBy) {
+        if (this == RESTORED_BACKUP && !Actor.SYSTEM.equals(requestedBy)) {
+            throw new ReservedErasureGround();
+        }
+    }
+
+    /** A caller named a ground that only the ledger gives. */
+    public static final class ReservedErasureGround extends Refusal {
+        public ReservedErasureGround() {
+            super(Kind.INVALID, "reserved-erasure-ground",
+                    "the ground RESTORED_BACKUP is given only by the ledger when it re-applies journaled erasures");
+        }
+
+        @Override
+        protected String field() {
+            return "ground";
+        }
+    }
 }

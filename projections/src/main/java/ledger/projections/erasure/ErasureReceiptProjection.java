@@ -12,6 +12,7 @@ import ledger.core.contactcase.ContactCaseErased;
 import ledger.core.member.FindErasures;
 import ledger.core.member.MemberErased;
 import ledger.core.shared.Actor;
+import ledger.core.shared.ErasureGround;
 
 /** The DPM's list of erasure receipts, manual and automatic (GET /erasures). */
 @Component

@@ -15,6 +15,7 @@ import ledger.core.consent.PurposeCatalog;
 import ledger.core.contactcase.ContactCase;
 import ledger.core.contactcase.ContactCaseErasure;
 import ledger.core.contactcase.ContactCaseIntake;
+import ledger.core.crypto.ErasureJournal;
 import ledger.core.crypto.KeyVault;
 import ledger.core.crypto.SubjectDataPurge;
 import ledger.core.member.Member;
@@ -53,7 +54,8 @@ class DomainConfiguration {
 
     @Bean
     ConfigurerModule ledgerDomain(UsernameRegistry usernames, KeyVault keys, List<SubjectDataPurge> purges,
-                                  MemberEventLookup memberEvents, LedgerProperties properties) {
+                                  MemberEventLookup memberEvents, LedgerProperties properties,
+                                  ErasureJournal erasureJournal) {
         // Long histories load from a snapshot (encrypted like events) plus the events after it.
         AggregateConfigurer<Member> member = AggregateConfigurer.defaultConfiguration(Member.class);
         if (properties.snapshotThreshold() > 0) {
@@ -67,9 +69,11 @@ class DomainConfiguration {
                 .registerCommandHandler(c -> new RequestCompletion(c.repository(DataSubjectRequest.class),
                         memberEvents))
                 .registerCommandHandler(c -> new MemberRegistration(c.repository(Member.class), usernames))
-                .registerCommandHandler(c -> new MemberErasure(c.repository(Member.class), usernames, keys, purges))
+                .registerCommandHandler(c -> new MemberErasure(c.repository(Member.class), usernames, keys, purges,
+                        erasureJournal))
                 .registerCommandHandler(c -> new ContactCaseIntake(c.repository(ContactCase.class)))
-                .registerCommandHandler(c -> new ContactCaseErasure(c.repository(ContactCase.class), keys, purges));
+                .registerCommandHandler(c -> new ContactCaseErasure(c.repository(ContactCase.class), keys, purges,
+                        erasureJournal));
     }
 
     /** Spring's snapshotter finds the aggregates it can snapshot through their factory beans. */

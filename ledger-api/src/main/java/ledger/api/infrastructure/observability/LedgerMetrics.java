@@ -13,6 +13,7 @@ import ledger.api.infrastructure.axon.ProjectionReplay;
 import ledger.core.contactcase.ContactCaseErased;
 import ledger.core.member.MemberErased;
 import ledger.core.shared.Actor;
+import ledger.core.shared.ErasureGround;
 
 /**
  * The ledger's own metrics: erasures (counted live, on the node that erased: this handler runs
@@ -40,8 +41,9 @@ class LedgerMetrics {
 
     @EventHandler
     void on(ContactCaseErased event) {
-        erasures("contact-case", Actor.SYSTEM.equals(event.by()) ? "RETENTION_EXPIRED" : "REQUEST",
-                Actor.SYSTEM.equals(event.by())).increment();
+        String ground = event.ground() == ErasureGround.RESTORED_BACKUP ? event.ground().name()
+                : Actor.SYSTEM.equals(event.by()) ? "RETENTION_EXPIRED" : "REQUEST";
+        erasures("contact-case", ground, Actor.SYSTEM.equals(event.by())).increment();
     }
 
     private Counter erasures(String subject, String ground, boolean automatic) {

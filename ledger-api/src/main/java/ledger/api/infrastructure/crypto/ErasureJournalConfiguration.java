@@ -1,0 +1,28 @@
+package ledger.api.infrastructure.crypto;
+
+import java.time.Clock;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import ledger.api.LedgerProperties;
+import ledger.api.infrastructure.fleet.NodeIdentity;
+
+/** The erasure journal outside the database ({@code ledger.erasure-journal.dir}) and its re-application at start. */
+@Configuration(proxyBeanMethods = false)
+class ErasureJournalConfiguration {
+
+    @Bean(destroyMethod = "close")
+    FileErasureJournal erasureJournal(LedgerProperties properties, NodeIdentity node) {
+        return FileErasureJournal.open(properties.erasureJournal().dir(), node.id(), Clock.systemUTC());
+    }
+
+    @Bean
+    ErasureJournalReplay erasureJournalReplay(FileErasureJournal journal, JdbcTemplate jdbc, EventStore events,
+                                              CommandGateway commands) {
+        return new ErasureJournalReplay(journal, jdbc, events, commands);
+    }
+}
