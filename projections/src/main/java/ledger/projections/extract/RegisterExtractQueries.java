@@ -7,25 +7,27 @@ import java.util.UUID;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
+import ledger.core.consent.FindMemberConsents;
 import ledger.core.member.FindRegisterExtract;
-import ledger.projections.history.MemberHistoryProjection.MemberTrail;
-import ledger.projections.history.MemberHistoryRepository;
+import ledger.projections.consent.ConsentHistoryProjection;
+import ledger.projections.consent.ConsentHistoryProjection.MemberConsents;
 import ledger.projections.member.MemberView;
 import ledger.projections.member.MemberViewProjection;
 
 /**
- * The register extract is composed from two read models, the member view and the member history,
- * with indexed lookups only: no event replay, however long the member's history.
+ * The register extract is composed from two read models, the member view and the consent history
+ * (the one source of consent events, as auditors read them), with indexed lookups only: no event
+ * replay, however long the member's history.
  */
 @Component
 public class RegisterExtractQueries {
 
     private final MemberViewProjection memberView;
-    private final MemberHistoryRepository history;
+    private final ConsentHistoryProjection consentHistory;
 
-    public RegisterExtractQueries(MemberViewProjection memberView, MemberHistoryRepository history) {
+    public RegisterExtractQueries(MemberViewProjection memberView, ConsentHistoryProjection consentHistory) {
         this.memberView = memberView;
-        this.history = history;
+        this.consentHistory = consentHistory;
     }
 
     @QueryHandler
@@ -38,8 +40,8 @@ public class RegisterExtractQueries {
         List<RegisterExtractData.Download> downloads = memberView.downloads(id).stream()
                 .map(d -> new RegisterExtractData.Download(d.documentId(), d.title(), d.at()))
                 .toList();
-        MemberTrail trail = MemberTrail.of(history.trailOf(id));
-        return Optional.of(new RegisterExtractData(view.get(), downloads, trail.consents(),
-                Math.min(view.get().version(), trail.version())));
+        MemberConsents consents = consentHistory.handle(new FindMemberConsents(query.memberId()));
+        return Optional.of(new RegisterExtractData(view.get(), downloads, consents.entries(),
+                Math.min(view.get().version(), consents.version())));
     }
 }

@@ -56,10 +56,5 @@ public class MemberHistoryProjection {
         public static MemberTrail of(List<MemberHistoryRow> entries) {
             return new MemberTrail(entries, entries.stream().mapToLong(MemberHistoryRow::seq).max().orElse(-1));
         }
-
-        /** The consent events of the trail, as the consent history shows them. */
-        public List<ConsentEntry> consents() {
-            return entries.stream().map(ConsentEntry::of).flatMap(java.util.Optional::stream).toList();
-        }
     }
 }

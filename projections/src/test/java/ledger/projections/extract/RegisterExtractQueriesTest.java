@@ -14,7 +14,7 @@ import ledger.core.member.MemberEvent;
 import ledger.core.member.MemberId;
 import ledger.core.member.MemberRegistered;
 import ledger.projections.history.ConsentEntry;
-import ledger.projections.history.MemberHistoryProjection;
+import ledger.projections.consent.ConsentHistoryProjection;
 import ledger.projections.member.MemberViewProjection;
 import ledger.projections.support.ProjectionTest;
 
@@ -28,7 +28,7 @@ class RegisterExtractQueriesTest extends ProjectionTest {
     MemberViewProjection memberView;
 
     @Autowired
-    MemberHistoryProjection memberHistory;
+    ConsentHistoryProjection consentHistory;
 
     private void apply(Object projection, MemberEvent event, long sequence) {
         batch(() -> {
@@ -44,7 +44,7 @@ class RegisterExtractQueriesTest extends ProjectionTest {
 
     private void both(MemberEvent event, long sequence) {
         apply(memberView, event, sequence);
-        apply(memberHistory, event, sequence);
+        apply(consentHistory, event, sequence);
     }
 
     @Test
@@ -76,10 +76,10 @@ class RegisterExtractQueriesTest extends ProjectionTest {
         both(new MemberRegistered(id, "user", "Given", "Family", "Co", "mail@example.org", PORTAL, at(0)), 0);
         apply(memberView, new DocumentDownloaded(id, "doc-1", "Price list", PORTAL, at(1)), 1);
         assertThat(queries.handle(new FindRegisterExtract(id)).orElseThrow().version())
-                .as("the history lags").isZero();
+                .as("the consent history lags").isZero();
 
-        apply(memberHistory, new DocumentDownloaded(id, "doc-1", "Price list", PORTAL, at(1)), 1);
-        apply(memberHistory, new DocumentDownloaded(id, "doc-2", "Terms", PORTAL, at(2)), 2);
+        apply(consentHistory, new DocumentDownloaded(id, "doc-1", "Price list", PORTAL, at(1)), 1);
+        apply(consentHistory, new DocumentDownloaded(id, "doc-2", "Terms", PORTAL, at(2)), 2);
         assertThat(queries.handle(new FindRegisterExtract(id)).orElseThrow().version())
                 .as("the view lags").isEqualTo(1);
     }

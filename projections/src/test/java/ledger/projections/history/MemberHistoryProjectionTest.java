@@ -139,32 +139,6 @@ class MemberHistoryProjectionTest extends ProjectionTest {
     }
 
     @Test
-    void the_trail_s_consents_are_its_consent_events_as_the_consent_history_shows_them() {
-        MemberId id = registered();
-        ConsentGiven consent = new ConsentGiven(id, UUID.randomUUID(), "newsletter", "2024-05", "email", PORTAL,
-                at(1));
-        batch(() -> {
-            projection.on(consent, 1);
-            projection.on(new DocumentDownloaded(id, "doc", "Title", PORTAL, at(2)), 2);
-            projection.on(new ConsentWithdrawn(id, consent.consentId(), "newsletter", "2024-05", DPM, at(3)), 3);
-        });
-
-        assertThat(trail(id).consents()).containsExactly(
-                new ConsentEntry(1, "GIVEN", "newsletter", "2024-05", "email", at(1),
-                        PORTAL),
-                new ConsentEntry(3, "WITHDRAWN", "newsletter", "2024-05", null, at(3),
-                        DPM));
-    }
-
-    @Test
-    void a_consent_entry_refuses_details_that_are_not_json() {
-        MemberHistoryRow broken = new MemberHistoryRow(1L, UUID.randomUUID(), 1, "ConsentGiven", at(0), "p", "r",
-                "not json");
-        assertThatThrownBy(() -> ConsentEntry.of(broken)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("not JSON");
-    }
-
-    @Test
     void a_reset_empties_the_member_history_for_a_rebuild() {
         MemberId id = registered();
 

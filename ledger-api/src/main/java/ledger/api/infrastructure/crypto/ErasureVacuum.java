@@ -33,6 +33,8 @@ import ledger.core.crypto.DeadRowTables;
 public final class ErasureVacuum implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ErasureVacuum.class);
+    static final int ATTEMPTS = 5;
+    private static final long RETRY_PAUSE_MILLIS = 1000;
 
     private final DataSource dataSource;
     private final Supplier<List<DeadRowTables>> declarations;
@@ -100,27 +102,51 @@ public final class ErasureVacuum implements AutoCloseable {
     }
 
     /**
-     * Waits until no transaction that began before now is still open (their snapshots may still see
-     * the dead versions), then runs the vacuum.
+     * Waits until no transaction that began before now still holds a snapshot (it may see the dead
+     * versions), then vacuums; repeats while the tables report dead versions left behind (still
+     * visible to a snapshot, or on a page another session had pinned), at most
+     * {@link #ATTEMPTS} times.
      */
     void runAfterOlderTransactions() {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                awaitOlderSnapshots();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            run();
+            if (deadVersionsLeft() == 0) {
+                return;
+            }
+            try {
+                Thread.sleep(RETRY_PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void awaitOlderSnapshots() throws InterruptedException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            Timestamp committed;
+            Timestamp now;
             try (Statement statement = connection.createStatement();
-                 ResultSet now = statement.executeQuery("SELECT clock_timestamp()")) {
-                now.next();
-                committed = now.getTimestamp(1);
+                 ResultSet clock = statement.executeQuery("SELECT clock_timestamp()")) {
+                clock.next();
+                now = clock.getTimestamp(1);
             }
             long deadline = System.nanoTime() + maxWait.toNanos();
             try (PreparedStatement older = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity"
-                    + " WHERE pid <> pg_backend_pid() AND datname = current_database() AND xact_start < ?")) {
-                older.setTimestamp(1, committed);
+                    + " WHERE pid <> pg_backend_pid() AND datname = current_database() AND xact_start < ?"
+                    + " AND backend_xmin IS NOT NULL")) {
+                older.setTimestamp(1, now);
                 while (System.nanoTime() < deadline) {
                     try (ResultSet count = older.executeQuery()) {
                         count.next();
                         if (count.getLong(1) == 0) {
-                            break;
+                            return;
                         }
                     }
                     Thread.sleep(50);
@@ -129,11 +155,23 @@ public final class ErasureVacuum implements AutoCloseable {
         } catch (SQLException e) {
             log.warn("Could not wait for older transactions before the erasure's VACUUM (SQL state {})",
                     e.getSQLState());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
         }
-        run();
+    }
+
+    /** What the last VACUUM of each table reported it could not remove, plus what was deleted since. */
+    private long deadVersionsLeft() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement dead = connection.prepareStatement("SELECT coalesce(sum(n_dead_tup), 0)"
+                     + " FROM pg_stat_user_tables WHERE schemaname = current_schema() AND relname = ANY (?)")) {
+            connection.setAutoCommit(true);
+            dead.setArray(1, connection.createArrayOf("text", tables().toArray()));
+            try (ResultSet count = dead.executeQuery()) {
+                count.next();
+                return count.getLong(1);
+            }
+        } catch (SQLException e) {
+            return 0;
+        }
     }
 
     @Override
