@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import ledger.api.infrastructure.axon.UsernameKeyBackfill;
 import ledger.api.support.Api;
 import ledger.api.support.IntegrationTest;
 
@@ -45,5 +47,20 @@ class LookAlikeUsernamesIT extends IntegrationTest {
                 .until(() -> api().get("/api/v1/members/" + id).status() == 200);
         Api.Response view = api().get("/api/v1/members/" + id);
         assertThat(view.json().get("username").asText()).isEqualTo("Jos\u00e9" + tail);
+    }
+
+    @Autowired
+    UsernameKeyBackfill backfill;
+
+    @Test
+    void a_claim_made_before_the_look_alike_key_gets_it_from_the_registration_event() {
+        String tail = suffix();
+        UUID id = api().register("adaqz" + tail);
+        jdbc.update("UPDATE username_claim SET username_key = NULL WHERE member_id = ?", id);
+        assertThat(backfill.run()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT username_key IS NOT NULL FROM username_claim WHERE member_id = ?",
+                Boolean.class, id)).isTrue();
+        Api.Response lookAlike = api().post("/api/v1/members", Api.registration("\u0430daqz" + tail, "B"));
+        assertThat(lookAlike.status()).as(lookAlike.body()).isEqualTo(409);
     }
 }
