@@ -104,10 +104,11 @@ public record LedgerProperties(
     /**
      * OAuth2/JWT callers. Keys come from the issuer's discovery ({@code issuerUri}), a JWK set
      * ({@code jwkSetUri}) or, for tests and closed setups, a shared HMAC secret ({@code secret}, at
-     * least 32 bytes). Roles are read from {@code rolesClaim}.
+     * least 32 bytes). Roles are read from {@code rolesClaim}. A token must carry {@code exp} and
+     * {@code sub} and may live at most {@code maxLifetime} (from {@code iat}, or from now without one).
      */
     public record JwtSettings(String issuerUri, String jwkSetUri, String secret, String issuer, String audience,
-                              String rolesClaim) {
+                              String rolesClaim, Duration maxLifetime) {
 
         public boolean enabled() {
             return StringUtils.hasText(issuerUri) || StringUtils.hasText(jwkSetUri) || StringUtils.hasText(secret);

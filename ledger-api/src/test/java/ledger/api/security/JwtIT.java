@@ -3,10 +3,13 @@ package ledger.api.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import com.nimbusds.jwt.JWTClaimsSet;
 
 import ledger.api.support.Api;
 import ledger.api.support.IntegrationTest;
@@ -71,5 +74,64 @@ class JwtIT extends IntegrationTest {
         assertThat(api().as(TestJwt.valid("nobody")).post("/api/v1/members",
                 Api.registration(Api.uniqueUsername(), "J7")).status()).isEqualTo(403);
         assertThat(eventCount()).isEqualTo(before);
+    }
+
+    private int register(JWTClaimsSet claims) {
+        return api().as(TestJwt.signed(claims)).post("/api/v1/members",
+                Api.registration(Api.uniqueUsername(), "JX")).status();
+    }
+
+    @Test
+    void a_jwt_without_exp_is_401_and_records_nothing() {
+        long before = eventCount();
+        assertThat(register(TestJwt.claims("no-exp", List.of("PORTAL")).expirationTime(null).build())).isEqualTo(401);
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void a_jwt_without_sub_is_401_and_never_recorded_as_jwt_null() {
+        long before = eventCount();
+        assertThat(register(TestJwt.claims(null, List.of("PORTAL")).build())).isEqualTo(401);
+        assertThat(register(TestJwt.claims("", List.of("PORTAL")).build())).isEqualTo(401);
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void a_jwt_living_longer_than_the_configured_hour_is_401() {
+        Instant now = Instant.now();
+        assertThat(register(TestJwt.claims("long-lived", List.of("PORTAL"))
+                .issueTime(Date.from(now.minusSeconds(5))).expirationTime(Date.from(now.plusSeconds(7200))).build()))
+                .isEqualTo(401);
+        assertThat(register(TestJwt.claims("long-lived", List.of("PORTAL")).issueTime(null)
+                .expirationTime(Date.from(now.plusSeconds(7200))).build())).isEqualTo(401);
+        assertThat(register(TestJwt.claims("fifty-nine-minutes", List.of("PORTAL"))
+                .issueTime(Date.from(now.minusSeconds(5))).expirationTime(Date.from(now.plusSeconds(3500))).build()))
+                .isEqualTo(201);
+    }
+
+    @Test
+    void roles_match_only_in_ascii_so_a_dotless_i_is_no_admin_and_a_long_s_no_dpm() {
+        assertThat(api().as(TestJwt.valid("ops-tool", "adm\u0131n")).get("/api/v1/admin/read-models").status())
+                .isEqualTo(403);
+        assertThat(api().as(TestJwt.valid("ops-tool", "admin")).get("/api/v1/admin/read-models").status())
+                .isEqualTo(200);
+        UUID id = api().register(Api.uniqueUsername());
+        assertThat(api().as(TestJwt.valid("dpm-tool", "dpm\u200b")).get("/api/v1/members/" + id).status())
+                .isEqualTo(403);
+        assertThat(api().as(TestJwt.valid("portal", "\u017fomething", "PORTAL\u0307")).post("/api/v1/members",
+                Api.registration(Api.uniqueUsername(), "J8")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void a_sub_with_control_characters_a_formula_or_more_than_255_characters_is_401_and_never_recorded() {
+        long before = eventCount();
+        for (String sub : List.of("evil\r\nprincipal=forged", "tab\there", "=cmd|' /C calc'!A0", "+1+cmd|x",
+                "@SUM(1)", "-2+3", "x".repeat(256), "bidi\u202eevil", "zero\u200bwidth", " leading-space")) {
+            assertThat(register(TestJwt.claims(sub, List.of("PORTAL")).build())).as(sub).isEqualTo(401);
+        }
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(register(TestJwt.claims("x".repeat(255), List.of("PORTAL")).build())).isEqualTo(201);
+        assertThat(register(TestJwt.claims("service-account:portal@tenant.example", List.of("PORTAL")).build()))
+                .isEqualTo(201);
     }
 }

@@ -19,13 +19,25 @@ public final class TestJwt {
     }
 
     public static String token(String subject, List<String> roles, String issuer, Instant expires, String secret) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return signed(claims(subject, roles).expirationTime(Date.from(expires)).issuer(issuer).build(), secret);
+    }
+
+    /** The claims of a valid test token (subject, roles, test issuer, issued now, 5 minutes), to change in a test. */
+    public static JWTClaimsSet.Builder claims(String subject, List<String> roles) {
+        return new JWTClaimsSet.Builder()
                 .subject(subject)
-                .issuer(issuer)
+                .issuer(IntegrationTest.TEST_JWT_ISSUER)
                 .issueTime(Date.from(Instant.now().minusSeconds(5)))
-                .expirationTime(Date.from(expires))
-                .claim("roles", roles)
-                .build();
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                .claim("roles", roles);
+    }
+
+    /** Signs any claims with the test secret. */
+    public static String signed(JWTClaimsSet claims) {
+        return signed(claims, IntegrationTest.TEST_JWT_SECRET);
+    }
+
+    private static String signed(JWTClaimsSet claims, String secret) {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
             jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));

@@ -124,4 +124,75 @@ class BadInputIT extends IntegrationTest {
         assertThat(api().as(Api.AUDITOR).get("/api/v1/members/" + member).status()).isEqualTo(403);
         assertThat(api().as(Api.DPM).get("/api/v1/members/" + member).status()).isEqualTo(200);
     }
+
+    private static void assertProblem(Api.Response response, int status, String code) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).as(response.body()).startsWith("application/problem+json");
+        assertThat(response.json().get("type").asText()).as(response.body()).isEqualTo("urn:ledger:problem:" + code);
+        assertThat(response.json().get("status").asInt()).isEqualTo(status);
+    }
+
+    @Test
+    void a_path_id_that_is_no_uuid_is_400_naming_the_parameter_and_never_echoing_the_value() {
+        Api.Response read = api().get("/api/v1/members/ada.lovelace@example.org");
+        assertProblem(read, 400, "invalid-parameter");
+        assertThat(read.json().get("errors").has("memberId")).as(read.body()).isTrue();
+        assertThat(read.body()).doesNotContain("ada.lovelace").doesNotContain("example.org");
+        Api.Response command = api().post("/api/v1/members/grace.hopper-zq/downloads", "{\"documentId\":\"d\"}");
+        assertProblem(command, 400, "invalid-parameter");
+        assertThat(command.body()).doesNotContain("grace.hopper-zq");
+    }
+
+    @Test
+    void not_acceptable_and_unsupported_media_types_are_problems_with_a_ledger_type_that_echo_nothing() {
+        Api.Response notAcceptable = api().header("Accept", "image/x-marker-zq")
+                .get("/api/v1/members/" + member);
+        assertProblem(notAcceptable, 406, "not-acceptable");
+        assertThat(notAcceptable.body()).doesNotContain("marker-zq");
+        Api.Response unsupported = api().send("POST", "/api/v1/members", "hello", "text/x-marker-zq");
+        assertProblem(unsupported, 415, "unsupported-media-type");
+        assertThat(unsupported.body()).doesNotContain("marker-zq");
+    }
+
+    @Test
+    void an_unknown_enum_value_is_400_naming_the_field_and_the_allowed_values_without_echoing_it() {
+        long before = eventCount();
+        Api.Response reason = api().post("/api/v1/members/" + member + "/membership-end", "{\"reason\":\"BOREDZQ\"}");
+        assertProblem(reason, 400, "invalid-field");
+        assertThat(reason.json().get("errors").get("reason").asText())
+                .contains("CEASED_PARTNER", "MEMBER_REQUEST", "MISUSE");
+        assertThat(reason.body()).doesNotContain("BOREDZQ");
+        Api.Response ground = api().as(Api.DPM).post("/api/v1/members/" + member + "/erasure",
+                "{\"ground\":\"BOREDZQ\"}");
+        assertProblem(ground, 400, "invalid-field");
+        assertThat(ground.json().get("errors").has("ground")).as(ground.body()).isTrue();
+        assertThat(ground.json().get("errors").get("ground").asText()).contains("MEMBER_REQUEST");
+        assertThat(ground.body()).doesNotContain("BOREDZQ");
+        Api.Response nested = api().post("/api/v1/members", Api.registration(Api.uniqueUsername(), "E")
+                .replace("\"policyVersion\"", "\"channel\":{\"x\":1},\"policyVersion\""));
+        assertThat(nested.status()).isEqualTo(400);
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    /** What the servlet container refuses before the application sees it is a problem as well. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "GET /api/v1/members/zq|marker HTTP/1.1",
+            "GET /api/v1/members/zq%marker HTTP/1.1",
+            "GET /api/v1/members/zq;marker=1/../x HTTP/1.1",
+            "GET /api/v1/members//zqmarker HTTP/1.1",
+            "GET /api/v1/members/zq%2Fmarker HTTP/1.1"})
+    void a_request_the_container_refuses_is_a_problem_that_echoes_nothing(String requestLine) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + Api.PORTAL + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase();
+            assertThat(answer).as(answer).startsWith("HTTP/1.1 4");
+            assertThat(head).as(answer).contains("content-type: application/problem+json");
+            assertThat(answer).as(answer).contains("\"type\":\"urn:ledger:problem:")
+                    .doesNotContain("marker").doesNotContain("<html");
+        }
+    }
 }

@@ -12,13 +12,14 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import ledger.api.http.support.Fields;
 import ledger.core.member.MembershipEndReason;
+import ledger.core.member.Usernames;
 
 /** The JSON bodies of the member endpoints, validated before any command is sent. */
 final class MemberRequests {
 
     static final String PRINTABLE = Fields.PRINTABLE;
     static final String EMAIL = Fields.EMAIL;
-    static final String USERNAME = "^[\\p{L}\\p{N}._-]{3,64}$";
+    static final String USERNAME = Usernames.PATTERN;
     static final String TOKEN = "^[A-Za-z0-9._:-]+$";
 
     private MemberRequests() {
@@ -32,6 +33,11 @@ final class MemberRequests {
             @NotBlank @Size(max = 254) @Pattern(regexp = EMAIL, message = "must be an email address") String email,
             @NotEmpty @Size(max = 20) List<@Valid @NotNull Consent> consents,
             UUID memberId) {
+
+        /** Validated and stored in NFKC: input in NFD or with compatibility characters is normalised, not refused. */
+        Register {
+            username = Usernames.normalize(username);
+        }
     }
 
     record Consent(
@@ -61,6 +67,10 @@ final class MemberRequests {
             @Size(min = 1, max = 200) @Pattern(regexp = PRINTABLE) String company,
             @Size(max = 254) @Pattern(regexp = EMAIL, message = "must be an email address") String email,
             @Size(max = 64) String username) {
+
+        ProfileChange {
+            username = Usernames.normalize(username);
+        }
     }
 
     record MembershipEnd(@NotNull MembershipEndReason reason) {

@@ -2,6 +2,8 @@ package ledger.api.http.security;
 
 import ledger.api.LedgerProperties;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -53,6 +55,7 @@ final class JwtSupport {
         String issuer = StringUtils.hasText(properties.issuer()) ? properties.issuer() : properties.issuerUri();
         validators.add(StringUtils.hasText(issuer) ? JwtValidators.createDefaultWithIssuer(issuer)
                 : JwtValidators.createDefault());
+        validators.add(requiredClaims(properties.maxLifetime()));
         if (StringUtils.hasText(properties.audience())) {
             validators.add(jwt -> jwt.getAudience() != null && jwt.getAudience().contains(properties.audience())
                     ? OAuth2TokenValidatorResult.success()
@@ -62,7 +65,62 @@ final class JwtSupport {
         return decoder;
     }
 
-    /** Roles from the configured claim (a list, or a space- or comma-separated string), case-insensitive. */
+    /** Largest difference allowed between the token's clock and ours. */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
+    /** A recorded caller name: 1-255 visible characters, not starting like a spreadsheet formula. */
+    private static final int MAX_SUBJECT_LENGTH = 255;
+
+    /**
+     * {@code exp} and {@code sub} are required; the token may live at most {@code maxLifetime} (from
+     * {@code iat}, or from now when it has none); the subject must be fit to be recorded.
+     */
+    static OAuth2TokenValidator<Jwt> requiredClaims(Duration maxLifetime) {
+        return jwt -> {
+            Instant expiresAt = jwt.getExpiresAt();
+            if (expiresAt == null) {
+                return failure("exp is required");
+            }
+            Instant from = jwt.getIssuedAt() != null ? jwt.getIssuedAt() : Instant.now();
+            if (Duration.between(from, expiresAt).compareTo(maxLifetime.plus(CLOCK_SKEW)) > 0) {
+                return failure("the token lives longer than allowed");
+            }
+            if (jwt.getIssuedAt() != null && jwt.getIssuedAt().isAfter(Instant.now().plus(CLOCK_SKEW))) {
+                return failure("iat is in the future");
+            }
+            Object sub = jwt.getClaims().get("sub");
+            if (!(sub instanceof String subject) || !validSubject(subject)) {
+                return failure("sub is missing or not a valid caller name");
+            }
+            return OAuth2TokenValidatorResult.success();
+        };
+    }
+
+    /** Visible characters only (no controls, format characters, separators other than none), at most 255. */
+    static boolean validSubject(String subject) {
+        if (subject.isEmpty() || subject.length() > MAX_SUBJECT_LENGTH || "=+-@".indexOf(subject.charAt(0)) >= 0) {
+            return false;
+        }
+        return subject.codePoints().allMatch(JwtSupport::visible);
+    }
+
+    private static boolean visible(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.FORMAT, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
+                 Character.PARAGRAPH_SEPARATOR, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED ->
+                    false;
+            default -> true;
+        };
+    }
+
+    private static OAuth2TokenValidatorResult failure(String reason) {
+        return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", reason, null));
+    }
+
+    /** A role value: ASCII letters only, compared without regard to ASCII case ({@code dpm} is DPM, {@code admın} nothing). */
+    private static final java.util.regex.Pattern ROLE = java.util.regex.Pattern.compile("[A-Za-z]{1,32}");
+
+    /** Roles from the configured claim (a list, or a space- or comma-separated string), case-insensitive in ASCII only. */
     static Converter<Jwt, AbstractAuthenticationToken> authentication(LedgerProperties.JwtSettings properties) {
         return jwt -> {
             Collection<GrantedAuthority> authorities = new ArrayList<>();
@@ -73,9 +131,13 @@ final class JwtSupport {
             } else if (claim instanceof String text) {
                 values.addAll(List.of(text.split("[ ,]+")));
             }
-            for (String value : values) {
+            for (String raw : values) {
+                String value = raw.trim();
+                if (!ROLE.matcher(value).matches()) {
+                    continue;
+                }
                 for (Role role : Role.values()) {
-                    if (role.name().equals(value.strip().toUpperCase(Locale.ROOT))) {
+                    if (role.name().equals(value.toUpperCase(Locale.ROOT))) {
                         authorities.add(new SimpleGrantedAuthority(role.authority()));
                     }
                 }

@@ -1,26 +1,41 @@
 package ledger.api.http.support;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 
 import ledger.api.infrastructure.crypto.MasterKeyUnavailable;
 import ledger.api.infrastructure.persistence.DatabaseFailures;
@@ -141,20 +156,90 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         if (tooLarge.isPresent()) {
             return respond(PayloadTooLarge.problem());
         }
-        // Jackson's message quotes the offending input; only its location is safe to show.
+        // Jackson's message quotes the offending input: only the field and what it allows are shown.
+        Optional<InvalidFormatException> enumValue = causeOf(ex, InvalidFormatException.class)
+                .filter(e -> e.getTargetType() != null && e.getTargetType().isEnum());
+        if (enumValue.isPresent() && !enumValue.get().getPath().isEmpty()) {
+            String field = fieldPath(enumValue.get().getPath());
+            String allowed = Arrays.stream(enumValue.get().getTargetType().getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
+            ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-field", "Invalid request",
+                    "one or more fields are invalid");
+            return respond(ProblemResponses.withErrors(problem, Map.of(field, "must be one of: " + allowed)));
+        }
         return respond(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed request",
                 "the body is not valid JSON of the expected shape"));
+    }
+
+    /** {@code consents[0].purpose}: field names and indexes of the request's own shape, never a value. */
+    private static String fieldPath(List<JsonMappingException.Reference> path) {
+        StringBuilder text = new StringBuilder();
+        for (JsonMappingException.Reference reference : path) {
+            if (reference.getFieldName() != null) {
+                text.append(text.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                text.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return text.toString();
+    }
+
+    /** A path or query parameter of the wrong type: named, with what it must be, never its value. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+        name = name == null ? "parameter" : name;
+        Class<?> type = ex.getRequiredType();
+        String expected;
+        if (type != null && type.isEnum()) {
+            expected = "must be one of: " + Arrays.stream(type.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
+        } else if (type == UUID.class) {
+            expected = "must be a UUID";
+        } else if (type != null && Number.class.isAssignableFrom(org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(type))) {
+            expected = "must be a number";
+        } else {
+            expected = "has an invalid format";
+        }
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
+                "Invalid request", name + " " + expected);
+        return respond(ProblemResponses.withErrors(problem, Map.of(name, expected)));
     }
 
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getType() != null
-                && "about".equals(problem.getType().getScheme())) {
-            HttpStatus status = HttpStatus.valueOf(statusCode.value());
-            problem.setType(ProblemResponses.type(status.name().toLowerCase().replace('_', '-')));
+        // Spring's own details may quote the request (a content type, a method, a path): replace them.
+        HttpStatus status = HttpStatus.valueOf(statusCode.value());
+        ProblemDetail problem = ProblemResponses.problem(status, ProblemResponses.code(status),
+                status.getReasonPhrase(), safeDetail(ex, status));
+        return new ResponseEntity<>(problem, headers, statusCode);
+    }
+
+    /** A detail for Spring MVC's own exceptions that names only what the service itself declares. */
+    private static String safeDetail(Exception ex, HttpStatus status) {
+        if (ex instanceof HttpMediaTypeNotSupportedException unsupported) {
+            return "the request's content type is not supported here; supported: "
+                    + MediaType.toString(unsupported.getSupportedMediaTypes());
         }
-        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (ex instanceof HttpMediaTypeNotAcceptableException notAcceptable) {
+            return "none of the accepted media types can be produced here; available: "
+                    + MediaType.toString(notAcceptable.getSupportedMediaTypes());
+        }
+        if (ex instanceof HttpRequestMethodNotSupportedException method && method.getSupportedMethods() != null) {
+            return "the method is not supported here; supported: " + String.join(", ", method.getSupportedMethods());
+        }
+        if (ex instanceof MissingServletRequestParameterException missing) {
+            return "the parameter " + missing.getParameterName() + " is required";
+        }
+        if (ex instanceof MissingRequestHeaderException missing) {
+            return "the header " + missing.getHeaderName() + " is required";
+        }
+        if (status == HttpStatus.NOT_FOUND) {
+            return "no such resource";
+        }
+        return "the request cannot be processed (" + status.getReasonPhrase() + ")";
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail problem) {

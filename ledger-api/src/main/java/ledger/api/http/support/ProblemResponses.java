@@ -35,6 +35,11 @@ public class ProblemResponses {
         return problem;
     }
 
+    /** The code of a bare HTTP status: {@code not-acceptable}, {@code unsupported-media-type}, ... */
+    public static String code(HttpStatus status) {
+        return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     public static URI type(String code) {
         return URI.create("urn:ledger:problem:" + code);
     }

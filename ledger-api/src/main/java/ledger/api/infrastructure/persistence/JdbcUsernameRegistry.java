@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import ledger.core.crypto.DeadRowTables;
 import ledger.core.member.MemberId;
 import ledger.core.member.UsernameRegistry;
+import ledger.core.member.Usernames;
 
 /**
  * Usernames in a table with a unique key. JdbcTemplate joins the command's transaction, so the
@@ -30,9 +31,12 @@ class JdbcUsernameRegistry implements UsernameRegistry, DeadRowTables {
 
     @Override
     public Claim claim(String username, MemberId memberId) {
-        int inserted = jdbc.update(
-                "INSERT INTO username_claim (username_digest, member_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                digest(username), memberId.value());
+        // Two keys, each unique: the digest of the first normalisation (NFKC, lower case), which every
+        // claim has, and the digest of the look-alike key (Usernames.key), which claims made since V23
+        // have. A name is taken when either matches; ON CONFLICT without a target covers both.
+        int inserted = jdbc.update("INSERT INTO username_claim (username_digest, username_key, member_id)"
+                        + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                digest(username), Usernames.keyDigest(username), memberId.value());
         if (inserted == 1) {
             return Claim.CLAIMED;
         }
@@ -46,7 +50,7 @@ class JdbcUsernameRegistry implements UsernameRegistry, DeadRowTables {
         jdbc.update("DELETE FROM username_claim WHERE member_id = ?", memberId.value());
     }
 
-    /** Usernames are unique regardless of case and Unicode normal form. */
+    /** The first normalisation (before V23): NFKC and lower case; kept so that older claims still match. */
     static byte[] digest(String username) {
         String normalised = Normalizer.normalize(username.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         try {

@@ -1,0 +1,563 @@
+package ledger.api.http.support;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
+
+/**
+ * The OpenAPI description ({@code /v3/api-docs}) beyond what springdoc derives from the controllers:
+ * schemas named by feature (springdoc names them by fully qualified class, see application.yml;
+ * here they get their contract names), a description and an example for every schema and
+ * operation, the problem schema on every error response, the bearer security scheme. The tables
+ * below are the one place to extend when an endpoint or a record is added; {@code OpenApiIT} fails
+ * on anything left out, and {@code .ci/run} lints the result with Redocly CLI.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiDescription {
+
+    private static final String SCHEMAS = "#/components/schemas/";
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    /** Generated (fully qualified) schema name -> feature name, description. */
+    private static final Map<String, String[]> SCHEMA_NAMES = new LinkedHashMap<>();
+
+    /** "METHOD path" -> tag, summary, description. */
+    private static final Map<String, String[]> OPERATIONS = new LinkedHashMap<>();
+
+    /** "METHOD path" -> the success status, where springdoc cannot see it (a ResponseEntity built in code). */
+    private static final Map<String, String> SUCCESS = Map.of(
+            "POST /api/v1/members", "201",
+            "POST /api/v1/contact-cases", "201",
+            "POST /api/v1/members/{memberId}/legal-holds", "201",
+            "DELETE /api/v1/members/{memberId}/legal-holds/{holdId}", "204",
+            "POST /api/v1/requests", "201",
+            "POST /api/v1/requests/{requestId}/completion", "204",
+            "POST /api/v1/admin/read-models/{name}/replay", "202");
+
+    /** Tag -> description. */
+    private static final Map<String, String> TAGS = new LinkedHashMap<>();
+
+    /** Example values by property name, where a generic one would not pass the property's rules. */
+    private static final Map<String, Object> PROPERTY_EXAMPLES = new TreeMap<>();
+
+    private static void schema(String generated, String name, String description) {
+        SCHEMA_NAMES.put(generated, new String[] {name, description});
+    }
+
+    private static void operation(String key, String tag, String summary, String description) {
+        OPERATIONS.put(key, new String[] {tag, summary, description});
+    }
+
+    static {
+        String member = "ledger.api.http.member.MemberRequests$";
+        schema(member + "Register", "MemberRegistration", "A member's registration by the portal: the username (unique,"
+                + " never changes; NFKC, look-alikes count as taken), the profile and the first consents, which must"
+                + " include portal-membership.");
+        schema(member + "Consent", "ConsentGrant", "Consent to one configured purpose under a policy version.");
+        schema(member + "Withdrawal", "ConsentWithdrawal", "Withdrawal of some purposes, or of all of them.");
+        schema(member + "Download", "DocumentDownload", "A document the member downloaded (personal data: it is"
+                + " encrypted with the member's key).");
+        schema(member + "ProfileChange", "ProfileChange", "Profile fields to change; a username different from the"
+                + " registered one is refused with 422.");
+        schema(member + "MembershipEnd", "MembershipEnd", "Why the membership ends.");
+        schema(member + "Registered", "MemberRegistered", "The id of the registered member.");
+        schema(member + "ConsentRecorded", "ConsentRecorded", "The id of the recorded consent.");
+        schema(member + "Withdrawn", "ConsentsWithdrawn", "The purposes whose consent was withdrawn.");
+        schema(member + "Ended", "MembershipEnded", "When the member's data will be erased (retention after the"
+                + " membership ends).");
+        schema("ledger.projections.member.MemberView", "MemberView", "The current state of a member: profile,"
+                + " consents per purpose, downloads, status; every personal field is null once the member is erased.");
+        schema("ledger.projections.member.MemberView$ConsentState", "MemberConsentState", "Consent to one purpose:"
+                + " granted or not, under which policy version, since when.");
+        schema("ledger.projections.member.MemberView$LegalHold", "LegalHoldSummary", "A legal hold that defers"
+                + " erasure, with its ground.");
+        String contactCase = "ledger.api.http.contactcase.ContactCaseController$";
+        schema(contactCase + "Open", "ContactCaseOpening", "A contact-form message: kept at most three years.");
+        schema(contactCase + "Opened", "ContactCaseOpened", "The id of the contact case and when it will be erased.");
+        schema(contactCase + "Closed", "ContactCaseClosed", "The id of the closed contact case.");
+        String erasure = "ledger.api.http.erasure.ErasureController$";
+        schema(erasure + "Erasure", "ErasureRequest", "The ground of an erasure (GDPR Art. 17) and an optional reason.");
+        schema(erasure + "CaseErasure", "ContactCaseErasureRequest", "The ground of a contact case's erasure"
+                + " (default MEMBER_REQUEST).");
+        schema(erasure + "CaseErased", "ContactCaseErasureReceipt", "Receipt of a contact case's erasure.");
+        schema(erasure + "Receipt", "ErasureReceipt", "Receipt of a member's erasure: the data key is shredded and"
+                + " the read models purged; the same receipt answers a repeated erasure.");
+        schema("ledger.api.http.erasure.ErasuresController$Receipt", "ErasureRecord", "One erasure in the list of"
+                + " erasures: subject, ground, when and by whom; no personal data.");
+        schema("ledger.api.http.erasure.LegalHoldController$Hold", "LegalHoldPlacement", "The ground and reason of a"
+                + " legal hold.");
+        schema("ledger.api.http.erasure.LegalHoldController$Placed", "LegalHoldPlaced", "The id of the placed hold.");
+        String extract = "ledger.api.http.extract.RegisterExtract";
+        schema(extract, "RegisterExtract", "A register extract (GDPR Art. 15 and 20): the member's personal data,"
+                + " purposes with legal basis and consent, recipients, retention, rights, the supervisory authority.");
+        schema(extract + "$Member", "RegisterExtractMember", "The member's personal data in a register extract.");
+        schema(extract + "$PurposeEntry", "RegisterExtractPurpose", "A purpose, its legal basis and the member's"
+                + " consent to it.");
+        schema(extract + "$Consent", "RegisterExtractConsent", "The member's consent to a purpose.");
+        schema(extract + "$Retention", "RegisterExtractRetention", "How long data is kept and when it is erased.");
+        schema("ledger.api.LedgerProperties$Controller", "DataController", "The controller of the personal data.");
+        schema("ledger.api.LedgerProperties$Recipient", "DataRecipient", "A recipient or processor of personal data.");
+        schema("ledger.api.LedgerProperties$Right", "DataSubjectRight", "A right of the data subject and how to use"
+                + " it.");
+        schema("ledger.api.LedgerProperties$Authority", "SupervisoryAuthority", "The supervisory authority.");
+        schema("ledger.projections.extract.RegisterExtractData$Download", "RegisterExtractDownload", "A document"
+                + " the member downloaded.");
+        schema("ledger.projections.history.ConsentEntry", "ConsentHistoryEntry", "One consent event of a member.");
+        schema("ledger.api.infrastructure.persistence.ReadAudit$Access", "PersonalDataAccess", "A recorded read of"
+                + " the member's personal data: who, in which role, why, what, when.");
+        schema("ledger.core.shared.Actor", "Actor", "Who caused an event: the caller's principal and role.");
+        String history = "ledger.api.http.history.HistoryController$";
+        schema(history + "HistoryEntry", "HistoryEntry", "One event of a member's trail; personal fields masked.");
+        schema(history + "ConsentEvent", "AuditConsentEvent", "One consent event across members.");
+        schema(history + "ConsentPage", "AuditConsentPage", "A page of consent events and the cursor of the next.");
+        String request = "ledger.api.http.request.RequestController$";
+        schema(request + "NewRequest", "DataSubjectRequestIntake", "A data subject's request as received.");
+        schema(request + "Extension", "DataSubjectRequestExtension", "An extension of a request's deadline by one"
+                + " or two months, with the reason.");
+        schema(request + "Completion", "DataSubjectRequestCompletion", "How a request was completed.");
+        schema(request + "Request", "DataSubjectRequest", "A data subject's request and its deadline.");
+        schema(request + "Due", "DataSubjectRequestDue", "The id of a request and when it is due.");
+        schema("ledger.api.infrastructure.axon.ProjectionReplay$Status", "ReadModelStatus", "A read model's"
+                + " processor: position, head, whether it is running or replaying.");
+        schema("ledger.api.infrastructure.crypto.MasterKeyRotation$Result", "MasterKeyRotationResult", "The active"
+                + " master key and how many data keys were re-wrapped.");
+        schema("com.fasterxml.jackson.databind.JsonNode", "EventDetails", "The event's fields, personal ones masked.");
+
+        TAGS.put("Members", "The portal's commands and reads on members.");
+        TAGS.put("Contact cases", "Contact-form messages, kept at most three years.");
+        TAGS.put("Erasure", "Erasure, legal holds and erasure receipts (the DPM).");
+        TAGS.put("Register extract", "GDPR Art. 15 and 20: what the ledger holds on a member and why.");
+        TAGS.put("Audit", "Consent history and event trails (auditors, read-only).");
+        TAGS.put("Data subject requests", "Requests of data subjects and their deadlines (the DPM).");
+        TAGS.put("Operations", "Read models and the master key (ADMIN).");
+
+        String m = "/api/v1/members";
+        operation("POST " + m, "Members", "Register a member", "Registers a member with consent to"
+                + " portal-membership; 409 when the username (or a look-alike of it) is taken.");
+        operation("GET " + m + "/{memberId}", "Members", "Read a member", "The member view; needs X-Purpose, and the"
+                + " read is recorded.");
+        operation("POST " + m + "/{memberId}/consents", "Members", "Give consent", "Records consent to a purpose.");
+        operation("POST " + m + "/{memberId}/consents/withdrawals", "Members", "Withdraw consent", "Withdraws some"
+                + " purposes or all; withdrawing portal-membership ends the membership.");
+        operation("POST " + m + "/{memberId}/downloads", "Members", "Record a download", "Records a document the"
+                + " member downloaded.");
+        operation("PATCH " + m + "/{memberId}/profile", "Members", "Edit the profile", "Changes profile fields; the"
+                + " username can never change (422). The answer is recorded as a read.");
+        operation("POST " + m + "/{memberId}/membership-end", "Members", "End the membership", "Ends the"
+                + " membership; the member's data is erased after the retention period.");
+        operation("GET " + m + "/{memberId}/register-extract", "Register extract", "Issue a register extract",
+                "The register extract as JSON or HTML; issuing it is recorded.");
+        operation("GET " + m + "/{memberId}/consent-history", "Audit", "Read a member's consent history",
+                "Every consent event of the member in order.");
+        operation("GET " + m + "/{memberId}/history", "Audit", "Read a member's event trail", "Every event of the"
+                + " member: type, time, actor; personal fields masked; survives erasure.");
+        operation("GET /api/v1/audit/consents", "Audit", "List consent events", "Consent events across members,"
+                + " paged by cursor; text/csv gives CSV.");
+        operation("POST " + m + "/{memberId}/erasure", "Erasure", "Erase a member", "Shreds the member's data key"
+                + " and purges the read models; 409 while a legal hold is placed.");
+        operation("POST /api/v1/contact-cases/{caseId}/erasure", "Erasure", "Erase a contact case", "Shreds the"
+                + " contact case's data key.");
+        operation("GET " + m + "/{memberId}/accesses", "Erasure", "List reads of a member's data", "Every recorded"
+                + " read of the member's personal data.");
+        operation("POST " + m + "/{memberId}/legal-holds", "Erasure", "Place a legal hold", "Defers erasure until"
+                + " the hold is released.");
+        operation("DELETE " + m + "/{memberId}/legal-holds/{holdId}", "Erasure", "Release a legal hold",
+                "Releases a hold; erasure is possible again once no hold remains.");
+        operation("GET /api/v1/erasures", "Erasure", "List erasures", "Erasure receipts, without personal data.");
+        operation("POST /api/v1/contact-cases", "Contact cases", "Open a contact case", "Records a contact-form"
+                + " message and when it will be erased.");
+        operation("POST /api/v1/contact-cases/{caseId}/closure", "Contact cases", "Close a contact case",
+                "Closes a contact case.");
+        String r = "/api/v1/requests";
+        operation("POST " + r, "Data subject requests", "Record a request", "Records a data subject's request and"
+                + " its deadline.");
+        operation("GET " + r, "Data subject requests", "List requests", "Requests and their deadlines.");
+        operation("GET " + r + "/{requestId}", "Data subject requests", "Read a request", "One request and its"
+                + " deadline.");
+        operation("POST " + r + "/{requestId}/extension", "Data subject requests", "Extend a request's deadline",
+                "Extends the deadline by one or two months, with the reason.");
+        operation("POST " + r + "/{requestId}/completion", "Data subject requests", "Complete a request",
+                "Records how the request was completed.");
+        String a = "/api/v1/admin";
+        operation("GET " + a + "/read-models", "Operations", "List read models", "Every read model's processor.");
+        operation("GET " + a + "/read-models/{name}", "Operations", "Read a read model's status", "One read model's"
+                + " processor.");
+        operation("POST " + a + "/read-models/{name}/replay", "Operations", "Replay a read model", "Rebuilds the"
+                + " read model from the event store.");
+        operation("POST " + a + "/master-key/rotation", "Operations", "Rotate the master key", "Re-wraps every data"
+                + " key with the active master key.");
+
+        PROPERTY_EXAMPLES.put("username", "ada_lovelace");
+        PROPERTY_EXAMPLES.put("givenName", "Ada");
+        PROPERTY_EXAMPLES.put("familyName", "Lovelace");
+        PROPERTY_EXAMPLES.put("company", "Analytical Engines Ltd");
+        PROPERTY_EXAMPLES.put("email", "ada@example.org");
+        PROPERTY_EXAMPLES.put("name", "Ada Lovelace");
+        PROPERTY_EXAMPLES.put("message", "Please call me back about the partner programme.");
+        PROPERTY_EXAMPLES.put("purpose", "portal-membership");
+        PROPERTY_EXAMPLES.put("purposes", List.of("newsletter"));
+        PROPERTY_EXAMPLES.put("withdrawn", List.of("newsletter"));
+        PROPERTY_EXAMPLES.put("policyVersion", "2024-05");
+        PROPERTY_EXAMPLES.put("channel", "portal");
+        PROPERTY_EXAMPLES.put("documentId", "price-list-2026");
+        PROPERTY_EXAMPLES.put("title", "Price list 2026");
+        PROPERTY_EXAMPLES.put("reason", "the member asked by email");
+        PROPERTY_EXAMPLES.put("resultingEventType", "RegisterExtractIssued");
+        PROPERTY_EXAMPLES.put("months", 1);
+        PROPERTY_EXAMPLES.put("principal", "static:PORTAL#1");
+        PROPERTY_EXAMPLES.put("role", "PORTAL");
+        PROPERTY_EXAMPLES.put("nextCursor", "eyJzZXEiOjQyfQ");
+    }
+
+    @Bean
+    OpenApiCustomizer ledgerOpenApi() {
+        return OpenApiDescription::customize;
+    }
+
+    static void customize(OpenAPI api) {
+        Components components = api.getComponents() == null ? new Components() : api.getComponents();
+        api.setComponents(components);
+        if (components.getSchemas() == null) {
+            components.setSchemas(new LinkedHashMap<>());
+        }
+        alternativeRepresentations(api);
+        renameSchemas(api);
+        for (Map.Entry<String, Schema> schema : components.getSchemas().entrySet()) {
+            String[] named = SCHEMA_NAMES.values().stream().filter(n -> n[0].equals(schema.getKey())).findFirst()
+                    .orElse(null);
+            if (named != null) {
+                schema.getValue().setDescription(named[1]);
+            }
+        }
+        components.addSchemas("Problem", problemSchema());
+        for (Schema<?> schema : components.getSchemas().values()) {
+            if (schema.getExample() == null) {
+                schema.setExample(example(api, schema, 0));
+            }
+        }
+        errorResponses(components);
+        api.info(new Info().title("Compliance ledger API").version("v1")
+                .description("An event-sourced GDPR compliance ledger: consents, downloads, profile edits, erasure"
+                        + " by crypto-shredding, legal holds, register extracts and audit trails. Errors are RFC 9457"
+                        + " problems (application/problem+json) with a stable urn:ledger:problem: type."));
+        components.addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .bearerFormat("JWT or static token")
+                .description("A configured static token or an OAuth2 JWT whose roles claim names PORTAL, AUDITOR,"
+                        + " DPM or ADMIN; see the role matrix in the README."));
+        api.setSecurity(List.of(new SecurityRequirement().addList("bearer")));
+        api.setTags(TAGS.entrySet().stream().map(t -> new Tag().name(t.getKey()).description(t.getValue())).toList());
+        if (api.getPaths() != null) {
+            api.getPaths().forEach((path, item) -> item.readOperationsMap()
+                    .forEach((method, operation) -> describe(api, method + " " + path, path, operation)));
+        }
+    }
+
+    /** The register extract (JSON or HTML) and the audit list (JSON or CSV) answer {@code ResponseEntity<?>}. */
+    private static void alternativeRepresentations(OpenAPI api) {
+        represent(api, "/api/v1/members/{memberId}/register-extract", "ledger.api.http.extract.RegisterExtract",
+                "text/html", "<!DOCTYPE html><html lang=\"en\">...</html>");
+        represent(api, "/api/v1/audit/consents", "ledger.api.http.history.HistoryController$ConsentPage",
+                "text/csv", "memberId,seq,type,purpose,policyVersion,channel,at,principal,role\r\n");
+    }
+
+    private static void represent(OpenAPI api, String path, String type, String otherType, String otherExample) {
+        PathItem item = api.getPaths() == null ? null : api.getPaths().get(path);
+        if (item == null || item.getGet() == null) {
+            return;
+        }
+        Class<?> javaType;
+        try {
+            javaType = Class.forName(type);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("no such response type: " + type, e);
+        }
+        ModelConverters.getInstance().readAll(javaType).forEach(api.getComponents().getSchemas()::putIfAbsent);
+        String name = ModelConverters.getInstance().read(javaType).keySet().stream().findFirst().orElse(type);
+        Content content = new Content()
+                .addMediaType("application/json", new MediaType().schema(new Schema<>().$ref(SCHEMAS + name)))
+                .addMediaType(otherType, new MediaType().schema(new StringSchema()).example(otherExample));
+        item.getGet().getResponses().put("200", new ApiResponse().description("OK").content(content));
+    }
+
+    private static void renameSchemas(OpenAPI api) {
+        Map<String, Schema> renamed = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        api.getComponents().getSchemas().forEach((generated, schema) -> {
+            // nested classes come as Outer.Inner: the table writes Outer$Inner, as Class.forName takes it
+            String[] named = SCHEMA_NAMES.entrySet().stream()
+                    .filter(e -> e.getKey().replace('$', '.').equals(generated.replace('$', '.')))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            String name = named != null ? named[0] : fallbackName(generated);
+            names.put(generated, name);
+            schema.setName(name);
+            renamed.put(name, schema);
+        });
+        api.getComponents().setSchemas(renamed);
+        Consumer<Schema> rewrite = schema -> {
+            String ref = schema.get$ref();
+            if (ref != null && ref.startsWith(SCHEMAS)) {
+                String target = names.get(ref.substring(SCHEMAS.length()));
+                if (target != null) {
+                    schema.set$ref(SCHEMAS + target);
+                }
+            }
+        };
+        renamed.values().forEach(s -> walk(s, rewrite, 0));
+        if (api.getPaths() != null) {
+            api.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
+                if (op.getParameters() != null) {
+                    op.getParameters().forEach(p -> walk(p.getSchema(), rewrite, 0));
+                }
+                if (op.getRequestBody() != null) {
+                    walkContent(op.getRequestBody().getContent(), rewrite);
+                }
+                if (op.getResponses() != null) {
+                    op.getResponses().values().forEach(resp -> walkContent(resp.getContent(), rewrite));
+                }
+            }));
+        }
+    }
+
+    /** A type nobody named yet: its simple name, so that it shows up and the table gets it. */
+    private static String fallbackName(String generated) {
+        String simple = generated.substring(generated.lastIndexOf('.') + 1);
+        return simple.replace("$", "");
+    }
+
+    private static void walkContent(Content content, Consumer<Schema> visit) {
+        if (content != null) {
+            content.values().forEach(media -> walk(media.getSchema(), visit, 0));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void walk(Schema<?> schema, Consumer<Schema> visit, int depth) {
+        if (schema == null || depth > 20) {
+            return;
+        }
+        visit.accept(schema);
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(p -> walk(p, visit, depth + 1));
+        }
+        walk(schema.getItems(), visit, depth + 1);
+        if (schema.getAdditionalProperties() instanceof Schema<?> additional) {
+            walk(additional, visit, depth + 1);
+        }
+        for (List<Schema> composed : new List[] {schema.getAllOf(), schema.getOneOf(), schema.getAnyOf()}) {
+            if (composed != null) {
+                composed.forEach(c -> walk(c, visit, depth + 1));
+            }
+        }
+    }
+
+    private static Schema<?> problemSchema() {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", "urn:ledger:problem:invalid-field");
+        example.put("title", "Invalid request");
+        example.put("status", 400);
+        example.put("detail", "one or more fields are invalid");
+        example.put("errors", Map.of("email", "must be an email address"));
+        return new Schema<Object>().type("object")
+                .description("An RFC 9457 problem: a stable type (urn:ledger:problem:<code>), the HTTP status, a"
+                        + " detail that names the rule or field and never echoes input, and for invalid fields"
+                        + " 'errors' (field -> message).")
+                .addProperty("type", new StringSchema().format("uri").description("urn:ledger:problem:<code>"))
+                .addProperty("title", new StringSchema().description("A short summary of the problem type"))
+                .addProperty("status", new IntegerSchema().format("int32").description("The HTTP status"))
+                .addProperty("detail", new StringSchema().description("What is wrong, without any input value"))
+                .addProperty("errors", new ObjectSchema().additionalProperties(new StringSchema())
+                        .description("Field or parameter -> what it must be"))
+                .required(List.of("type", "title", "status"))
+                .example(example);
+    }
+
+    private static final Map<String, String[]> ERRORS = new LinkedHashMap<>();
+
+    static {
+        ERRORS.put("400", new String[] {"BadRequest", "Malformed JSON, an invalid field or parameter",
+                "invalid-field"});
+        ERRORS.put("401", new String[] {"Unauthorized", "No valid bearer token", "unauthenticated"});
+        ERRORS.put("403", new String[] {"Forbidden", "The caller's role may not do this", "forbidden"});
+        ERRORS.put("404", new String[] {"NotFound", "No such member or resource", "not-found"});
+        ERRORS.put("406", new String[] {"NotAcceptable", "None of the accepted media types can be produced",
+                "not-acceptable"});
+        ERRORS.put("409", new String[] {"Conflict", "A conflict: username taken, a legal hold, an erased member",
+                "username-taken"});
+        ERRORS.put("413", new String[] {"PayloadTooLarge", "The body is larger than allowed", "payload-too-large"});
+        ERRORS.put("415", new String[] {"UnsupportedMediaType", "The body is not application/json",
+                "unsupported-media-type"});
+        ERRORS.put("422", new String[] {"UnprocessableContent", "A rule refuses the request (e.g. a username change)"
+                + " or an Idempotency-Key was reused with another body", "username-immutable"});
+        ERRORS.put("500", new String[] {"InternalError", "An unexpected error; nothing of it is shown", "internal"});
+        ERRORS.put("503", new String[] {"ServiceUnavailable", "The store or the master key is unavailable; retry"
+                + " after Retry-After", "store-unavailable"});
+    }
+
+    private static void errorResponses(Components components) {
+        ERRORS.forEach((status, error) -> {
+            Map<String, Object> example = new LinkedHashMap<>();
+            example.put("type", "urn:ledger:problem:" + error[2]);
+            example.put("title", error[0].replaceAll("([a-z])([A-Z])", "$1 $2"));
+            example.put("status", Integer.parseInt(status));
+            example.put("detail", error[1]);
+            components.addResponses(error[0], new ApiResponse().description(error[1]).content(new Content()
+                    .addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref(SCHEMAS + "Problem"))
+                            .example(example))));
+        });
+    }
+
+    private static void describe(OpenAPI api, String key, String path, Operation operation) {
+        String[] described = OPERATIONS.get(key);
+        if (described != null) {
+            operation.setTags(List.of(described[0]));
+            operation.setSummary(described[1]);
+            operation.setDescription(described[2]);
+        }
+        boolean body = operation.getRequestBody() != null;
+        List<String> statuses = new ArrayList<>(List.of("400", "401", "403"));
+        if (path.contains("{")) {
+            statuses.add("404");
+        }
+        statuses.add("406");
+        if (!key.startsWith("GET ")) {
+            statuses.addAll(List.of("409", "422"));
+        }
+        if (body) {
+            statuses.addAll(List.of("413", "415"));
+        }
+        statuses.addAll(List.of("500", "503"));
+        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        String success = SUCCESS.get(key);
+        if (success != null && responses.containsKey("200")) {
+            ApiResponse answer = responses.remove("200");
+            if ("204".equals(success)) {
+                answer.setContent(null);
+            }
+            answer.setDescription(switch (success) {
+                case "201" -> "Created";
+                case "202" -> "Accepted";
+                default -> "No content";
+            });
+            responses.put(success, answer);
+        }
+        for (String status : statuses) {
+            responses.put(status, new ApiResponse().$ref("#/components/responses/" + ERRORS.get(status)[0]));
+        }
+        operation.setResponses(responses);
+        if (body && operation.getRequestBody().getContent() != null) {
+            operation.getRequestBody().getContent().values().forEach(media -> {
+                if (media.getExample() == null && media.getSchema() != null) {
+                    media.setExample(example(api, media.getSchema(), 0));
+                }
+            });
+        }
+        responses.forEach((status, response) -> {
+            if (status.startsWith("2") && response.getContent() != null) {
+                response.getContent().forEach((type, media) -> {
+                    if (media.getExample() == null && media.getSchema() != null && type.contains("json")) {
+                        media.setExample(example(api, media.getSchema(), 0));
+                    }
+                });
+            }
+        });
+    }
+
+    /** An example value that satisfies the schema, built from its properties. */
+    @SuppressWarnings("unchecked")
+    static Object example(OpenAPI api, Schema<?> schema, int depth) {
+        if (schema == null) {
+            return null;
+        }
+        if (schema.get$ref() != null) {
+            Schema<?> target = api.getComponents().getSchemas().get(schema.get$ref().substring(SCHEMAS.length()));
+            if (target == null) {
+                return null;
+            }
+            return target.getExample() != null ? target.getExample() : depth > 6 ? null : example(api, target, depth + 1);
+        }
+        if (schema.getExample() != null) {
+            return schema.getExample();
+        }
+        if (schema.getEnum() != null && !schema.getEnum().isEmpty()) {
+            return schema.getEnum().get(0);
+        }
+        String type = schema.getType() != null ? schema.getType()
+                : schema.getTypes() != null && !schema.getTypes().isEmpty() ? schema.getTypes().iterator().next() : null;
+        String format = schema.getFormat();
+        if (schema.getProperties() != null) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            schema.getProperties().forEach((name, property) -> {
+                boolean plain = property.get$ref() == null && property.getEnum() == null
+                        && (property.getItems() == null || property.getItems().get$ref() == null);
+                Object value = PROPERTY_EXAMPLES.containsKey(name) && plain ? PROPERTY_EXAMPLES.get(name)
+                        : example(api, property, depth + 1);
+                if (value != null) {
+                    object.put(name, value);
+                }
+            });
+            return object;
+        }
+        if ("array".equals(type) || schema instanceof ArraySchema) {
+            Object item = example(api, schema.getItems(), depth + 1);
+            return item == null ? List.of() : List.of(item);
+        }
+        if ("object".equals(type)) {
+            if (schema.getAdditionalProperties() instanceof Schema<?> values) {
+                Object value = example(api, values, depth + 1);
+                return value == null ? Map.of() : Map.of("newsletter", value);
+            }
+            return Map.of();
+        }
+        if ("integer".equals(type)) {
+            return schema.getMinimum() != null ? schema.getMinimum().longValue() : 1;
+        }
+        if ("number".equals(type)) {
+            return 1.5;
+        }
+        if ("boolean".equals(type)) {
+            return true;
+        }
+        if ("string".equals(type)) {
+            if ("uuid".equals(format)) {
+                return "3f1c2a9e-6b1d-4c55-9a57-0c3e4b2d7f10";
+            }
+            if ("date-time".equals(format)) {
+                return "2026-01-31T09:30:00Z";
+            }
+            if ("email".equals(format)) {
+                return "ada@example.org";
+            }
+            if ("byte".equals(format)) {
+                return "AAEC";
+            }
+            return "text";
+        }
+        return null;
+    }
+}
