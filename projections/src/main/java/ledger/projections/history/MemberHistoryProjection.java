@@ -1,6 +1,7 @@
 package ledger.projections.history;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -59,7 +60,7 @@ public class MemberHistoryProjection {
 
         /** The consent events of the trail, as the consent history shows them. */
         public List<ConsentEntry> consents() {
-            return entries.stream().map(ConsentEntry::of).flatMap(java.util.Optional::stream).toList();
+            return entries.stream().map(ConsentEntry::of).flatMap(Optional::stream).toList();
         }
     }
 }

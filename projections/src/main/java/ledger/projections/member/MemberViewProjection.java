@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -139,7 +140,7 @@ public class MemberViewProjection {
     }
 
     /** The member's view with its consents; empty when the member is unknown to this read model. */
-    public Optional<MemberView> view(java.util.UUID memberId) {
+    public Optional<MemberView> view(UUID memberId) {
         return rows.findById(memberId).map(row -> {
             Map<String, MemberView.ConsentState> consents = new LinkedHashMap<>();
             for (MemberConsentRow consent : rows.consentsOf(row.memberId())) {
@@ -154,7 +155,7 @@ public class MemberViewProjection {
         });
     }
 
-    public List<MemberDownloadRow> downloads(java.util.UUID memberId) {
+    public List<MemberDownloadRow> downloads(UUID memberId) {
         return rows.downloadsOf(memberId);
     }
 

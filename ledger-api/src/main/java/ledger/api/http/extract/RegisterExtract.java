@@ -8,6 +8,7 @@ import java.util.UUID;
 import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.projections.extract.RegisterExtractData;
 import ledger.projections.history.ConsentEntry;
+import ledger.projections.member.MemberView;
 
 /**
  * The register extract, schema {@value #SCHEMA}: the machine-readable export of GDPR Art. 20 and
@@ -48,7 +49,7 @@ public record RegisterExtract(
     }
 
     public record Retention(String memberData, String contactFormData, Instant erasureDueAt,
-                            List<ledger.projections.member.MemberView.LegalHold> legalHolds) {
+                            List<MemberView.LegalHold> legalHolds) {
     }
 
 }

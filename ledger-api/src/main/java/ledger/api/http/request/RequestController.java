@@ -3,6 +3,7 @@ package ledger.api.http.request;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -79,7 +80,7 @@ class RequestController {
         RequestId id = RequestId.random();
         commands.sendAndWait(new RecordRequest(id, MemberId.of(request.memberId()), request.type(),
                 request.receivedAt(), Callers.current()));
-        Instant due = request.receivedAt().atZone(java.time.ZoneOffset.UTC).plusMonths(1).toInstant();
+        Instant due = request.receivedAt().atZone(ZoneOffset.UTC).plusMonths(1).toInstant();
         return ResponseEntity.created(URI.create("/api/v1/requests/" + id)).body(new Due(id.value(), due));
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -14,8 +15,10 @@ import java.util.regex.Pattern;
 
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -63,7 +66,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         if (!VISIBLE_ASCII.matcher(key).matches()) {
             problems.write(response, ProblemResponses.withErrors(ProblemResponses.problem(HttpStatus.BAD_REQUEST,
                     "invalid-idempotency-key", "Invalid request", "Idempotency-Key must be 1-128 visible ASCII characters"),
-                    java.util.Map.of(HEADER, "1-128 visible ASCII characters")));
+                    Map.of(HEADER, "1-128 visible ASCII characters")));
             return;
         }
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
@@ -79,7 +82,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 replay(store.find(callerName, key), hash, request, response, chain, callerName, key);
                 return;
             }
-        } catch (org.springframework.dao.DataAccessException e) {
+        } catch (DataAccessException e) {
             // the store is unreachable: answer 503 like every other path, never a 500
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
             problems.write(response, ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
@@ -125,7 +128,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private static org.springframework.http.ProblemDetail inProgress() {
+    private static ProblemDetail inProgress() {
         return ProblemResponses.problem(HttpStatus.CONFLICT, "idempotency-in-progress", "Request in progress",
                 "a request with this Idempotency-Key is still being processed");
     }
@@ -144,7 +147,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     store.complete(caller, key, status, captured.getContentType(), location,
                             captured.getContentAsByteArray(), subject(request.getRequestURI(), location));
                     completed = true;
-                } catch (org.springframework.dao.DataAccessException e) {
+                } catch (DataAccessException e) {
                     // The answer stands; the key stays reserved, so a repetition is refused (409), never re-run.
                     completed = true;
                 }
@@ -153,7 +156,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             if (!completed) {
                 try {
                     store.release(caller, key);
-                } catch (org.springframework.dao.DataAccessException e) {
+                } catch (DataAccessException e) {
                     // the reservation stays PENDING: a retry with this key answers 409 until it is cleaned up
                 }
             }

@@ -1,5 +1,6 @@
 package ledger.api.infrastructure.fleet;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,7 +34,7 @@ class SegmentBalancer implements SmartLifecycle {
     private ScheduledExecutorService executor;
 
     SegmentBalancer(JdbcTemplate jdbc, EventProcessingConfiguration processing, NodeIdentity node,
-                    @Value("${ledger.fleet.balance-interval:PT5S}") java.time.Duration interval) {
+                    @Value("${ledger.fleet.balance-interval:PT5S}") Duration interval) {
         this.jdbc = jdbc;
         this.processing = processing;
         this.node = node;
