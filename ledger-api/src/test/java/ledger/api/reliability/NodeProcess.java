@@ -14,8 +14,33 @@ import java.util.List;
 import ledger.api.support.Api;
 import ledger.api.support.IntegrationTest;
 
-/** A ledger node as a separate JVM, started from the packaged jar, that can be killed with SIGKILL. */
+/**
+ * A ledger node as a separate JVM, started from the packaged jar (or from a main class on a
+ * classpath, see {@link Launch}), that can be killed with SIGKILL.
+ */
 public final class NodeProcess implements AutoCloseable {
+
+    /** The master key every node runs with (the tests' key), for callers that write data keys themselves. */
+    public static final String MASTER_KEY = IntegrationTest.TEST_MASTER_KEY;
+
+    /**
+     * How the node's JVM starts the service: {@code -jar} the packaged jar ({@code node.jar}, default
+     * {@code target/ledger.jar}), or a main class on a classpath (the benchmarks' own entry point).
+     */
+    public record Launch(List<String> javaArgs) {
+
+        public static Launch packagedJar() {
+            Path jar = Path.of(System.getProperty("node.jar", Path.of("target", "ledger.jar").toString()));
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException("package the service first: " + jar.toAbsolutePath());
+            }
+            return new Launch(List.of("-jar", jar.toString()));
+        }
+
+        public static Launch mainClass(String classpath, String mainClass) {
+            return new Launch(List.of("-cp", classpath, mainClass));
+        }
+    }
 
     private final Process process;
 
@@ -30,20 +55,25 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     public static NodeProcess start(String jdbcUrl, Path log, String... extraArgs) throws IOException {
-        NodeProcess node = launch(jdbcUrl, log, extraArgs);
+        return start(Launch.packagedJar(), jdbcUrl, log, extraArgs);
+    }
+
+    public static NodeProcess start(Launch launch, String jdbcUrl, Path log, String... extraArgs) throws IOException {
+        NodeProcess node = launch(launch, jdbcUrl, log, extraArgs);
         node.awaitUp(Duration.ofSeconds(120));
         return node;
+    }
+
+    public static NodeProcess launch(String jdbcUrl, Path log, String... extraArgs) throws IOException {
+        return launch(Launch.packagedJar(), jdbcUrl, log, extraArgs);
     }
 
     /**
      * Starts the node without sending it any request; unless the arguments name one, its erasure
      * journal is the directory {@code erasure-journal} beside the log (the same on every restart).
      */
-    public static NodeProcess launch(String jdbcUrl, Path log, String... extraArgs) throws IOException {
-        Path jar = Path.of("target", "ledger.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("package the service first: " + jar.toAbsolutePath());
-        }
+    public static NodeProcess launch(Launch launch, String jdbcUrl, Path log, String... extraArgs)
+            throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m"));
@@ -52,10 +82,11 @@ public final class NodeProcess implements AutoCloseable {
         if (!jvmArgs.isEmpty()) {
             command.addAll(List.of(jvmArgs.split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+        command.addAll(launch.javaArgs());
+        command.addAll(List.of("--server.port=" + port,
                 "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
                 "--spring.datasource.hikari.connection-timeout=2000",
-                "--ledger.master-key=" + IntegrationTest.TEST_MASTER_KEY));
+                "--ledger.master-key=" + MASTER_KEY));
         if (Arrays.stream(extraArgs).noneMatch(a -> a.startsWith("--ledger.erasure-journal.dir="))) {
             command.add("--ledger.erasure-journal.dir=" + log.toAbsolutePath().resolveSibling("erasure-journal"));
         }

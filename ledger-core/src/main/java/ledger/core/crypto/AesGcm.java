@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -55,7 +56,7 @@ public final class AesGcm {
                     new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(associatedData);
             return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
-        } catch (javax.crypto.AEADBadTagException e) {
+        } catch (AEADBadTagException e) {
             throw new TamperedCiphertext();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every JRE", e);

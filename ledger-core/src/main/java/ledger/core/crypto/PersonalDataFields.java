@@ -1,5 +1,6 @@
 package ledger.core.crypto;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ public record PersonalDataFields(String subjectComponent, List<String> personalC
         String subject = null;
         List<String> personal = new ArrayList<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (java.lang.reflect.Field field : c.getDeclaredFields()) {
+            for (Field field : c.getDeclaredFields()) {
                 if (field.isAnnotationPresent(SubjectId.class)) {
                     subject = field.getName();
                 }

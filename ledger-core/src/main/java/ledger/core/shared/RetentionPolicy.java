@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How long personal data is kept: member data for a period after the membership ends (the policy
@@ -40,8 +41,8 @@ public record RetentionPolicy(Period afterMembershipEnd, Period contactCaseMaxim
     }
 
     /** When an active member without activity since {@code lastActivity} is ended; empty: never. */
-    public java.util.Optional<Instant> inactivityDue(Instant lastActivity) {
-        return inactivity == null ? java.util.Optional.empty() : java.util.Optional.of(plus(lastActivity, inactivity));
+    public Optional<Instant> inactivityDue(Instant lastActivity) {
+        return inactivity == null ? Optional.empty() : Optional.of(plus(lastActivity, inactivity));
     }
 
     /** When a closed contact case is erased: the shorter of the maximum and the period after closure. */

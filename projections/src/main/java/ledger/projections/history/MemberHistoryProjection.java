@@ -1,6 +1,7 @@
 package ledger.projections.history;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -9,6 +9,7 @@ import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.core.shared.Actor;
 import ledger.projections.extract.RegisterExtractData;
 import ledger.projections.history.ConsentEntry;
+import ledger.projections.member.MemberView;
 
 /**
  * The register extract, schema {@value #SCHEMA}: the machine-readable export of GDPR Art. 20 and
@@ -47,7 +48,7 @@ public record RegisterExtract(
     }
 
     public record Retention(String memberData, String contactFormData, Instant erasureDueAt,
-                            List<ledger.projections.member.MemberView.LegalHold> legalHolds) {
+                            List<MemberView.LegalHold> legalHolds) {
     }
 
 }

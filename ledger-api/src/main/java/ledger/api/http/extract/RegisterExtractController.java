@@ -1,5 +1,6 @@
 package ledger.api.http.extract;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -60,7 +61,7 @@ class RegisterExtractController {
         audit.record(memberId, caller, declared, "register-extract");
         RegisterExtract extract = assembler.assemble(data, caller, issuedAt, audit.accessesOf(memberId));
         if (html) {
-            return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+            return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                     .body(RegisterExtractHtml.render(extract));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)

@@ -37,6 +37,7 @@ import ledger.core.member.MembershipEndReason;
 import ledger.core.member.RecordDownload;
 import ledger.core.member.RegisterMember;
 import ledger.core.member.WithdrawConsent;
+import ledger.core.shared.Refusal;
 import ledger.projections.member.MemberView;
 
 /** The portal's commands on members: request -> command -> gateway -> status. */
@@ -118,7 +119,7 @@ class MemberController {
     }
 
     /** INACTIVITY is set by the ledger's own inactivity rule, never by a caller. */
-    static final class InactivityIsTheLedgers extends ledger.core.shared.Refusal {
+    static final class InactivityIsTheLedgers extends Refusal {
         InactivityIsTheLedgers() {
             super(Kind.INVALID, "invalid-reason", "reason must be CEASED_PARTNER, MEMBER_REQUEST or MISUSE");
         }

@@ -1,5 +1,6 @@
 package ledger.api.http.member;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -85,6 +86,6 @@ final class MemberRequests {
     record Withdrawn(List<String> withdrawn) {
     }
 
-    record Ended(java.time.Instant erasureDueAt) {
+    record Ended(Instant erasureDueAt) {
     }
 }

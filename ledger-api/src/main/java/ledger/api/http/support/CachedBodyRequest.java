@@ -2,6 +2,7 @@ package ledger.api.http.support;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,7 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
         return body.length;
     }
 
-    static byte[] readAtMost(InputStream in, int limit) throws java.io.IOException {
+    static byte[] readAtMost(InputStream in, int limit) throws IOException {
         byte[] bytes = in.readNBytes(limit + 1);
         if (bytes.length > limit) {
             throw new PayloadTooLarge();

@@ -1,5 +1,6 @@
 package ledger.api.infrastructure.fleet;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -54,7 +55,7 @@ public class EmbeddedPostgresConfiguration {
         return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
     }
 
-    static class NoDatasourceUrl implements org.springframework.context.annotation.Condition {
+    static class NoDatasourceUrl implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));

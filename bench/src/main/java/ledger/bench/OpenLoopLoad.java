@@ -1,4 +1,4 @@
-package ledger.api.bench;
+package ledger.bench;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package ledger.api.bench;
+package ledger.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,8 +27,8 @@ import org.HdrHistogram.Recorder;
 
 import ledger.api.infrastructure.crypto.MasterKeys;
 import ledger.api.reliability.NodeProcess;
+import ledger.api.reliability.NodeProcess.Launch;
 import ledger.api.support.Api;
-import ledger.api.support.IntegrationTest;
 import ledger.core.member.MemberId;
 
 /**
@@ -50,6 +50,12 @@ public final class BenchMain {
     /** Scenarios to run (bench.only, comma-separated): baseline, throughput, history, replay, crypto; or all. */
     private static final java.util.Set<String> ONLY = java.util.Set.of(System.getProperty("bench.only", "all")
             .split(","));
+    /**
+     * The null-cipher scenarios' nodes: {@link BenchLedgerApplication} on this program's classpath
+     * (the others run the packaged jar).
+     */
+    private static final Launch NULL_CIPHER = Launch.mainClass(System.getProperty("java.class.path"),
+            BenchLedgerApplication.class.getName());
     private static final String[] BENCH_TOKENS = {"--ledger.tokens.portal=bench-portal-token",
             "--ledger.tokens.auditor=bench-auditor-token", "--ledger.tokens.dpm=bench-dpm-token",
             "--ledger.tokens.admin=bench-admin-token"};
@@ -199,7 +205,7 @@ public final class BenchMain {
             if (snapshots) {
                 line("## 7. Long histories");
             }
-            MasterKeys keys = new MasterKeys(MasterKeys.decode(IntegrationTest.TEST_MASTER_KEY), List.of());
+            MasterKeys keys = new MasterKeys(MasterKeys.decode(NodeProcess.MASTER_KEY), List.of());
             // the JIT compiles the command path first
             sequentialCommands(node, new MemberId(node.api().as("bench-portal-token").register(Api.uniqueUsername())),
                     300, 99);
@@ -227,8 +233,8 @@ public final class BenchMain {
         String[] encrypted = BENCH_TOKENS;
         recreateDatabase();
         double nullMax;
-        try (NodeProcess node = NodeProcess.start(url, work.resolve("service-null.log"),
-                concat(encrypted, "--spring.profiles.active=bench", "--ledger.benchmark.null-cipher=true"))) {
+        try (NodeProcess node = NodeProcess.start(NULL_CIPHER, url, work.resolve("service-null.log"),
+                concat(encrypted, "--spring.profiles.active=bench"))) {
             List<UUID> pool = seed(node, 1000);
             warmUp(node, pool);
             List<Double> maxRates = new ArrayList<>();
@@ -237,8 +243,8 @@ public final class BenchMain {
             }
             nullMax = median(maxRates);
             line("## 4. Crypto cost");
-            line("The same scenarios with the benchmark-only null cipher (`ledger.benchmark.null-cipher`, bench"
-                    + " profile only; key lookups unchanged, no AES):");
+            line("The same scenarios with the null cipher (the bench module's `BenchLedgerApplication`: the service"
+                    + " with the `NullCipher` decorator as its field cipher; key lookups unchanged, no AES):");
             line("- commands: " + fmt(nullMax) + " /s " + range(maxRates) + " with the null cipher; encrypted / null = **"
                     + fmt2(encryptedMax / nullMax) + "** (goal >= 0.95)");
             line("- replay: " + fmt(nullReplay) + " events/s with the null cipher, " + fmt(encryptedReplay)
@@ -414,17 +420,16 @@ public final class BenchMain {
      * so the node starts caught up and the timed replay is the only pass over a million events.
      */
     private double replay(String url, boolean nullCipher) throws Exception {
-        String[] args = nullCipher
-                ? concat(BENCH_TOKENS, "--spring.profiles.active=bench", "--ledger.benchmark.null-cipher=true")
-                : concat(BENCH_TOKENS, "--spring.profiles.active=bench");
+        String[] args = concat(BENCH_TOKENS, "--spring.profiles.active=bench");
+        Launch launch = nullCipher ? NULL_CIPHER : Launch.packagedJar();
         List<Double> rates = new ArrayList<>();
         List<Double> copyRates = new ArrayList<>();
         for (int r = 0; r < REPLAY_REPEATS; r++) {
             recreateDatabase();
-            try (NodeProcess schema = NodeProcess.start(url, work.resolve("replay.log"), args)) {
+            try (NodeProcess schema = NodeProcess.start(launch, url, work.resolve("replay.log"), args)) {
                 awaitCaughtUp(schema.api().as("bench-admin-token"));
             }
-            MasterKeys keys = new MasterKeys(MasterKeys.decode(IntegrationTest.TEST_MASTER_KEY), List.of());
+            MasterKeys keys = new MasterKeys(MasterKeys.decode(NodeProcess.MASTER_KEY), List.of());
             int members = REPLAY_EVENTS / 10;
             List<MemberId> ids = IntStream.range(0, members).mapToObj(i -> MemberId.random()).toList();
             copyRates.add(new EventGenerator(url, keys, nullCipher).write(ids, 10));
@@ -432,7 +437,7 @@ public final class BenchMain {
             sql("UPDATE token_entry SET owner = NULL, token_type = 'org.axonframework.eventhandling.GapAwareTrackingToken',"
                     + " token = convert_to('{\"index\":' || (SELECT max(global_index) FROM domain_event_entry)"
                     + " || ',\"gaps\":[]}', 'UTF8')");
-            try (NodeProcess node = NodeProcess.start(url, work.resolve("replay.log"), args)) {
+            try (NodeProcess node = NodeProcess.start(launch, url, work.resolve("replay.log"), args)) {
                 Api admin = node.api().as("bench-admin-token");
                 awaitCaughtUp(admin);
                 long start = System.nanoTime();
