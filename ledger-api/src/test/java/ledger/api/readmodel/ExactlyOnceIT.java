@@ -37,7 +37,7 @@ class ExactlyOnceIT extends IntegrationTest {
             "SELECT member_id, seq, document_id, title, at FROM member_view_download ORDER BY 1, 2",
             "SELECT member_id, seq, type, at, actor_principal, actor_role, details FROM member_history ORDER BY 1, 2",
             "SELECT member_id, seq, consent_id, type, purpose, policy_version, channel, at, actor_principal,"
-                    + " actor_role FROM consent_history ORDER BY 1, 2");
+                    + " actor_role FROM consent_history ORDER BY 1, 2, 5");
 
     @Autowired
     MemberViewRepository memberViewRows;
