@@ -69,6 +69,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problems.accessDeniedHandler()))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        // load balancers probe with HEAD
+                        .requestMatchers(HttpMethod.HEAD, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
                         .permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN.name())
