@@ -38,6 +38,24 @@ class HardeningIT extends IntegrationTest {
         assertThat(eventCount()).isEqualTo(before);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"GET /api/v1/members/a{b} HTTP/1.1", "GET /api/v1/members/%zz HTTP/1.1",
+            "GET /api/v1/members/a%00b HTTP/1.1"})
+    void the_containers_own_error_answers_carry_the_security_headers(String requestLine) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase(java.util.Locale.ROOT);
+            assertThat(head).as(answer).startsWith("http/1.1 400");
+            assertThat(head).as(answer).contains("x-content-type-options: nosniff")
+                    .contains("content-security-policy: default-src 'none'")
+                    .contains("x-frame-options: deny").contains("referrer-policy: no-referrer")
+                    .containsPattern("cache-control: [^\\r\\n]*no-store");
+        }
+    }
+
     @Test
     void a_multi_line_contact_message_without_bidi_controls_is_still_accepted() {
         Api.Response contact = api().post("/api/v1/contact-cases",

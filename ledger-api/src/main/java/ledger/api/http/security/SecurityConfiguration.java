@@ -59,8 +59,7 @@ class SecurityConfiguration {
                 .requestCache(r -> r.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h
-                        .contentSecurityPolicy(c -> c.policyDirectives(
-                                "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"))
+                        .contentSecurityPolicy(c -> c.policyDirectives(ContainerErrorHeaders.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .httpStrictTransportSecurity(t -> t.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
                 .addFilterBefore(new StaticTokenAuthenticationFilter(tokens, entryPoint, jwt.enabled()),
