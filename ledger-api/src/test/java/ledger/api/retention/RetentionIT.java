@@ -177,7 +177,12 @@ class RetentionIT extends IntegrationTest {
         assertThat(api().as(Api.DPM).get("/api/v1/requests?status=overdue").json().findValuesAsText("requestId"))
                 .doesNotContain(lateId);
         assertThat(api().as(Api.DPM).get("/api/v1/requests?status=nonsense").status()).isEqualTo(400);
+        // far in the future: refused at the boundary (400, BoundedTimeIT); within the caller's clock skew
+        // of a day, yet in the future: the domain's rule (422)
         assertThat(api().as(Api.DPM).post("/api/v1/requests", "{\"memberId\":\"" + member
-                + "\",\"type\":\"ACCESS\",\"receivedAt\":\"2999-01-01T00:00:00Z\"}").status()).isEqualTo(422);
+                + "\",\"type\":\"ACCESS\",\"receivedAt\":\"2999-01-01T00:00:00Z\"}").status()).isEqualTo(400);
+        assertThat(api().as(Api.DPM).post("/api/v1/requests", "{\"memberId\":\"" + member
+                + "\",\"type\":\"ACCESS\",\"receivedAt\":\"" + java.time.Instant.now().plusSeconds(3600)
+                + "\"}").status()).isEqualTo(422);
     }
 }

@@ -31,6 +31,18 @@ public final class MemberRefusals {
         }
     }
 
+    /** The id belongs to a record of another kind (e.g. a contact case). */
+    public static final class IdTaken extends Refusal {
+        public IdTaken() {
+            super(Kind.CONFLICT, "id-taken", "this id is already used by another record");
+        }
+
+        @Override
+        protected String field() {
+            return "memberId";
+        }
+    }
+
     public static final class UsernameCannotChange extends Refusal {
         public UsernameCannotChange() {
             super(Kind.RULE, "username-immutable", "the username can never change");

@@ -5,9 +5,11 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.Repository;
 
 import ledger.core.consent.PurposeCatalog;
+import ledger.core.member.MemberRefusals.IdTaken;
 import ledger.core.member.MemberRefusals.MemberAlreadyExists;
 import ledger.core.member.MemberRefusals.UsernameTaken;
 import ledger.core.shared.RetentionPolicy;
+import ledger.core.shared.StoredAggregates;
 
 /**
  * Registration claims the username in the same transaction as the first events, so two
@@ -17,16 +19,21 @@ public class MemberRegistration {
 
     private final Repository<Member> members;
     private final UsernameRegistry usernames;
+    private final StoredAggregates stored;
 
-    public MemberRegistration(Repository<Member> members, UsernameRegistry usernames) {
+    public MemberRegistration(Repository<Member> members, UsernameRegistry usernames, StoredAggregates stored) {
         this.members = members;
         this.usernames = usernames;
+        this.stored = stored;
     }
 
     @CommandHandler
     public MemberId handle(RegisterMember command, PurposeCatalog purposes, RetentionPolicy retention,
                            DeadlineManager deadlines) throws Exception {
         Member.checkRegistration(command, purposes);
+        if (stored.typeOf(command.memberId().toString()).filter(type -> !Member.class.getSimpleName().equals(type)).isPresent()) {
+            throw new IdTaken();
+        }
         switch (usernames.claim(command.username(), command.memberId())) {
             case USERNAME_TAKEN -> throw new UsernameTaken();
             case MEMBER_EXISTS -> throw new MemberAlreadyExists();

@@ -14,6 +14,7 @@ import ledger.core.request.RequestRefusals.AlreadyExtended;
 import ledger.core.request.RequestRefusals.ExtensionTooLate;
 import ledger.core.request.RequestRefusals.ExtensionTooLong;
 import ledger.core.request.RequestRefusals.MemberMismatch;
+import ledger.core.request.RequestRefusals.ReceivedBeforeRecords;
 import ledger.core.request.RequestRefusals.ReceivedInTheFuture;
 import ledger.core.request.RequestRefusals.RequestCompletedAlready;
 
@@ -39,6 +40,9 @@ public class DataSubjectRequest {
     @CommandHandler
     public DataSubjectRequest(RecordRequest command) {
         Instant now = now();
+        if (command.receivedAt().isBefore(Instant.EPOCH)) {
+            throw new ReceivedBeforeRecords();
+        }
         if (command.receivedAt().isAfter(now)) {
             throw new ReceivedInTheFuture();
         }

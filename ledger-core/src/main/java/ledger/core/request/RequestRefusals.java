@@ -14,6 +14,18 @@ public final class RequestRefusals {
         }
     }
 
+    /** Before 1970: no request of this ledger can be that old, and such instants break storage and projections. */
+    public static final class ReceivedBeforeRecords extends Refusal {
+        public ReceivedBeforeRecords() {
+            super(Kind.INVALID, "received-at-out-of-range", "receivedAt must be after 1970-01-01T00:00:00Z");
+        }
+
+        @Override
+        protected String field() {
+            return "receivedAt";
+        }
+    }
+
     public static final class AlreadyExtended extends Refusal {
         public AlreadyExtended() {
             super(Kind.RULE, "already-extended", "a request can be extended only once");

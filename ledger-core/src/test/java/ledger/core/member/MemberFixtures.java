@@ -34,7 +34,7 @@ final class MemberFixtures {
         AggregateTestFixture<Member> fixture = new AggregateTestFixture<>(Member.class);
         fixture.registerInjectableResource(PurposeCatalog.defaults());
         fixture.registerInjectableResource(retention);
-        fixture.registerAnnotatedCommandHandler(new MemberRegistration(fixture.getRepository(), usernames));
+        fixture.registerAnnotatedCommandHandler(new MemberRegistration(fixture.getRepository(), usernames, id -> java.util.Optional.empty()));
         fixture.registerAnnotatedCommandHandler(new MemberErasure(fixture.getRepository(), usernames, keys, purges));
         return fixture;
     }

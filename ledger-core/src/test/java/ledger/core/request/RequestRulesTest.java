@@ -18,6 +18,7 @@ import ledger.core.request.RequestRefusals.AlreadyExtended;
 import ledger.core.request.RequestRefusals.ExtensionTooLate;
 import ledger.core.request.RequestRefusals.ExtensionTooLong;
 import ledger.core.request.RequestRefusals.MemberMismatch;
+import ledger.core.request.RequestRefusals.ReceivedBeforeRecords;
 import ledger.core.request.RequestRefusals.ReceivedInTheFuture;
 import ledger.core.request.RequestRefusals.RequestCompletedAlready;
 import ledger.core.request.RequestRefusals.WrongResult;
@@ -61,6 +62,16 @@ class RequestRulesTest {
                 .when(new RecordRequest(REQUEST, MEMBER, RequestType.ACCESS,
                         fixture.currentTime().plus(Duration.ofDays(1)), DPM))
                 .expectException(ReceivedInTheFuture.class);
+    }
+
+    @Test
+    void a_request_cannot_be_received_before_1970_so_its_event_stays_storable_and_projectable() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordRequest(REQUEST, MEMBER, RequestType.ACCESS, Instant.MIN, DPM))
+                .expectException(ReceivedBeforeRecords.class);
+        fixture.givenNoPriorActivity()
+                .when(new RecordRequest(REQUEST, MEMBER, RequestType.ACCESS, Instant.EPOCH.minusSeconds(1), DPM))
+                .expectException(ReceivedBeforeRecords.class);
     }
 
     @Test

@@ -36,7 +36,7 @@ class ContactCaseController {
     record Open(
             @NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE_NAME) String name,
             @NotBlank @Size(max = 254) @Pattern(regexp = EMAIL, message = "must be an email address") String email,
-            @NotBlank @Size(max = 10000) String message) {
+            @NotBlank @Size(max = 10000) @Pattern(regexp = Fields.TEXT) String message) {
     }
 
     record Opened(UUID caseId, Instant erasureDueAt) {

@@ -34,6 +34,7 @@ import ledger.api.http.support.Fields;
 import ledger.api.http.support.ApiProblem;
 import ledger.api.http.support.InvalidParameter;
 import ledger.api.http.support.PageLimit;
+import ledger.api.http.support.ReceivedInstant;
 import ledger.api.http.support.ReplayableAnswer;
 import ledger.core.member.MemberId;
 import ledger.core.request.CompleteRequest;
@@ -53,7 +54,7 @@ import ledger.projections.request.RequestRow;
 @RequestMapping(path = "/api/v1/requests", produces = MediaType.APPLICATION_JSON_VALUE)
 class RequestController {
 
-    record NewRequest(@NotNull UUID memberId, @NotNull RequestType type, @NotNull Instant receivedAt) {
+    record NewRequest(@NotNull UUID memberId, @NotNull RequestType type, @NotNull @ReceivedInstant Instant receivedAt) {
     }
 
     record Extension(@NotNull UUID memberId, @Min(1) @Max(2) int months,

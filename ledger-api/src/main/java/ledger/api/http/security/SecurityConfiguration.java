@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 
 import ledger.api.LedgerProperties;
 import ledger.api.http.support.ProblemResponses;
+import ledger.api.http.support.SecurityHeaders;
 
 /** Who may call what: the role matrix of API.md. */
 @Configuration(proxyBeanMethods = false)
@@ -59,8 +60,7 @@ class SecurityConfiguration {
                 .requestCache(r -> r.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h
-                        .contentSecurityPolicy(c -> c.policyDirectives(
-                                "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"))
+                        .contentSecurityPolicy(c -> c.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .httpStrictTransportSecurity(t -> t.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
                 .addFilterBefore(new StaticTokenAuthenticationFilter(tokens, entryPoint, jwt.enabled()),
@@ -69,6 +69,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problems.accessDeniedHandler()))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        // load balancers probe with HEAD
+                        .requestMatchers(HttpMethod.HEAD, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
                         .permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN.name())

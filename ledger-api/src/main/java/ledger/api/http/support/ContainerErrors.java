@@ -21,7 +21,7 @@ import org.springframework.http.MediaType;
 /**
  * Errors that Tomcat answers itself, before any servlet runs (a request line it cannot parse, an
  * encoded slash, an invalid percent escape): a problem with a ledger type instead of Tomcat's
- * HTML page, naming nothing of the request.
+ * HTML page, naming nothing of the request, with the security headers every other answer carries.
  */
 @Configuration(proxyBeanMethods = false)
 class ContainerErrors {
@@ -72,6 +72,12 @@ class ContainerErrors {
             if (!ioAllowed.get()) {
                 return;
             }
+            // the same security headers as every answer of the service (SecurityConfiguration)
+            response.setHeader("Content-Security-Policy", SecurityHeaders.CONTENT_SECURITY_POLICY);
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("X-Frame-Options", "DENY");
+            response.setHeader("Referrer-Policy", "no-referrer");
+            response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
             HttpStatus status = HttpStatus.resolve(code);
             String title = status == null ? "Error" : status.getReasonPhrase();
             String type = status == null ? "error" : ProblemResponses.code(status);

@@ -7,6 +7,8 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,6 +28,7 @@ import ledger.core.request.DataSubjectRequest;
 import ledger.core.request.MemberEventLookup;
 import ledger.core.request.RequestCompletion;
 import ledger.core.shared.RetentionPolicy;
+import ledger.core.shared.StoredAggregates;
 
 /**
  * The domain in Axon: the aggregates, the command handlers that reach beyond one aggregate, and
@@ -54,26 +57,34 @@ class DomainConfiguration {
 
     @Bean
     ConfigurerModule ledgerDomain(UsernameRegistry usernames, KeyVault keys, List<SubjectDataPurge> purges,
-                                  MemberEventLookup memberEvents, LedgerProperties properties,
-                                  ErasureJournal erasureJournal) {
+                                  MemberEventLookup memberEvents, StoredAggregates stored,
+                                  LedgerProperties properties, ErasureJournal erasureJournal) {
         // Long histories load from a snapshot (encrypted like events) plus the events after it.
-        AggregateConfigurer<Member> member = AggregateConfigurer.defaultConfiguration(Member.class);
+        AggregateConfigurer<Member> member = ownTypeOnly(Member.class);
         if (properties.snapshotThreshold() > 0) {
             member.configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
                     properties.snapshotThreshold()));
         }
         return configurer -> configurer
                 .configureAggregate(member)
-                .configureAggregate(ContactCase.class)
-                .configureAggregate(DataSubjectRequest.class)
+                .configureAggregate(ownTypeOnly(ContactCase.class))
+                .configureAggregate(ownTypeOnly(DataSubjectRequest.class))
                 .registerCommandHandler(c -> new RequestCompletion(c.repository(DataSubjectRequest.class),
                         memberEvents))
-                .registerCommandHandler(c -> new MemberRegistration(c.repository(Member.class), usernames))
+                .registerCommandHandler(c -> new MemberRegistration(c.repository(Member.class), usernames, stored))
                 .registerCommandHandler(c -> new MemberErasure(c.repository(Member.class), usernames, keys, purges,
                         erasureJournal))
                 .registerCommandHandler(c -> new ContactCaseIntake(c.repository(ContactCase.class)))
                 .registerCommandHandler(c -> new ContactCaseErasure(c.repository(ContactCase.class), keys, purges,
                         erasureJournal));
+    }
+
+    /** An aggregate whose repository refuses ids of another aggregate type as unknown (see {@link OwnTypeOnly}). */
+    private static <A> AggregateConfigurer<A> ownTypeOnly(Class<A> type) {
+        return AggregateConfigurer.defaultConfiguration(type)
+                .configureAggregateFactory(c -> new OwnTypeOnly<>(new GenericAggregateFactory<>(
+                        AnnotatedAggregateMetaModelFactory.inspectAggregate(type, c.parameterResolverFactory(),
+                                c.handlerDefinition(type)))));
     }
 
     /** Spring's snapshotter finds the aggregates it can snapshot through their factory beans. */

@@ -1,11 +1,7 @@
 package ledger.api.infrastructure.crypto;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.List;
 
@@ -50,14 +46,14 @@ public class CryptoConfiguration {
             return new MasterKeys(MasterKeys.decode(masterKey), previous);
         }
         if (Files.exists(masterKeyFile)) {
-            return new MasterKeys(MasterKeys.decode(read(masterKeyFile)), previous);
+            return new MasterKeys(MasterKeys.decode(KeyFiles.read(masterKeyFile)), previous);
         }
         if (environment.getActiveProfiles().length > 0) {
             throw new IllegalStateException("No master key: set LEDGER_MASTER_KEY (base64 of 32 random bytes) or "
                     + "LEDGER_MASTER_KEY_FILE; only the local default profile generates one");
         }
         byte[] generated = AesGcm.newKey();
-        write(masterKeyFile, Base64.getEncoder().encodeToString(generated));
+        KeyFiles.create(masterKeyFile, Base64.getEncoder().encodeToString(generated));
         log.warn("No master key configured: generated one for local use in {}. Anyone with this file and the "
                 + "database can read all personal data; losing it makes all personal data unreadable.",
                 masterKeyFile.toAbsolutePath());
@@ -89,28 +85,5 @@ public class CryptoConfiguration {
     @Primary
     KeyVault keyVault(JdbcKeyVault vault) {
         return new UnitOfWorkKeyCache(vault);
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.US_ASCII).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the master key file", e);
-        }
-    }
-
-    private static void write(Path file, String content) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Files.writeString(file, content, StandardCharsets.US_ASCII);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                log.warn("Could not restrict the master key file's permissions on this file system");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the master key file", e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package ledger.api.infrastructure.persistence;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,16 @@ public class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(LedgerProperties properties) throws IOException {
         Path dataDir = properties.embeddedPostgres().dataDir().toAbsolutePath().normalize();
-        Files.createDirectories(dataDir.getParent());
+        Path parent = dataDir.getParent();
+        if (!Files.isDirectory(parent)) {
+            // data/ also holds the generated master key: its owner's alone
+            if (parent.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectories(parent,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(parent);
+            }
+        }
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
