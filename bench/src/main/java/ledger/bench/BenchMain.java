@@ -11,13 +11,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -48,7 +54,7 @@ public final class BenchMain {
     private static final List<String> READ_MODELS = List.of("member-view", "member-history", "consent-history",
             "erasure-receipts", "data-subject-requests");
     /** Scenarios to run (bench.only, comma-separated): baseline, throughput, history, replay, crypto; or all. */
-    private static final java.util.Set<String> ONLY = java.util.Set.of(System.getProperty("bench.only", "all")
+    private static final Set<String> ONLY = Set.of(System.getProperty("bench.only", "all")
             .split(","));
     /**
      * The null-cipher scenarios' nodes: {@link BenchLedgerApplication} on this program's classpath
@@ -367,7 +373,7 @@ public final class BenchMain {
             }
         });
         eraser.start();
-        java.util.concurrent.atomic.AtomicLong sampled = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong sampled = new AtomicLong();
         OpenLoopLoad.Result result = load.run(rate, seconds, OpenLoopLoad.portalMix(pool,
                 "bench-portal-token", seed), response -> {
             if (response.statusCode() == 201 && response.body().contains("memberId")
@@ -394,7 +400,7 @@ public final class BenchMain {
         });
         eraser.join();
         sampler.shutdown();
-        sampler.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        sampler.awaitTermination(60, TimeUnit.SECONDS);
         return new Result(result.latency(), lag.getIntervalHistogram(), erasure.getIntervalHistogram());
     }
 
@@ -565,13 +571,13 @@ public final class BenchMain {
         return sorted.get(sorted.size() / 2);
     }
 
-    private static <T> T medianBy(List<T> values, java.util.function.ToLongFunction<T> key) {
+    private static <T> T medianBy(List<T> values, ToLongFunction<T> key) {
         List<T> sorted = new ArrayList<>(values);
-        sorted.sort(java.util.Comparator.comparingLong(key));
+        sorted.sort(Comparator.comparingLong(key));
         return sorted.get(sorted.size() / 2);
     }
 
-    private static String ms(List<Result> results, java.util.function.Function<Result, Histogram> which, double p) {
+    private static String ms(List<Result> results, Function<Result, Histogram> which, double p) {
         List<Double> values = results.stream().map(r -> which.apply(r).getTotalCount() == 0 ? Double.NaN
                 : which.apply(r).getValueAtPercentile(p) / 1000.0).toList();
         return fmt(median(values)) + " ms " + range(values);

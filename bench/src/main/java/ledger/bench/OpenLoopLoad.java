@@ -6,15 +6,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -27,7 +31,7 @@ import org.HdrHistogram.Recorder;
 final class OpenLoopLoad {
 
     record Result(double rate, Histogram latency, long ok, long failed, long dropped,
-                  java.util.Map<String, Histogram> byKind) {
+                  Map<String, Histogram> byKind) {
         double p(double percentile) {
             return latency.getValueAtPercentile(percentile) / 1000.0;
         }
@@ -47,7 +51,7 @@ final class OpenLoopLoad {
     }
 
     /** The realistic mix of portal commands over a pool of distinct members. */
-    static java.util.function.Supplier<Command> portalMix(List<UUID> members, String token, long seed) {
+    static Supplier<Command> portalMix(List<UUID> members, String token, long seed) {
         Random random = new Random(seed);
         AtomicLong counter = new AtomicLong();
         return () -> {
@@ -76,10 +80,10 @@ final class OpenLoopLoad {
     }
 
     /** Sends {@code rate} commands per second for {@code seconds}; {@code onAnswer} sees every 2xx body. */
-    Result run(double rate, int seconds, java.util.function.Supplier<Command> commands,
+    Result run(double rate, int seconds, Supplier<Command> commands,
                Consumer<HttpResponse<String>> onAnswer) throws InterruptedException {
         Recorder recorder = new Recorder(3);
-        java.util.Map<String, Recorder> kinds = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Recorder> kinds = new ConcurrentHashMap<>();
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong dropped = new AtomicLong();
@@ -131,7 +135,7 @@ final class OpenLoopLoad {
             }
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-        java.util.Map<String, Histogram> byKind = new java.util.TreeMap<>();
+        Map<String, Histogram> byKind = new TreeMap<>();
         kinds.forEach((kind, r) -> byKind.put(kind, r.getIntervalHistogram()));
         return new Result(rate, recorder.getIntervalHistogram(), ok.get(), failed.get(), dropped.get(), byKind);
     }
