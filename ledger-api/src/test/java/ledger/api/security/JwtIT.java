@@ -2,11 +2,13 @@ package ledger.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -133,5 +135,22 @@ class JwtIT extends IntegrationTest {
         assertThat(register(TestJwt.claims("x".repeat(255), List.of("PORTAL")).build())).isEqualTo(201);
         assertThat(register(TestJwt.claims("service-account:portal@tenant.example", List.of("PORTAL")).build()))
                 .isEqualTo(201);
+    }
+
+    @Test
+    void the_longest_allowed_subject_fits_every_trail_and_read_model_it_is_recorded_in() {
+        String principal = "jwt:" + "y".repeat(255);
+        Api.Response registered = api().as(TestJwt.signed(TestJwt.claims("y".repeat(255), List.of("PORTAL")).build()))
+                .header("Idempotency-Key", "long-sub-" + UUID.randomUUID())
+                .post("/api/v1/members", Api.registration(Api.uniqueUsername(), "JL"));
+        assertThat(registered.status()).isEqualTo(201);
+        UUID id = UUID.fromString(registered.json().get("memberId").asText());
+        // projected, not stuck: a principal too wide for a column would fail the batch on every retry
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(jdbc.queryForList("SELECT actor_principal FROM member_history WHERE member_id = ?",
+                    String.class, id)).contains(principal);
+            assertThat(jdbc.queryForList("SELECT actor_principal FROM consent_history WHERE member_id = ?",
+                    String.class, id)).contains(principal);
+        });
     }
 }
