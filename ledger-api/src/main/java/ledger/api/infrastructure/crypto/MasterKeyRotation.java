@@ -1,5 +1,6 @@
 package ledger.api.infrastructure.crypto;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,22 +33,40 @@ public class MasterKeyRotation {
         this.transactions = transactions;
     }
 
+    private static final Duration LOCKED_ROWS_WAIT = Duration.ofSeconds(30);
+
     public record Result(String masterKeyId, long rewrapped, long remaining) {
     }
 
     public Result rotate() {
         transactions.executeWithoutResult(status -> fleet.switchTo(masterKeys.currentId()));
         long rewrapped = 0;
+        long deadline = System.nanoTime() + LOCKED_ROWS_WAIT.toNanos();
         while (true) {
             Integer done = transactions.execute(status -> rewrapBatch());
-            if (done == null || done == 0) {
+            if (done != null && done > 0) {
+                rewrapped += done;
+                continue;
+            }
+            // SKIP LOCKED passes over rows held by a writer (the erasure fence's share lock, a
+            // rotation on another node): look again until none remain or the wait is over
+            if (remaining() == 0 || System.nanoTime() > deadline) {
                 break;
             }
-            rewrapped += done;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
+        return new Result(masterKeys.currentId(), rewrapped, remaining());
+    }
+
+    private long remaining() {
         Long remaining = jdbc.queryForObject("SELECT count(*) FROM data_key WHERE kek_id IS NOT NULL AND kek_id <> ?",
                 Long.class, masterKeys.currentId());
-        return new Result(masterKeys.currentId(), rewrapped, remaining == null ? 0 : remaining);
+        return remaining == null ? 0 : remaining;
     }
 
     private int rewrapBatch() {
