@@ -24,6 +24,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import ledger.core.consent.PurposeCatalog;
 import ledger.core.crypto.PersonalData;
 import ledger.core.crypto.SubjectId;
+import ledger.core.notice.ConsentNotice;
 import ledger.core.member.MemberRefusals.ErasureBlockedByLegalHold;
 import ledger.core.member.MemberRefusals.MemberIsErased;
 import ledger.core.member.MemberRefusals.MembershipConsentRequired;
@@ -82,8 +83,10 @@ public class Member {
                 command.familyName(), command.company(), command.email(), command.requestedBy(), now));
         for (RegisterMember.ConsentRequest consent : command.consents()) {
             if (!consents.containsKey(consent.purpose())) {
+                ConsentNotice notice = consent.notice();
                 apply(new ConsentGiven(command.memberId(), UUID.randomUUID(), consent.purpose(),
-                        consent.policyVersion(), consent.channel(), command.requestedBy(), now));
+                        notice.version().value(), notice.sha256(), notice.language(), consent.channel(),
+                        command.requestedBy(), now));
             }
         }
         activity(now, retention, deadlines);
@@ -92,6 +95,8 @@ public class Member {
     /** The guards of registration, checked before anything outside the aggregate is touched. */
     static void checkRegistration(RegisterMember command, PurposeCatalog purposes) {
         purposes.requireKnown(command.consents().stream().map(RegisterMember.ConsentRequest::purpose).toList());
+        Instant now = now();
+        command.consents().forEach(c -> c.notice().requireCovers(c.purpose(), now));
         boolean membershipConsent = command.consents().stream()
                 .anyMatch(c -> PurposeCatalog.MEMBERSHIP.equals(c.purpose()));
         if (!membershipConsent) {
@@ -104,17 +109,19 @@ public class Member {
                        DeadlineManager deadlines) {
         requireNotErased();
         purposes.requireKnown(List.of(command.purpose()));
+        Instant now = now();
+        ConsentNotice notice = command.notice();
+        notice.requireCovers(command.purpose(), now);
         Grant held = consents.get(command.purpose());
-        if (held != null && held.policyVersion().equals(command.policyVersion())) {
+        if (held != null && held.policyVersion().equals(notice.version().value())) {
             return held.consentId();
         }
         if (status == MemberStatus.ENDED) {
             throw new MembershipHasEnded();
         }
         UUID consentId = UUID.randomUUID();
-        Instant now = now();
-        apply(new ConsentGiven(memberId, consentId, command.purpose(), command.policyVersion(),
-                command.channel(), command.requestedBy(), now));
+        apply(new ConsentGiven(memberId, consentId, command.purpose(), notice.version().value(), notice.sha256(),
+                notice.language(), command.channel(), command.requestedBy(), now));
         activity(now, retention, deadlines);
         return consentId;
     }
@@ -131,7 +138,7 @@ public class Member {
         List<String> withdrawn = new ArrayList<>();
         for (String purpose : targets) {
             Grant grant = consents.get(purpose);
-            apply(new ConsentWithdrawn(memberId, grant.consentId(), purpose, grant.policyVersion(),
+            apply(new ConsentWithdrawn(memberId, grant.consentId(), purpose, grant.policyVersion(), command.channel(),
                     command.requestedBy(), now));
             withdrawn.add(purpose);
         }

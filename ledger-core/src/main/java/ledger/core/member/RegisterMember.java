@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import ledger.core.crypto.PersonalData;
 import ledger.core.crypto.SubjectId;
+import ledger.core.notice.ConsentNotice;
 import ledger.core.shared.Actor;
 
 /** Registers a member with the consents given at sign-up; consent to the membership is required. */
@@ -23,7 +24,7 @@ public record RegisterMember(
         consents = List.copyOf(consents);
     }
 
-    /** One consent as given at sign-up. */
-    public record ConsentRequest(String purpose, String policyVersion, String channel) {
+    /** One consent as given at sign-up, under a registered notice (looked up by the caller). */
+    public record ConsentRequest(String purpose, ConsentNotice notice, String channel) {
     }
 }

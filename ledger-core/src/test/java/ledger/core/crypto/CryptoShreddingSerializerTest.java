@@ -143,7 +143,7 @@ class CryptoShreddingSerializerTest {
 
     @Test
     void a_message_without_personal_data_passes_through_unchanged_and_needs_no_key() {
-        ConsentGiven consent = new ConsentGiven(ada, UUID.randomUUID(), "newsletter", "v1", "portal", PORTAL, AT);
+        ConsentGiven consent = new ConsentGiven(ada, UUID.randomUUID(), "newsletter", "v1", "0".repeat(64), "en", "portal", PORTAL, AT);
         SerializedObject<byte[]> stored = serializer.serialize(consent, byte[].class);
         assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).contains("\"purpose\":\"newsletter\"");
         assertThat(vault.hasKey(ada.value())).isFalse();

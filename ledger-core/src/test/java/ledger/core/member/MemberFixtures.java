@@ -2,6 +2,7 @@ package ledger.core.member;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -9,6 +10,9 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import ledger.core.consent.PurposeCatalog;
 import ledger.core.crypto.InMemoryKeyVault;
 import ledger.core.crypto.SubjectDataPurge;
+import ledger.core.notice.ConsentNotice;
+import ledger.core.notice.NoticeVersion;
+import ledger.core.notice.PrivacyNotice;
 import ledger.core.shared.Actor;
 import ledger.core.shared.RetentionPolicy;
 
@@ -44,8 +48,22 @@ final class MemberFixtures {
                 "ada@example.org", consents, PORTAL);
     }
 
+    /** When the fixtures' notices take effect: long before the fixtures' clock. */
+    static final Instant NOTICES_EFFECTIVE = Instant.parse("2019-01-05T00:00:00Z");
+
+    /** A registered notice of this version, in effect, describing both configured purposes, in English. */
+    static ConsentNotice notice(String version) {
+        return new ConsentNotice(NoticeVersion.of(version), sha256(version), "en", NOTICES_EFFECTIVE,
+                Set.of(PurposeCatalog.MEMBERSHIP, PurposeCatalog.NEWSLETTER));
+    }
+
+    /** The fixtures' stand-in for the SHA-256 of the notice text of a version. */
+    static String sha256(String version) {
+        return PrivacyNotice.sha256Of("the privacy notice, version " + version);
+    }
+
     static RegisterMember.ConsentRequest consent(String purpose, String version) {
-        return new RegisterMember.ConsentRequest(purpose, version, "portal");
+        return new RegisterMember.ConsentRequest(purpose, notice(version), "portal");
     }
 
     static MemberRegistered registered() {
@@ -54,11 +72,12 @@ final class MemberFixtures {
     }
 
     static ConsentGiven membershipConsent() {
-        return new ConsentGiven(ID, MEMBERSHIP_CONSENT, PurposeCatalog.MEMBERSHIP, "2024-05", "portal", PORTAL, T0);
+        return new ConsentGiven(ID, MEMBERSHIP_CONSENT, PurposeCatalog.MEMBERSHIP, "2024-05", sha256("2024-05"), "en",
+                "portal", PORTAL, T0);
     }
 
     static ConsentGiven newsletterConsent(String version) {
         return new ConsentGiven(ID, UUID.fromString("00000000-0000-0000-0000-000000000002"),
-                PurposeCatalog.NEWSLETTER, version, "portal", PORTAL, T0);
+                PurposeCatalog.NEWSLETTER, version, sha256(version), "en", "portal", PORTAL, T0);
     }
 }

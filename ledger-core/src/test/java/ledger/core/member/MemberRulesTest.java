@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ledger.core.consent.PurposeCatalog;
+import ledger.core.consent.WithdrawalChannel;
 import ledger.core.consent.PurposeCatalog.UnknownPurpose;
 import ledger.core.crypto.InMemoryKeyVault;
 import ledger.core.member.MemberRefusals.MemberIsErased;
@@ -92,7 +93,7 @@ class MemberRulesTest {
     @Test
     void giving_consent_to_an_unknown_purpose_is_refused() {
         fixture.given(registered(), membershipConsent())
-                .when(new GiveConsent(ID, "profiling", "1", "portal", PORTAL))
+                .when(new GiveConsent(ID, "profiling", MemberFixtures.notice("1"), "portal", PORTAL))
                 .expectException(UnknownPurpose.class)
                 .expectNoEvents();
     }
@@ -109,7 +110,7 @@ class MemberRulesTest {
     @Test
     void giving_a_consent_already_held_under_the_same_policy_version_records_nothing() {
         fixture.given(registered(), membershipConsent(), newsletterConsent("2024-05"))
-                .when(new GiveConsent(ID, "newsletter", "2024-05", "portal", PORTAL))
+                .when(new GiveConsent(ID, "newsletter", MemberFixtures.notice("2024-05"), "portal", PORTAL))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(newsletterConsent("2024-05").consentId())
                 .expectNoEvents();
@@ -118,7 +119,7 @@ class MemberRulesTest {
     @Test
     void giving_consent_again_under_a_new_policy_version_records_it() {
         fixture.given(registered(), membershipConsent(), newsletterConsent("2024-05"))
-                .when(new GiveConsent(ID, "newsletter", "2025-01", "email", PORTAL))
+                .when(new GiveConsent(ID, "newsletter", MemberFixtures.notice("2025-01"), "email", PORTAL))
                 .expectEventsMatching(payloadsMatching(
                         exactSequenceOf(
                                 matches(p -> p instanceof ConsentGiven c
@@ -130,7 +131,7 @@ class MemberRulesTest {
     void giving_consent_answers_the_id_of_the_consent_it_records() {
         AtomicReference<UUID> recorded = new AtomicReference<>();
         fixture.given(registered(), membershipConsent())
-                .when(new GiveConsent(ID, "newsletter", "2024-05", "portal", PORTAL))
+                .when(new GiveConsent(ID, "newsletter", MemberFixtures.notice("2024-05"), "portal", PORTAL))
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
                         matches(p -> {
                             if (p instanceof ConsentGiven c) {
@@ -146,7 +147,7 @@ class MemberRulesTest {
     @Test
     void withdrawing_an_unknown_purpose_is_refused() {
         fixture.given(registered(), membershipConsent())
-                .when(new WithdrawConsent(ID, Set.of("profiling"), false, PORTAL))
+                .when(new WithdrawConsent(ID, Set.of("profiling"), false, WithdrawalChannel.PORTAL, PORTAL))
                 .expectException(UnknownPurpose.class)
                 .expectNoEvents();
     }
@@ -154,7 +155,7 @@ class MemberRulesTest {
     @Test
     void withdrawing_all_needs_no_list_of_purposes() {
         fixture.given(registered(), membershipConsent())
-                .when(new WithdrawConsent(ID, null, true, PORTAL))
+                .when(new WithdrawConsent(ID, null, true, WithdrawalChannel.PORTAL, PORTAL))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(List.of("portal-membership"));
     }
@@ -162,16 +163,16 @@ class MemberRulesTest {
     @Test
     void withdrawing_a_consent_records_which_consent_it_ends() {
         fixture.given(registered(), membershipConsent(), newsletterConsent("2024-05"))
-                .when(new WithdrawConsent(ID, Set.of("newsletter"), false, PORTAL))
+                .when(new WithdrawConsent(ID, Set.of("newsletter"), false, WithdrawalChannel.PORTAL, PORTAL))
                 .expectResultMessagePayload(List.of("newsletter"))
-                .expectEvents(new ConsentWithdrawn(ID, newsletterConsent("2024-05").consentId(), "newsletter", "2024-05",
+                .expectEvents(new ConsentWithdrawn(ID, newsletterConsent("2024-05").consentId(), "newsletter", "2024-05", WithdrawalChannel.PORTAL,
                         PORTAL, fixture.currentTime()));
     }
 
     @Test
     void withdrawing_what_is_not_granted_records_nothing() {
         fixture.given(registered(), membershipConsent())
-                .when(new WithdrawConsent(ID, Set.of("newsletter"), false, PORTAL))
+                .when(new WithdrawConsent(ID, Set.of("newsletter"), false, WithdrawalChannel.PORTAL, PORTAL))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(List.of())
                 .expectNoEvents();
@@ -182,16 +183,17 @@ class MemberRulesTest {
         Instant now = fixture.currentTime();
         Instant threeMonthsLater = now.atZone(ZoneOffset.UTC).plusMonths(3).toInstant();
         fixture.given(registered(), membershipConsent())
-                .when(new WithdrawConsent(ID, Set.of("portal-membership"), false, PORTAL))
+                .when(new WithdrawConsent(ID, Set.of("portal-membership"), false, WithdrawalChannel.PORTAL, PORTAL))
                 .expectEvents(
-                        new ConsentWithdrawn(ID, MEMBERSHIP_CONSENT, "portal-membership", "2024-05", PORTAL, now),
+                        new ConsentWithdrawn(ID, MEMBERSHIP_CONSENT, "portal-membership", "2024-05", WithdrawalChannel.PORTAL,
+                        PORTAL, now),
                         new MembershipEnded(ID, MembershipEndReason.MEMBER_REQUEST, threeMonthsLater, PORTAL, now));
     }
 
     @Test
     void withdrawing_all_withdraws_every_granted_purpose_and_ends_the_membership() {
         fixture.given(registered(), membershipConsent(), newsletterConsent("2024-05"))
-                .when(new WithdrawConsent(ID, Set.of(), true, PORTAL))
+                .when(new WithdrawConsent(ID, Set.of(), true, WithdrawalChannel.PORTAL, PORTAL))
                 .expectResultMessagePayload(List.of("newsletter", "portal-membership"))
                 .expectEventsMatching(payloadsMatching(
                         exactSequenceOf(
@@ -275,7 +277,7 @@ class MemberRulesTest {
                 .expectException(MembershipHasEnded.class)
                 .expectNoEvents();
         fixture.given(registered(), membershipConsent(), ended)
-                .when(new GiveConsent(ID, "newsletter", "2024-05", "portal", PORTAL))
+                .when(new GiveConsent(ID, "newsletter", MemberFixtures.notice("2024-05"), "portal", PORTAL))
                 .expectException(MembershipHasEnded.class)
                 .expectNoEvents();
     }
@@ -318,8 +320,8 @@ class MemberRulesTest {
     void an_erased_member_accepts_no_further_command() {
         MemberErased erased = new MemberErased(ID, ErasureGround.MEMBER_REQUEST, DPM, MemberFixtures.T0);
         List<Object> commands = List.of(
-                new GiveConsent(ID, "newsletter", "2024-05", "portal", PORTAL),
-                new WithdrawConsent(ID, Set.of(), true, PORTAL),
+                new GiveConsent(ID, "newsletter", MemberFixtures.notice("2024-05"), "portal", PORTAL),
+                new WithdrawConsent(ID, Set.of(), true, WithdrawalChannel.PORTAL, PORTAL),
                 new RecordDownload(ID, "doc-1", null, PORTAL),
                 new EditProfile(ID, "Eve", null, null, null, null, PORTAL),
                 new EndMembership(ID, MembershipEndReason.MISUSE, DPM),

@@ -1,5 +1,6 @@
 package ledger.core.member;
 
+import ledger.core.consent.WithdrawalChannel;
 import ledger.core.shared.ErasureGround;
 import static ledger.core.member.MemberFixtures.DPM;
 import static ledger.core.member.MemberFixtures.ID;
@@ -279,8 +280,8 @@ class RetentionRulesTest {
     @Test
     void consent_given_or_withdrawn_and_a_profile_edit_are_activity_too() {
         List<Object> activities = List.of(
-                new GiveConsent(ID, "newsletter", "2024-05", "portal", PORTAL),
-                new WithdrawConsent(ID, Set.of("newsletter"), false, PORTAL),
+                new GiveConsent(ID, "newsletter", MemberFixtures.notice("2024-05"), "portal", PORTAL),
+                new WithdrawConsent(ID, Set.of("newsletter"), false, WithdrawalChannel.PORTAL, PORTAL),
                 new EditProfile(ID, null, "King", null, null, null, PORTAL));
         for (Object activity : activities) {
             AggregateTestFixture<Member> inactive = withInactivity();

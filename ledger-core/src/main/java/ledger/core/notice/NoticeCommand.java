@@ -1,0 +1,11 @@
+package ledger.core.notice;
+
+import ledger.core.shared.Actor;
+
+/** Commands addressed to one privacy notice. */
+public sealed interface NoticeCommand permits RegisterNotice {
+
+    NoticeVersion version();
+
+    Actor requestedBy();
+}
