@@ -21,8 +21,9 @@ import ledger.core.shared.Actor;
 import ledger.projections.history.ConsentEntry;
 
 /**
- * The consent history auditors query (Art. 7(1)): who consented or withdrew, when, to which
- * purpose, under which policy version, by which channel. Runs on one segment so that ids, the
+ * The consent history auditors query (Art. 7(1)): who consented or withdrew (and who acted through
+ * the portal), when, to which purpose, under which notice (version, SHA-256 of its text, language),
+ * by which channel. Runs on one segment so that ids, the
  * paging cursor, follow commit order. Per member it also records the last member event it
  * reflects (the version), so a member's consent history can be read as of the member's last event.
  */
@@ -41,14 +42,16 @@ public class ConsentHistoryProjection {
     @EventHandler
     void on(ConsentGiven event, @SequenceNumber long sequence) {
         rows.insert(event.memberId().value(), sequence, event.consentId(), "GIVEN", event.purpose(),
-                event.policyVersion(), event.channel(), event.at(), event.by().principal(), event.by().role());
+                event.policyVersion(), event.channel(), event.at(), event.by().principal(), event.by().role(),
+                event.noticeSha256(), event.language(), event.by().actingUser());
         rows.advance(event.memberId().value(), sequence);
     }
 
     @EventHandler
     void on(ConsentWithdrawn event, @SequenceNumber long sequence) {
         rows.insert(event.memberId().value(), sequence, event.consentId(), "WITHDRAWN", event.purpose(),
-                event.policyVersion(), null, event.at(), event.by().principal(), event.by().role());
+                event.policyVersion(), event.channel() == null ? null : event.channel().wire(), event.at(),
+                event.by().principal(), event.by().role(), null, null, event.by().actingUser());
         rows.advance(event.memberId().value(), sequence);
     }
 
@@ -65,7 +68,7 @@ public class ConsentHistoryProjection {
     @EventHandler
     void on(MemberErased event, @SequenceNumber long sequence) {
         rows.closeOpenConsents(event.memberId().value(), sequence, event.at(), event.by().principal(),
-                event.by().role());
+                event.by().role(), event.by().actingUser());
         rows.advance(event.memberId().value(), sequence);
     }
 
@@ -91,8 +94,8 @@ public class ConsentHistoryProjection {
     }
 
     private static ConsentEntry entry(ConsentHistoryRow row) {
-        return new ConsentEntry(row.seq(), row.type(), row.purpose(), row.policyVersion(), row.channel(), row.at(),
-                new Actor(row.actorPrincipal(), row.actorRole()));
+        return new ConsentEntry(row.seq(), row.type(), row.purpose(), row.policyVersion(), row.noticeSha256(),
+                row.channel(), row.at(), new Actor(row.actorPrincipal(), row.actorRole(), row.actingUser()));
     }
 
     /** A list wrapper, so the query's response type is concrete. */

@@ -21,5 +21,8 @@ public record ConsentHistoryRow(
         @Nullable String channel,
         Instant at,
         String actorPrincipal,
-        String actorRole) {
+        String actorRole,
+        @Nullable String noticeSha256,
+        @Nullable String language,
+        @Nullable String actingUser) {
 }

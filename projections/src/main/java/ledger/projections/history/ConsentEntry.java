@@ -4,7 +4,11 @@ import java.time.Instant;
 
 import ledger.core.shared.Actor;
 
-/** One consent event of a member as the consent history and the register extract show it. */
-public record ConsentEntry(long seq, String type, String purpose, String policyVersion, String channel, Instant at,
-                           Actor actor) {
+/**
+ * One consent event of a member as the consent history and the register extract show it: the
+ * notice version and the SHA-256 of its text ({@code null} for consents recorded before notices were
+ * registered by hash, and for erasures), the channel of a consent or withdrawal, who acted.
+ */
+public record ConsentEntry(long seq, String type, String purpose, String policyVersion, String noticeSha256,
+                           String channel, Instant at, Actor actor) {
 }

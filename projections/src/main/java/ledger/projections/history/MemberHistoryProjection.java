@@ -34,7 +34,8 @@ public class MemberHistoryProjection {
     @EventHandler
     void on(MemberEvent event, @SequenceNumber long sequence) {
         rows.insert(event.memberId().value(), sequence, event.getClass().getSimpleName(), event.at(),
-                event.by().principal(), event.by().role(), MaskedDetails.of(event, "memberId", "by", "at"));
+                event.by().principal(), event.by().role(), MaskedDetails.of(event, "memberId", "by", "at"),
+                event.by().actingUser());
         if (event instanceof MemberErased) {
             rows.markErased(event.memberId().value(), MaskedDetails.maskedLiteral(), MaskedDetails.erasedLiteral());
         }

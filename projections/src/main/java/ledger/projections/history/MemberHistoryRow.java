@@ -3,6 +3,7 @@ package ledger.projections.history;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -17,5 +18,6 @@ public record MemberHistoryRow(
         Instant at,
         String actorPrincipal,
         String actorRole,
-        String details) {
+        String details,
+        @Nullable String actingUser) {
 }

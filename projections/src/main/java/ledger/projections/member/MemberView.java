@@ -1,9 +1,11 @@
 package ledger.projections.member;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
@@ -28,7 +30,21 @@ public record MemberView(
         List<LegalHold> legalHolds,
         @JsonIgnore long version) {
 
-    public record ConsentState(boolean granted, String policyVersion, Instant since) {
+    /**
+     * Consent to one purpose: granted or not, under which notice version, since when, and whether it
+     * must be given again because the notice in effect changed the purpose's terms since (computed
+     * when the view is read, from the notice registry; {@code false} as projected).
+     */
+    public record ConsentState(boolean granted, String policyVersion, Instant since, boolean reconsentRequired) {
+    }
+
+    /** The same view with each granted consent's {@code reconsentRequired} as the rule says. */
+    public MemberView withReconsent(BiPredicate<String, ConsentState> required) {
+        Map<String, ConsentState> flagged = new LinkedHashMap<>();
+        consents.forEach((purpose, state) -> flagged.put(purpose, new ConsentState(state.granted(),
+                state.policyVersion(), state.since(), state.granted() && required.test(purpose, state))));
+        return new MemberView(memberId, username, givenName, familyName, company, email, status, flagged, downloads,
+                registeredAt, lastActivityAt, erasureDueAt, legalHolds, version);
     }
 
     /** An open legal hold: its id, ground and since when (the reason is the DPM's, not shown here). */

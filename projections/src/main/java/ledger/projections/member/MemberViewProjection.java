@@ -1,6 +1,7 @@
 package ledger.projections.member;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
+import ledger.core.consent.FindMembersToReconsent;
 import ledger.core.crypto.ShredFence;
 import ledger.core.member.ConsentGiven;
 import ledger.core.member.ConsentWithdrawn;
@@ -184,7 +186,7 @@ public class MemberViewProjection {
             Map<String, MemberView.ConsentState> consents = new LinkedHashMap<>();
             for (MemberConsentRow consent : rows.consentsOf(row.memberId())) {
                 consents.put(consent.purpose(),
-                        new MemberView.ConsentState(consent.granted(), consent.policyVersion(), consent.since()));
+                        new MemberView.ConsentState(consent.granted(), consent.policyVersion(), consent.since(), false));
             }
             return new MemberView(row.memberId(), row.username(), row.givenName(), row.familyName(), row.company(),
                     row.email(), row.status(), consents, row.downloads(), row.registeredAt(), row.lastActivityAt(),
@@ -192,6 +194,31 @@ public class MemberViewProjection {
                     .map(h -> new MemberView.LegalHold(h.holdId(), h.ground(), h.placedAt())).toList(),
                     row.version());
         });
+    }
+
+    /**
+     * Active members who hold a granted consent that rests on a version not up to date for its purpose:
+     * one page in member-id order. The pairs {@code purpose\nversion} that are up to date are passed as
+     * one list, with a pair no consent can have, so that the list is never empty.
+     */
+    @QueryHandler
+    public MembersToReconsent handle(FindMembersToReconsent query) {
+        if (query.upToDate().isEmpty()) {
+            return new MembersToReconsent(List.of());
+        }
+        List<String> purposes = List.copyOf(query.upToDate().keySet());
+        List<String> upToDate = new ArrayList<>(List.of(NO_CONSENT));
+        query.upToDate().forEach((purpose, versions) -> versions.forEach(v -> upToDate.add(purpose + "\n" + v)));
+        // PostgreSQL orders UUIDs by their bytes: the nil UUID comes first
+        UUID after = query.after() == null ? new UUID(0, 0) : query.after();
+        return new MembersToReconsent(rows.membersToReconsent(purposes, upToDate, after, query.limit()));
+    }
+
+    /** A purpose-version pair no consent row has (purposes never hold a line break). */
+    private static final String NO_CONSENT = "\n";
+
+    /** A list wrapper, so the query's response type is concrete. */
+    public record MembersToReconsent(List<UUID> memberIds) {
     }
 
     public List<MemberDownloadRow> downloads(UUID memberId) {

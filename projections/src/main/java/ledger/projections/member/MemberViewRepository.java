@@ -105,6 +105,17 @@ public interface MemberViewRepository extends GenericRepository<MemberViewRow, U
             nativeQuery = true)
     List<MemberConsentRow> consentsOf(UUID memberId);
 
+    /**
+     * Active members with a granted consent to one of {@code purposes} under a version whose
+     * {@code purpose\nversion} pair is not in {@code upToDate}; member-id order after {@code after}.
+     */
+    @Query(value = "SELECT DISTINCT c.member_id FROM member_view_consent c"
+            + " JOIN member_view m ON m.member_id = c.member_id AND m.status = 'ACTIVE'"
+            + " WHERE c.granted AND c.member_id > :after AND c.purpose IN (:purposes)"
+            + " AND (c.purpose || chr(10) || c.policy_version) NOT IN (:upToDate)"
+            + " ORDER BY c.member_id LIMIT :limit", nativeQuery = true)
+    List<UUID> membersToReconsent(List<String> purposes, List<String> upToDate, UUID after, int limit);
+
     @Query(value = "DELETE FROM member_view_consent", nativeQuery = true)
     int deleteAllConsents();
 

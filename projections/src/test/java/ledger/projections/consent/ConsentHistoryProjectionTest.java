@@ -12,11 +12,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import ledger.core.consent.FindConsentEvents;
 import ledger.core.consent.FindMemberConsents;
+import ledger.core.consent.WithdrawalChannel;
 import ledger.core.member.ConsentGiven;
 import ledger.core.member.ConsentWithdrawn;
 import ledger.core.member.DocumentDownloaded;
 import ledger.core.member.MemberId;
 import ledger.core.member.MemberRegistered;
+import ledger.core.shared.Actor;
 import ledger.core.member.MemberEvent;
 import ledger.projections.consent.ConsentHistoryProjection.MemberConsents;
 import ledger.projections.history.ConsentEntry;
@@ -33,8 +35,10 @@ class ConsentHistoryProjectionTest extends ProjectionTest {
     }
 
     private static ConsentGiven given(MemberId id, String purpose, long second) {
-        return new ConsentGiven(id, UUID.randomUUID(), purpose, "2024-05", "email", PORTAL, at(second));
+        return new ConsentGiven(id, UUID.randomUUID(), purpose, "2024-05", SHA256, "en", "email", PORTAL, at(second));
     }
+
+    private static final String SHA256 = "7d8a2f1e6c3b5a4d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d";
 
     private static GenericDomainEventMessage<MemberEvent> message(MemberEvent event, long sequence) {
         return new GenericDomainEventMessage<>("Member", event.memberId().toString(), sequence, event);
@@ -45,7 +49,7 @@ class ConsentHistoryProjectionTest extends ProjectionTest {
     }
 
     @Test
-    void a_consent_given_is_recorded_with_its_purpose_policy_version_channel_and_actor() {
+    void a_consent_given_is_recorded_with_its_purpose_notice_channel_and_actor() {
         MemberId id = MemberId.random();
         ConsentGiven consent = given(id, "newsletter", 5);
         batch(() -> projection.on(consent, 1));
@@ -60,28 +64,46 @@ class ConsentHistoryProjectionTest extends ProjectionTest {
         assertThat(row.type()).isEqualTo("GIVEN");
         assertThat(row.purpose()).isEqualTo("newsletter");
         assertThat(row.policyVersion()).isEqualTo("2024-05");
+        assertThat(row.noticeSha256()).isEqualTo(SHA256);
+        assertThat(row.language()).isEqualTo("en");
         assertThat(row.channel()).isEqualTo("email");
         assertThat(row.at()).isEqualTo(at(5));
         assertThat(row.actorPrincipal()).isEqualTo(PORTAL.principal());
         assertThat(row.actorRole()).isEqualTo(PORTAL.role());
+        assertThat(row.actingUser()).isNull();
     }
 
     @Test
-    void a_withdrawal_is_recorded_against_the_consent_it_ends_without_a_channel() {
+    void a_withdrawal_is_recorded_against_the_consent_it_ends_with_its_channel_and_who_acted() {
         MemberId id = MemberId.random();
         ConsentGiven consent = given(id, "newsletter", 1);
+        Actor admin = PORTAL.withActingUser("admin:site-admin-7");
         batch(() -> {
             projection.on(consent, 1);
-            projection.on(new ConsentWithdrawn(id, consent.consentId(), "newsletter", "2024-05", DPM, at(2)), 2);
+            projection.on(new ConsentWithdrawn(id, consent.consentId(), "newsletter", "2024-05",
+                    WithdrawalChannel.LETTER, admin, at(2)), 2);
         });
 
         assertThat(of(id).entries()).containsExactly(
-                new ConsentEntry(1, "GIVEN", "newsletter", "2024-05", "email", at(1),
-                        PORTAL),
-                new ConsentEntry(2, "WITHDRAWN", "newsletter", "2024-05", null, at(2),
-                        DPM));
+                new ConsentEntry(1, "GIVEN", "newsletter", "2024-05", SHA256, "email", at(1), PORTAL),
+                new ConsentEntry(2, "WITHDRAWN", "newsletter", "2024-05", null, "letter", at(2), admin));
         assertThat(count("SELECT count(*) FROM consent_history WHERE consent_id = ?", consent.consentId()))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void consent_events_stored_before_notices_channels_and_acting_users_were_recorded_show_none() {
+        MemberId id = MemberId.random();
+        ConsentGiven old = new ConsentGiven(id, UUID.randomUUID(), "newsletter", "2024-05", null, null, "portal",
+                DPM, at(1));
+        batch(() -> {
+            projection.on(old, 1);
+            projection.on(new ConsentWithdrawn(id, old.consentId(), "newsletter", "2024-05", null, DPM, at(2)), 2);
+        });
+
+        assertThat(of(id).entries()).containsExactly(
+                new ConsentEntry(1, "GIVEN", "newsletter", "2024-05", null, "portal", at(1), DPM),
+                new ConsentEntry(2, "WITHDRAWN", "newsletter", "2024-05", null, null, at(2), DPM));
     }
 
     @Test

@@ -47,6 +47,8 @@ class RegisterExtractQueriesTest extends ProjectionTest {
         apply(consentHistory, event, sequence);
     }
 
+    private static final String SHA256 = "0b5d1c7e2a9f4b3c8d6e1f0a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e";
+
     @Test
     void an_unknown_member_has_no_extract() {
         assertThat(queries.handle(new FindRegisterExtract(MemberId.random()))).isEmpty();
@@ -55,8 +57,8 @@ class RegisterExtractQueriesTest extends ProjectionTest {
     @Test
     void the_extract_holds_the_member_view_its_downloads_and_its_consent_history() {
         MemberId id = MemberId.random();
-        ConsentGiven consent = new ConsentGiven(id, UUID.randomUUID(), "newsletter", "2024-05", "email", PORTAL,
-                at(1));
+        ConsentGiven consent = new ConsentGiven(id, UUID.randomUUID(), "newsletter", "2024-05", SHA256, "en", "email",
+                PORTAL, at(1));
         both(new MemberRegistered(id, "user", "Given", "Family", "Co", "mail@example.org", PORTAL, at(0)), 0);
         both(consent, 1);
         both(new DocumentDownloaded(id, "doc-1", "Price list", PORTAL, at(2)), 2);
@@ -66,7 +68,7 @@ class RegisterExtractQueriesTest extends ProjectionTest {
         assertThat(data.member().username()).isEqualTo("user");
         assertThat(data.downloads()).containsExactly(new RegisterExtractData.Download("doc-1", "Price list", at(2)));
         assertThat(data.consentHistory()).containsExactly(new ConsentEntry(1, "GIVEN", "newsletter", "2024-05",
-                "email", at(1), PORTAL));
+                SHA256, "email", at(1), PORTAL));
         assertThat(data.version()).isEqualTo(2);
     }
 

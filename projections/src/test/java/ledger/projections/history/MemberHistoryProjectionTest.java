@@ -60,6 +60,7 @@ class MemberHistoryProjectionTest extends ProjectionTest {
         assertThat(row.at()).isEqualTo(at(0));
         assertThat(row.actorPrincipal()).isEqualTo(PORTAL.principal());
         assertThat(row.actorRole()).isEqualTo(PORTAL.role());
+        assertThat(row.actingUser()).isNull();
         assertThat(row.details()).doesNotContain("secret", "Secret");
         JsonNode details = details(row);
         assertThat(details.get("username").asText()).isEqualTo(MaskedDetails.MASK);
@@ -72,8 +73,8 @@ class MemberHistoryProjectionTest extends ProjectionTest {
     @Test
     void personal_fields_left_unset_stay_null_and_other_fields_are_shown() throws Exception {
         MemberId id = registered();
-        ConsentGiven consent = new ConsentGiven(id, UUID.randomUUID(), "newsletter", "2024-05", "email", PORTAL,
-                at(1));
+        ConsentGiven consent = new ConsentGiven(id, UUID.randomUUID(), "newsletter", "2024-05", null, null, "email",
+                PORTAL, at(1));
         batch(() -> {
             projection.on(new ProfileEdited(id, null, null, "New Co", null, PORTAL, at(2)), 1);
             projection.on(consent, 2);
@@ -146,5 +147,18 @@ class MemberHistoryProjectionTest extends ProjectionTest {
 
         assertThat(count("SELECT count(*) FROM member_history")).isZero();
         assertThat(trail(id).entries()).isEmpty();
+    }
+
+    @Test
+    void the_person_who_acted_through_the_portal_is_recorded_beside_the_client() {
+        MemberId id = registered();
+        String acting = "member:" + id;
+        batch(() -> projection.on(new ProfileEdited(id, null, null, "New Co", null, PORTAL.withActingUser(acting),
+                at(1)), 1));
+
+        MemberHistoryRow row = trail(id).entries().get(1);
+        assertThat(row.actorPrincipal()).isEqualTo(PORTAL.principal());
+        assertThat(row.actingUser()).isEqualTo(acting);
+        assertThat(row.details()).doesNotContain("actingUser", "New Co");
     }
 }

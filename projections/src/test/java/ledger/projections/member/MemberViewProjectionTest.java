@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import ledger.core.consent.FindMembersToReconsent;
+import ledger.core.consent.WithdrawalChannel;
 import ledger.core.member.ConsentGiven;
 import ledger.core.member.ConsentWithdrawn;
 import ledger.core.member.DocumentDownloaded;
@@ -53,7 +55,7 @@ class MemberViewProjectionTest extends ProjectionTest {
     }
 
     private ConsentGiven given(MemberId id, String purpose, String version, long second) {
-        return new ConsentGiven(id, UUID.randomUUID(), purpose, version, "portal", PORTAL, at(second));
+        return new ConsentGiven(id, UUID.randomUUID(), purpose, version, null, "en", "portal", PORTAL, at(second));
     }
 
     @Test
@@ -95,7 +97,7 @@ class MemberViewProjectionTest extends ProjectionTest {
         MemberView view = view(id);
         assertThat(view.consents()).containsOnlyKeys("newsletter");
         assertThat(view.consents().get("newsletter"))
-                .isEqualTo(new MemberView.ConsentState(true, "2024-05", at(5)));
+                .isEqualTo(new MemberView.ConsentState(true, "2024-05", at(5), false));
         assertThat(view.version()).isEqualTo(1);
         assertThat(view.lastActivityAt()).isEqualTo(at(5));
     }
@@ -107,12 +109,12 @@ class MemberViewProjectionTest extends ProjectionTest {
             projection.on(given(id, "portal-membership", "1", 1), 1);
             projection.on(given(id, "newsletter", "2024-05", 2), 2);
         });
-        batch(() -> projection.on(new ConsentWithdrawn(id, UUID.randomUUID(), "newsletter", "2024-05", PORTAL,
+        batch(() -> projection.on(new ConsentWithdrawn(id, UUID.randomUUID(), "newsletter", "2024-05", WithdrawalChannel.PORTAL, PORTAL,
                 at(7)), 3));
 
         MemberView view = view(id);
-        assertThat(view.consents().get("newsletter")).isEqualTo(new MemberView.ConsentState(false, "2024-05", at(7)));
-        assertThat(view.consents().get("portal-membership")).isEqualTo(new MemberView.ConsentState(true, "1", at(1)));
+        assertThat(view.consents().get("newsletter")).isEqualTo(new MemberView.ConsentState(false, "2024-05", at(7), false));
+        assertThat(view.consents().get("portal-membership")).isEqualTo(new MemberView.ConsentState(true, "1", at(1), false));
         assertThat(view.version()).isEqualTo(3);
         assertThat(view.lastActivityAt()).isEqualTo(at(7));
     }
@@ -138,7 +140,7 @@ class MemberViewProjectionTest extends ProjectionTest {
         batch(() -> {
             projection.on(consent, 1);
             projection.on(download, 2);
-            projection.on(new ConsentWithdrawn(id, consent.consentId(), "newsletter", "1", PORTAL, at(3)), 3);
+            projection.on(new ConsentWithdrawn(id, consent.consentId(), "newsletter", "1", WithdrawalChannel.PORTAL, PORTAL, at(3)), 3);
             projection.on(edit, 4);
         });
         // a redelivery, e.g. after a token reset or a lost claim
@@ -434,5 +436,73 @@ class MemberViewProjectionTest extends ProjectionTest {
         });
         assertThat(view(id).consents()).hasSize(2);
         assertThat(view(id).consents().values()).allMatch(consent -> !consent.granted());
+    }
+
+    @Test
+    void members_whose_granted_consent_rests_on_a_version_not_up_to_date_are_listed_in_member_id_order() {
+        String purpose = "p-" + UUID.randomUUID().toString().substring(0, 8);
+        MemberId onOld = registered();
+        MemberId onCurrent = registered();
+        MemberId onUnregistered = registered();
+        MemberId withdrew = registered();
+        MemberId ended = registered();
+        MemberId gone = registered();
+        batch(() -> {
+            projection.on(given(onOld, purpose, "v1", 1), 1);
+            projection.on(given(onCurrent, purpose, "v2", 1), 1);
+            projection.on(given(onUnregistered, purpose, "legacy-7", 1), 1);
+            projection.on(given(withdrew, purpose, "v1", 1), 1);
+            projection.on(new ConsentWithdrawn(withdrew, UUID.randomUUID(), purpose, "v1", WithdrawalChannel.EMAIL,
+                    PORTAL, at(2)), 2);
+            projection.on(given(ended, purpose, "v1", 1), 1);
+            projection.on(new MembershipEnded(ended, MembershipEndReason.MISUSE, at(100), DPM, at(2)), 2);
+            projection.on(given(gone, purpose, "v1", 1), 1);
+            projection.on(new MemberErased(gone, ErasureGround.MEMBER_REQUEST, DPM, at(2)), 2);
+        });
+        java.util.Map<String, java.util.Set<String>> upToDate = java.util.Map.of(purpose, java.util.Set.of("v2"));
+        List<UUID> expected = java.util.stream.Stream.of(onOld, onUnregistered).map(MemberId::value)
+                .sorted(java.util.Comparator.comparing(UUID::toString)).toList();
+
+        assertThat(projection.handle(new FindMembersToReconsent(upToDate, null, 10)).memberIds())
+                .containsExactlyElementsOf(expected);
+        List<UUID> first = projection.handle(new FindMembersToReconsent(upToDate, null, 1)).memberIds();
+        assertThat(first).containsExactly(expected.get(0));
+        assertThat(projection.handle(new FindMembersToReconsent(upToDate, first.get(0), 1)).memberIds())
+                .containsExactly(expected.get(1));
+        assertThat(projection.handle(new FindMembersToReconsent(
+                java.util.Map.of(purpose, java.util.Set.of("v1", "v2", "legacy-7")), null, 10)).memberIds())
+                .as("every version up to date").isEmpty();
+        assertThat(projection.handle(new FindMembersToReconsent(java.util.Map.of(), null, 10)).memberIds()).isEmpty();
+    }
+
+    @Test
+    void a_member_listed_for_two_purposes_is_listed_once() {
+        String one = "p-" + UUID.randomUUID().toString().substring(0, 8);
+        String two = "p-" + UUID.randomUUID().toString().substring(0, 8);
+        MemberId member = registered();
+        batch(() -> {
+            projection.on(given(member, one, "v1", 1), 1);
+            projection.on(given(member, two, "v1", 2), 2);
+        });
+        assertThat(projection.handle(new FindMembersToReconsent(
+                java.util.Map.of(one, java.util.Set.of("v2"), two, java.util.Set.of("v2")), null, 10)).memberIds())
+                .containsExactly(member.value());
+    }
+
+    @Test
+    void the_reconsent_flag_is_set_on_granted_consents_only() {
+        MemberId id = registered();
+        batch(() -> {
+            projection.on(given(id, "portal-membership", "v1", 1), 1);
+            projection.on(given(id, "newsletter", "v1", 2), 2);
+            projection.on(new ConsentWithdrawn(id, UUID.randomUUID(), "newsletter", "v1", WithdrawalChannel.PORTAL,
+                    PORTAL, at(3)), 3);
+        });
+        MemberView flagged = view(id).withReconsent((purpose, state) -> true);
+        assertThat(flagged.consents().get("portal-membership").reconsentRequired()).isTrue();
+        assertThat(flagged.consents().get("newsletter").reconsentRequired()).isFalse();
+        assertThat(view(id).withReconsent((purpose, state) -> false).consents().get("portal-membership")
+                .reconsentRequired()).isFalse();
+        assertThat(flagged.version()).isEqualTo(view(id).version());
     }
 }
