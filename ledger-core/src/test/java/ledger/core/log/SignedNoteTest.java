@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Known answers from golang.org/x/mod sumdb/note/note_test.go (PeterNeumann and EnochRoot keys, TestSign,
- * TestOpen, TestNewVerifier) and the example of c2sp.org/signed-note.
+ * TestOpen, TestNewVerifier) and the example.com/foo example of c2sp.org/signed-note (as quoted by other
+ * implementations' test suites).
  */
 class SignedNoteTest {
 
