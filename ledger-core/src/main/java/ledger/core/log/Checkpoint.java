@@ -3,6 +3,7 @@ package ledger.core.log;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * C2SP tlog-checkpoint body: "&lt;origin&gt;\n&lt;treeSize decimal&gt;\n&lt;base64 std root&gt;\n" (no extension lines).
@@ -67,7 +68,7 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash) {
 
     @Override
     public int hashCode() {
-        return 31 * (31 * origin.hashCode() + Long.hashCode(treeSize)) + Arrays.hashCode(rootHash);
+        return Objects.hash(origin, treeSize, Arrays.hashCode(rootHash));
     }
 
     @Override

@@ -37,9 +37,6 @@ public final class NoteVerifier {
             throw new IllegalArgumentException("a verifier key is name+hash+key");
         }
         String name = Notes.requireKeyName(parts[0]);
-        if (!parts[1].matches("[0-9a-f]{8}")) {
-            throw new IllegalArgumentException("a key hash is 8 lowercase hex digits");
-        }
         byte[] typed = Base64s.decodeCanonical(parts[2], "verifier key");
         if (typed.length != 1 + Notes.PUBLIC_KEY_BYTES || typed[0] != Notes.ED25519) {
             throw new IllegalArgumentException("not an Ed25519 verifier key");
@@ -47,7 +44,7 @@ public final class NoteVerifier {
         byte[] publicKey = Arrays.copyOfRange(typed, 1, typed.length);
         byte[] keyHash = Notes.keyHash(name, publicKey);
         if (!HexFormat.of().formatHex(keyHash).equals(parts[1])) {
-            throw new IllegalArgumentException("the key hash does not match the name and key");
+            throw new IllegalArgumentException("the key hash is not the 8 lowercase hex digits of the name and key");
         }
         return new NoteVerifier(name, keyHash, publicKey);
     }
@@ -71,8 +68,12 @@ public final class NoteVerifier {
      * name and key hash) does not verify, or when there is none. Lines of other keys are skipped.
      */
     public String verify(String note) {
-        if (note == null || note.length() > Notes.MAX_NOTE_BYTES) {
-            throw malformed("missing or larger than " + Notes.MAX_NOTE_BYTES + " bytes");
+        if (note == null) {
+            throw malformed("no note");
+        }
+        // Every character is at least one byte: refuse huge input before encoding it.
+        if (note.length() > Notes.MAX_NOTE_BYTES) {
+            throw malformed("more than " + Notes.MAX_NOTE_BYTES + " characters");
         }
         byte[] noteBytes;
         try {
@@ -118,16 +119,15 @@ public final class NoteVerifier {
         if (!line.startsWith(Notes.SIGNATURE_PREFIX)) {
             throw malformed("a signature line starts with an em dash and a space");
         }
-        String rest = line.substring(Notes.SIGNATURE_PREFIX.length());
-        int space = rest.indexOf(' ');
-        if (space < 0) {
+        String[] nameAndSignature = line.substring(Notes.SIGNATURE_PREFIX.length()).split(" ", 2);
+        if (nameAndSignature.length != 2) {
             throw malformed("a signature line is name, space, base64");
         }
-        String name = rest.substring(0, space);
+        String name = nameAndSignature[0];
         byte[] signed;
         try {
             Notes.requireKeyName(name);
-            signed = Base64s.decodeCanonical(rest.substring(space + 1), "signature");
+            signed = Base64s.decodeCanonical(nameAndSignature[1], "signature");
         } catch (IllegalArgumentException e) {
             throw malformed(e.getMessage());
         }
@@ -139,10 +139,8 @@ public final class NoteVerifier {
         return ours ? signed : null;
     }
 
+    // A signature of the wrong length makes the JDK throw, which is a failed verification too.
     private boolean ed25519(byte[] message, byte[] signature) {
-        if (signature.length != Notes.SIGNATURE_BYTES) {
-            return false;
-        }
         try {
             Signature verifier = Signature.getInstance("Ed25519");
             verifier.initVerify(javaKey);

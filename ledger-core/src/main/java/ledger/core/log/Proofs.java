@@ -102,7 +102,7 @@ public final class Proofs {
         if (proof.isEmpty()) {
             return false;
         }
-        List<byte[]> path = new ArrayList<>(proof.size() + 1);
+        List<byte[]> path = new ArrayList<>();
         if (Long.bitCount(first) == 1) {
             path.add(firstRoot);
         }

@@ -66,6 +66,7 @@ class EventRowTest {
         String n = "x\ny";
         byte[] p = new byte[0];
         assertRefused(new EventRow(n, "a", 0, "T", "t", "p", "r", p, p), "event_identifier");
+        assertRefused(new EventRow("\nleading", "a", 0, "T", "t", "p", "r", p, p), "event_identifier");
         assertRefused(new EventRow("e", n, 0, "T", "t", "p", "r", p, p), "aggregate_identifier");
         assertRefused(new EventRow("e", "a", 0, n, "t", "p", "r", p, p), "type");
         assertRefused(new EventRow("e", "a", 0, "T", n, "p", "r", p, p), "time_stamp");

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Known answers from golang.org/x/mod sumdb/note/note_test.go (PeterNeumann and EnochRoot keys, TestSign,
- * TestOpen, TestNewVerifier) and the example of c2sp.org/signed-note.
+ * TestOpen, TestNewVerifier) and the example.com/foo example of c2sp.org/signed-note (as quoted by other
+ * implementations' test suites).
  */
 class SignedNoteTest {
 
@@ -113,19 +114,31 @@ class SignedNoteTest {
             TEXT + "\n" + PETER_SIG + "\n",
             "x".repeat(1 << 20) + "\n\n" + PETER_SIG,
             "\u00e9".repeat(1 << 19) + "\n\n" + PETER_SIG,
+            // Each next to a good signature, so only the malformed line can make these fail.
+            TEXT + "\n" + PETER_SIG + PETER_SIG.replace("\u2014", "-"),
+            TEXT + "\n" + PETER_SIG + "\u2014 PeterNeumann x08g\n",
+            TEXT + "\n" + PETER_SIG + "\u2014 PeterNeumann x08gow==\n",
+            TEXT + "\n" + PETER_SIG + "\u2014 PeterNeumann\n",
         };
         for (String note : malformed) {
             assertThatThrownBy(() -> peter.verify(note)).as("%s", note == null ? null : note.substring(0,
-                    Math.min(note.length(), 200))).isInstanceOf(NoteVerificationException.class);
+                    Math.min(note.length(), 200))).isInstanceOf(NoteVerificationException.class)
+                    .hasMessageStartingWith("malformed note");
         }
+        assertThatThrownBy(() -> peter.verify(TEXT)).hasMessageContaining("no blank line");
+        assertThatThrownBy(() -> peter.verify("x".repeat((1 << 20) + 1))).hasMessageContaining("characters");
+        assertThatThrownBy(() -> peter.verify("\u00e9".repeat(1 << 19) + "\n\n" + PETER_SIG))
+                .hasMessageContaining("bytes");
         assertThat(peter.verify(TEXT + "\n" + PETER_SIG.repeat(100))).isEqualTo(TEXT);
     }
 
     @Test
     void a_body_may_hold_blank_lines_because_the_last_one_ends_it() {
         NoteSigner signer = new NoteSigner("ledger.example/log", NoteSigner.generateSeed());
-        String body = "first\n\nthird\n";
-        assertThat(NoteVerifier.parse(signer.verifierKey()).verify(signer.sign(body))).isEqualTo(body);
+        NoteVerifier verifier = NoteVerifier.parse(signer.verifierKey());
+        for (String body : new String[] {"first\n\nthird\n", "\n", "\n\n", "last\n\n"}) {
+            assertThat(verifier.verify(signer.sign(body))).isEqualTo(body);
+        }
     }
 
     @Test
@@ -186,7 +199,7 @@ class SignedNoteTest {
     void key_names_are_non_empty_without_spaces_or_plus() {
         byte[] seed = NoteSigner.generateSeed();
         for (String name : new String[] {null, "", "a b", "a+b", "a\tb", "a\nb", "a\u00a0b", "a\u2003b", "a\u0001b",
-            "\ud800"}) {
+            "\ud800", "+ab"}) {
             assertThatThrownBy(() -> new NoteSigner(name, seed)).as("%s", name)
                     .isInstanceOf(IllegalArgumentException.class);
         }
