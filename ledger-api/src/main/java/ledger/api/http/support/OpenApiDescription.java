@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -59,6 +60,13 @@ class OpenApiDescription {
             "POST /api/v1/requests", "201",
             "POST /api/v1/requests/{requestId}/completion", "204",
             "POST /api/v1/admin/read-models/{name}/replay", "202");
+
+    /** "METHOD path" without a path variable that still answers 404 (nothing there yet, an unknown id in the query). */
+    private static final Set<String> NOT_FOUND = Set.of("GET /api/v1/ledger/checkpoint", "GET /api/v1/ledger/leaves",
+            "GET /api/v1/ledger/verification");
+
+    /** Schema name -> example, where one built from property examples would contradict itself. */
+    private static final Map<String, Object> SCHEMA_EXAMPLES = new LinkedHashMap<>();
 
     /** Tag -> description. */
     private static final Map<String, String> TAGS = new LinkedHashMap<>();
@@ -243,6 +251,19 @@ class OpenApiDescription {
         operation("GET " + l + "/verification", "Ledger", "Read the latest verification", "The latest full"
                 + " verification of any node (scheduled or requested); 404 before the first.");
 
+        Map<String, Object> finding = new LinkedHashMap<>();
+        finding.put("index", 41);
+        finding.put("eventId", "5d2f8a1c-3b7e-4f60-9c1d-2a4e6b8c0d13");
+        finding.put("globalIndex", 57);
+        finding.put("reason", "the event row changed after it was sequenced (its leaf hash differs)");
+        Map<String, Object> verification = new LinkedHashMap<>();
+        verification.put("status", "FAILED");
+        verification.put("treeSize", 42);
+        verification.put("checkedAt", "2026-01-31T09:30:00Z");
+        verification.put("firstBad", finding);
+        SCHEMA_EXAMPLES.put("LedgerVerification", verification);
+        SCHEMA_EXAMPLES.put("LedgerVerificationFinding", finding);
+
         PROPERTY_EXAMPLES.put("username", "ada_lovelace");
         PROPERTY_EXAMPLES.put("givenName", "Ada");
         PROPERTY_EXAMPLES.put("familyName", "Lovelace");
@@ -290,6 +311,12 @@ class OpenApiDescription {
             }
         }
         components.addSchemas("Problem", problemSchema());
+        SCHEMA_EXAMPLES.forEach((name, example) -> {
+            Schema<?> schema = components.getSchemas().get(name);
+            if (schema != null) {
+                schema.setExample(example);
+            }
+        });
         for (Schema<?> schema : components.getSchemas().values()) {
             if (schema.getExample() == null) {
                 schema.setExample(example(api, schema, 0));
@@ -493,7 +520,7 @@ class OpenApiDescription {
         }
         boolean body = operation.getRequestBody() != null;
         List<String> statuses = new ArrayList<>(List.of("400", "401", "403"));
-        if (path.contains("{")) {
+        if (path.contains("{") || NOT_FOUND.contains(key)) {
             statuses.add("404");
         }
         statuses.add("406");
