@@ -1,9 +1,13 @@
 package ledger.api;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+import ledger.api.infrastructure.log.VerifyCommand;
 
 /** The compliance ledger service. */
 @SpringBootApplication(scanBasePackages = {"ledger.api", "ledger.projections"},
@@ -20,6 +24,11 @@ public class LedgerApplication {
     }
 
     public static void main(String[] args) {
+        // the auditor's offline verifier: plain JDBC, no Spring context (docs/verifiable-ledger.md)
+        if (args.length > 0 && "verify".equals(args[0])) {
+            System.exit(VerifyCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out,
+                    System.err));
+        }
         SpringApplication.run(LedgerApplication.class, args);
     }
 }

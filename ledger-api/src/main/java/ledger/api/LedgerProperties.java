@@ -34,7 +34,8 @@ public record LedgerProperties(
         Idempotency idempotency,
         Erasure erasure,
         ErasureJournalSettings erasureJournal,
-        DeadLetters deadLetters) {
+        DeadLetters deadLetters,
+        Log log) {
 
     public LedgerProperties {
         purposes = purposes == null ? Map.of() : Map.copyOf(purposes);
@@ -105,6 +106,36 @@ public record LedgerProperties(
 
     /** Where the journal of erasures outside the database is kept (docs/crypto-shredding.md). */
     public record ErasureJournalSettings(Path dir) {
+    }
+
+    /**
+     * The verifiable ledger (docs/verifiable-ledger.md): checkpoints name {@code origin} and are signed
+     * with the Ed25519 seed {@code signingKey} (base64) or the one in {@code signingKeyFile}, under
+     * {@code keyName} (the origin when empty); each is also written to {@code checkpointDir}. A growing
+     * tree gets a checkpoint at least every {@code checkpointInterval}.
+     */
+    public record Log(String origin, String keyName, String signingKey, Path signingKeyFile, Path checkpointDir,
+                      Duration checkpointInterval, Sequencer sequencer, Verification verification) {
+
+        /** The checkpoints' key name: the configured one, else the origin. */
+        public String effectiveKeyName() {
+            return StringUtils.hasText(keyName) ? keyName : origin;
+        }
+    }
+
+    /**
+     * Leaves are appended every {@code poll}, at most {@code batchSize} per transaction; an event that
+     * commits after later ones (a gap in the global index) is looked for again for {@code gapTimeout},
+     * and a sweep every {@code sweepInterval} catches anything else without a leaf.
+     */
+    public record Sequencer(Duration poll, int batchSize, Duration gapTimeout, Duration sweepInterval) {
+    }
+
+    /**
+     * A full verification runs every {@code interval}; an event row still without a leaf
+     * {@code unsequencedGrace} after it was first seen so is reported; rows stream {@code fetchSize} at a time.
+     */
+    public record Verification(Duration interval, Duration unsequencedGrace, int fetchSize) {
     }
 
     public record Security(JwtSettings jwt) {

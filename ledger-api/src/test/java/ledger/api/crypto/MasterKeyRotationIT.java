@@ -27,8 +27,8 @@ import ledger.core.crypto.AesGcm;
 import ledger.core.member.MemberRegistered;
 
 /**
- * Rotating the master key re-wraps every data key and touches no event; afterwards the old key
- * is no longer needed to read the members' data. Until the rotation switches the fleet's key, new
+ * Rotating the master key re-wraps every data key and touches no event (the ledger still verifies);
+ * afterwards the old key is no longer needed to read the members' data. Until the rotation switches the fleet's key, new
  * data keys stay under the old one; a node left with only the old key then goes not ready.
  */
 class MasterKeyRotationIT {
@@ -77,6 +77,12 @@ class MasterKeyRotationIT {
             for (int i = 0; i < eventsBefore.size(); i++) {
                 assertThat(eventsAfter.get(i)).as("event %d untouched", i).isEqualTo(eventsBefore.get(i));
             }
+            // and so the verifiable ledger, which hashes the stored rows, still verifies
+            Api.Response verification = new Api(port(rotating)).as(Api.AUDITOR).post("/api/v1/ledger/verification",
+                    null);
+            assertThat(verification.json().get("status").asText()).as(verification.body()).isEqualTo("OK");
+            assertThat(verification.json().get("treeSize").asLong()).isPositive()
+                    .isLessThanOrEqualTo(eventsAfter.size());
         }
         try (ConfigurableApplicationContext onlyNew = start("--ledger.master-key=" + newKey)) {
             MemberRegistered registered = (MemberRegistered) onlyNew.getBean(EventStore.class)

@@ -90,6 +90,11 @@ public final class NodeProcess implements AutoCloseable {
         if (Arrays.stream(extraArgs).noneMatch(a -> a.startsWith("--ledger.erasure-journal.dir="))) {
             command.add("--ledger.erasure-journal.dir=" + log.toAbsolutePath().resolveSibling("erasure-journal"));
         }
+        // every node of a database signs checkpoints with the same key; files beside the log, not in data/
+        command.add("--ledger.log.signing-key=" + IntegrationTest.TEST_SIGNING_KEY);
+        if (Arrays.stream(extraArgs).noneMatch(a -> a.startsWith("--ledger.log.checkpoint-dir="))) {
+            command.add("--ledger.log.checkpoint-dir=" + log.toAbsolutePath().resolveSibling("checkpoints"));
+        }
         command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

@@ -33,6 +33,9 @@ public abstract class IntegrationTest {
     /** A fixed master key for tests (base64 of 32 bytes); never a production value. */
     public static final String TEST_MASTER_KEY = "dGVzdC1tYXN0ZXIta2V5LW5vdC1mb3ItcHJvZC11c2U=";
 
+    /** A fixed checkpoint signing key for tests (base64 of a 32-byte Ed25519 seed); never a production value. */
+    public static final String TEST_SIGNING_KEY = "dGVzdC1sZWRnZXItc2lnbmluZy1rZXktbm90LXByb2Q=";
+
     /** A shared HMAC secret for test JWTs, and the issuer they must name. */
     public static final String TEST_JWT_SECRET = "test-jwt-secret-of-at-least-thirty-two-bytes";
     public static final String TEST_JWT_ISSUER = "https://issuer.test";
@@ -46,6 +49,10 @@ public abstract class IntegrationTest {
         registry.add("ledger.security.jwt.secret", () -> TEST_JWT_SECRET);
         registry.add("ledger.security.jwt.issuer", () -> TEST_JWT_ISSUER);
         registry.add("ledger.erasure-journal.dir", () -> EMBEDDED_DATA.resolve("erasure-journal").toString());
+        registry.add("ledger.log.signing-key", () -> TEST_SIGNING_KEY);
+        registry.add("ledger.log.checkpoint-dir", () -> checkpointDir().toString());
+        // checkpoints come quicker than in production, so tests that need one covering new leaves wait less
+        registry.add("ledger.log.checkpoint-interval", () -> "PT2S");
         String url = System.getenv("LEDGER_TEST_DB_URL");
         if (url != null && !url.isBlank()) {
             registry.add("spring.datasource.url", () -> url);
@@ -56,6 +63,11 @@ public abstract class IntegrationTest {
         } else {
             registry.add("ledger.embedded-postgres.data-dir", () -> EMBEDDED_DATA.resolve("pg").toString());
         }
+    }
+
+    /** Where this JVM's shared test context writes its checkpoint files. */
+    protected static Path checkpointDir() {
+        return EMBEDDED_DATA.resolve("checkpoints");
     }
 
     /** Waits until every read model has processed every stored event. */

@@ -95,6 +95,13 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.DELETE, BASE + "/members/*/legal-holds/*").hasRole(DPM.name())
                         .requestMatchers(HttpMethod.GET, BASE + "/erasures", BASE + "/members/*/accesses")
                         .hasRole(DPM.name())
+                        // the verifiable ledger: auditors, the DPM and operations read; a verification runs
+                        // for auditors and operations
+                        .requestMatchers(HttpMethod.POST, BASE + "/ledger/verification")
+                        .hasAnyRole(AUDITOR.name(), ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, BASE + "/ledger/checkpoint", BASE + "/ledger/public-key",
+                                BASE + "/ledger/leaves", BASE + "/ledger/proofs/*", BASE + "/ledger/verification")
+                        .hasAnyRole(AUDITOR.name(), DPM.name(), ADMIN.name())
                         .requestMatchers(BASE + "/admin/**").hasRole(ADMIN.name())
                         .requestMatchers(BASE + "/requests", BASE + "/requests/**").hasRole(DPM.name())
                         // member view and register extract: the portal and the DPM

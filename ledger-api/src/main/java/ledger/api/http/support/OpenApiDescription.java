@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -60,6 +61,13 @@ class OpenApiDescription {
             "POST /api/v1/requests/{requestId}/completion", "204",
             "POST /api/v1/admin/read-models/{name}/replay", "202",
             "DELETE /api/v1/admin/dead-letters/{letterId}", "204");
+
+    /** "METHOD path" without a path variable that still answers 404 (nothing there yet, an unknown id in the query). */
+    private static final Set<String> NOT_FOUND = Set.of("GET /api/v1/ledger/checkpoint", "GET /api/v1/ledger/leaves",
+            "GET /api/v1/ledger/verification");
+
+    /** Schema name -> example, where one built from property examples would contradict itself. */
+    private static final Map<String, Object> SCHEMA_EXAMPLES = new LinkedHashMap<>();
 
     /** Tag -> description. */
     private static final Map<String, String> TAGS = new LinkedHashMap<>();
@@ -156,6 +164,17 @@ class OpenApiDescription {
         schema("ledger.api.infrastructure.crypto.MasterKeyRotation$Result", "MasterKeyRotationResult", "The active"
                 + " master key and how many data keys were re-wrapped.");
         schema("com.fasterxml.jackson.databind.JsonNode", "EventDetails", "The event's fields, personal ones masked.");
+        String ledger = "ledger.api.http.ledger.LedgerController$";
+        schema(ledger + "Leaf", "LedgerLeaf", "A leaf of the ledger's Merkle log: its index in log order, the event"
+                + " it covers, the event's global index in the event store and the RFC 9162 leaf hash (base64).");
+        schema(ledger + "InclusionProof", "LedgerInclusionProof", "The RFC 9162 inclusion proof (audit path, base64"
+                + " hashes from the leaf up) of a leaf in the tree of treeSize leaves.");
+        schema(ledger + "ConsistencyProof", "LedgerConsistencyProof", "The RFC 9162 consistency proof (base64 hashes)"
+                + " that the tree of second leaves extends the tree of first leaves.");
+        schema(ledger + "Verification", "LedgerVerification", "A full verification of the log: every leaf recomputed"
+                + " from its event row, every signed checkpoint's signature and root; firstBad is null when intact.");
+        schema(ledger + "FirstBad", "LedgerVerificationFinding", "The first problem a verification found: the leaf"
+                + " index, event id and global index where known, and why.");
 
         TAGS.put("Members", "The portal's commands and reads on members.");
         TAGS.put("Contact cases", "Contact-form messages, kept at most three years.");
@@ -164,6 +183,8 @@ class OpenApiDescription {
         TAGS.put("Audit", "Consent history and event trails (auditors, read-only).");
         TAGS.put("Data subject requests", "Requests of data subjects and their deadlines (the DPM).");
         TAGS.put("Operations", "Read models and the master key (ADMIN).");
+        TAGS.put("Ledger", "The verifiable ledger: signed checkpoints, the public key, leaves and RFC 9162 proofs"
+                + " (auditors, the DPM, operations).");
 
         String m = "/api/v1/members";
         operation("POST " + m, "Members", "Register a member", "Registers a member with consent to"
@@ -230,6 +251,36 @@ class OpenApiDescription {
         operation("POST " + a + "/master-key/rotation", "Operations", "Rotate the master key", "Re-wraps every data"
                 + " key with the active master key.");
 
+        String l = "/api/v1/ledger";
+        operation("GET " + l + "/checkpoint", "Ledger", "Read the latest signed checkpoint", "The latest C2SP"
+                + " tlog-checkpoint (origin, tree size, base64 root hash) in a signed note (Ed25519), as text/plain.");
+        operation("GET " + l + "/public-key", "Ledger", "Read the public key", "The note verifier key"
+                + " <name>+<hex key hash>+<base64(0x01 || Ed25519 key)> that verifies every checkpoint.");
+        operation("GET " + l + "/leaves", "Ledger", "List leaves", "Leaves [start, end) in log order (end defaults"
+                + " to start plus the page size), or the leaf of one event (eventId; 404 when it has none yet).");
+        operation("GET " + l + "/proofs/inclusion", "Ledger", "Read an inclusion proof", "The RFC 9162 inclusion"
+                + " proof of leaf index in the tree of treeSize leaves (1 <= treeSize <= the log's size).");
+        operation("GET " + l + "/proofs/consistency", "Ledger", "Read a consistency proof", "The RFC 9162"
+                + " consistency proof from the tree of first leaves to the tree of second leaves (empty when first is"
+                + " 0 or equal to second).");
+        operation("POST " + l + "/verification", "Ledger", "Verify the ledger now", "Recomputes every leaf from its"
+                + " event row and checks every stored checkpoint; answers when done (long on a large log).");
+        operation("GET " + l + "/verification", "Ledger", "Read the latest verification", "The latest full"
+                + " verification of any node (scheduled or requested); 404 before the first.");
+
+        Map<String, Object> finding = new LinkedHashMap<>();
+        finding.put("index", 41);
+        finding.put("eventId", "5d2f8a1c-3b7e-4f60-9c1d-2a4e6b8c0d13");
+        finding.put("globalIndex", 57);
+        finding.put("reason", "the event row changed after it was sequenced (its leaf hash differs)");
+        Map<String, Object> verification = new LinkedHashMap<>();
+        verification.put("status", "FAILED");
+        verification.put("treeSize", 42);
+        verification.put("checkedAt", "2026-01-31T09:30:00Z");
+        verification.put("firstBad", finding);
+        SCHEMA_EXAMPLES.put("LedgerVerification", verification);
+        SCHEMA_EXAMPLES.put("LedgerVerificationFinding", finding);
+
         PROPERTY_EXAMPLES.put("username", "ada_lovelace");
         PROPERTY_EXAMPLES.put("givenName", "Ada");
         PROPERTY_EXAMPLES.put("familyName", "Lovelace");
@@ -250,6 +301,10 @@ class OpenApiDescription {
         PROPERTY_EXAMPLES.put("principal", "static:PORTAL#1");
         PROPERTY_EXAMPLES.put("role", "PORTAL");
         PROPERTY_EXAMPLES.put("nextCursor", "eyJzZXEiOjQyfQ");
+        PROPERTY_EXAMPLES.put("leafHash", "bjQLnP+zepicpUTmu3gKLHiQHT+zNzh2hRGjBhevoB0=");
+        PROPERTY_EXAMPLES.put("hashes", List.of("bjQLnP+zepicpUTmu3gKLHiQHT+zNzh2hRGjBhevoB0="));
+        PROPERTY_EXAMPLES.put("eventId", "5d2f8a1c-3b7e-4f60-9c1d-2a4e6b8c0d13");
+        PROPERTY_EXAMPLES.put("status", "OK");
     }
 
     @Bean
@@ -273,6 +328,12 @@ class OpenApiDescription {
             }
         }
         components.addSchemas("Problem", problemSchema());
+        SCHEMA_EXAMPLES.forEach((name, example) -> {
+            Schema<?> schema = components.getSchemas().get(name);
+            if (schema != null) {
+                schema.setExample(example);
+            }
+        });
         for (Schema<?> schema : components.getSchemas().values()) {
             if (schema.getExample() == null) {
                 schema.setExample(example(api, schema, 0));
@@ -297,10 +358,28 @@ class OpenApiDescription {
 
     /** The register extract (JSON or HTML) and the audit list (JSON or CSV) answer {@code ResponseEntity<?>}. */
     private static void alternativeRepresentations(OpenAPI api) {
+        text(api, "/api/v1/ledger/checkpoint", "ledger.example/compliance-ledger\n42\n"
+                + "bjQLnP+zepicpUTmu3gKLHiQHT+zNzh2hRGjBhevoB0=\n\n\u2014 ledger.example/compliance-ledger "
+                + "Az3grk5Qb2bs4b3ByUCXMUw2hZmuuc2bXrgOAQ8vJ+vD9gwYlYX0c8JJOuGqDcrIUi1P3AmypKqRqmbpGlcrVvDjGwo=\n");
+        text(api, "/api/v1/ledger/public-key",
+                "ledger.example/compliance-ledger+033de0ae+AXnHf1NyxMdeRX6cGZ2Vo5fvyTJE5qgcNDZRXe6v2h1I\n");
         represent(api, "/api/v1/members/{memberId}/register-extract", "ledger.api.http.extract.RegisterExtract",
                 "text/html", "<!DOCTYPE html><html lang=\"en\">...</html>");
         represent(api, "/api/v1/audit/consents", "ledger.api.http.history.HistoryController$ConsentPage",
                 "text/csv", "memberId,seq,type,purpose,policyVersion,channel,at,principal,role\r\n");
+    }
+
+    /** A text/plain answer (a signed note, a key): a string with an example. */
+    private static void text(OpenAPI api, String path, String example) {
+        PathItem item = api.getPaths() == null ? null : api.getPaths().get(path);
+        if (item == null || item.getGet() == null || item.getGet().getResponses() == null) {
+            return;
+        }
+        ApiResponse ok = item.getGet().getResponses().get("200");
+        if (ok != null) {
+            ok.setContent(new Content().addMediaType("text/plain", new MediaType().schema(new StringSchema())
+                    .example(example)));
+        }
     }
 
     private static void represent(OpenAPI api, String path, String type, String otherType, String otherExample) {
@@ -458,7 +537,7 @@ class OpenApiDescription {
         }
         boolean body = operation.getRequestBody() != null;
         List<String> statuses = new ArrayList<>(List.of("400", "401", "403"));
-        if (path.contains("{")) {
+        if (path.contains("{") || NOT_FOUND.contains(key)) {
             statuses.add("404");
         }
         statuses.add("406");

@@ -22,6 +22,11 @@ public final class PageLimit {
         this.maxLimit = maxLimit;
     }
 
+    /** The largest page any list endpoint answers. */
+    public int maxLimit() {
+        return maxLimit;
+    }
+
     /** The page size for a requested {@code limit} (or the default when none was given). */
     public int of(Integer requested) {
         if (requested == null) {

@@ -24,6 +24,7 @@ import ledger.core.crypto.AesGcm;
 import ledger.core.crypto.DeadRowTables;
 import ledger.core.crypto.KeyVault;
 import ledger.core.crypto.UnitOfWorkKeyCache;
+import ledger.core.log.NoteSigner;
 
 /**
  * The master key comes from {@code LEDGER_MASTER_KEY} (base64 of 32 bytes) or the file named by
@@ -58,6 +59,12 @@ public class CryptoConfiguration {
                 + "database can read all personal data; losing it makes all personal data unreadable.",
                 masterKeyFile.toAbsolutePath());
         return new MasterKeys(generated, previous);
+    }
+
+    /** Signs the ledger's checkpoints (docs/verifiable-ledger.md); the same start-up rules as the master key. */
+    @Bean
+    NoteSigner checkpointSigner(LedgerProperties properties, Environment environment) {
+        return SigningKeys.load(properties.log(), environment);
     }
 
     @Bean

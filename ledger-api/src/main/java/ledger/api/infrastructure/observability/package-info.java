@@ -1,2 +1,2 @@
-/** Metrics beyond Axon's own: processor lag and erasures. */
+/** Metrics beyond Axon's own: processor lag, erasures, the verifiable ledger. */
 package ledger.api.infrastructure.observability;

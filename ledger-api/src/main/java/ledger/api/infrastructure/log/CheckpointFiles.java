@@ -1,0 +1,115 @@
+package ledger.api.infrastructure.log;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Signed checkpoints as files outside the database, one per checkpoint: {@code <tree size, 20 digits>.note}
+ * holding the signed note exactly. Written to a temporary file, forced to disk and moved into place
+ * atomically, never replaced: a file that exists with other content is left alone (and reported).
+ */
+public final class CheckpointFiles {
+
+    private static final Pattern NAME = Pattern.compile("[0-9]{20}\\.note");
+
+    private final Path dir;
+
+    public CheckpointFiles(Path dir) {
+        this.dir = dir.toAbsolutePath();
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public static String fileName(long treeSize) {
+        return String.format("%020d.note", treeSize);
+    }
+
+    /** The tree size a file's name claims, or -1 for a name that is not a checkpoint's. */
+    public static long sizeInName(Path file) {
+        String name = file.getFileName().toString();
+        return NAME.matcher(name).matches() ? Long.parseLong(name.substring(0, 20)) : -1;
+    }
+
+    public boolean exists(long treeSize) {
+        return Files.exists(dir.resolve(fileName(treeSize)));
+    }
+
+    /** Writes the note unless its file exists; answers false when an existing file holds something else. */
+    public boolean write(long treeSize, String note) {
+        Path target = dir.resolve(fileName(treeSize));
+        byte[] bytes = note.getBytes(StandardCharsets.UTF_8);
+        try {
+            createDirectory();
+            if (Files.exists(target)) {
+                return Files.readString(target, StandardCharsets.UTF_8).equals(note);
+            }
+            Path temporary = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            try {
+                try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
+                    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                    channel.force(true);
+                }
+                // no REPLACE_EXISTING: another node that shares the directory may have written it meanwhile
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException e) {
+                return Files.readString(target, StandardCharsets.UTF_8).equals(note);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+            forceDirectory();
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the checkpoint file " + target, e);
+        }
+    }
+
+    /** Every checkpoint file of the directory, by name (that is, by the tree size the name claims). */
+    public static List<Path> list(Path dir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(dir)) {
+            entries.filter(p -> NAME.matcher(p.getFileName().toString()).matches()).sorted().forEach(files::add);
+        }
+        return files;
+    }
+
+    private void createDirectory() throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                    "rwx------")));
+        } else {
+            Files.createDirectories(dir);
+        }
+    }
+
+    /** The rename itself survives a crash only once the directory is on disk (where the platform allows it). */
+    private void forceDirectory() {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not every platform opens directories; the file itself is on disk
+        }
+    }
+}

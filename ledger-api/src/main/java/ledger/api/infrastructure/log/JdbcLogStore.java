@@ -1,0 +1,92 @@
+package ledger.api.infrastructure.log;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+import ledger.core.log.SubtreeHashes;
+
+/** The log's tables: leaves, the perfect subtrees above them, signed checkpoints. */
+final class JdbcLogStore {
+
+    private static final RowMapper<TransparencyLog.Leaf> LEAF = (rs, i) -> new TransparencyLog.Leaf(rs.getLong(1),
+            rs.getString(2), rs.getLong(3), rs.getBytes(4));
+    private static final RowMapper<TransparencyLog.SignedCheckpoint> CHECKPOINT = (rs, i) ->
+            new TransparencyLog.SignedCheckpoint(rs.getLong(1), rs.getBytes(2), rs.getString(3));
+
+    private final JdbcTemplate jdbc;
+
+    JdbcLogStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Leaves are dense from 0, so the size is the last index plus one (a backward index scan). */
+    long size() {
+        Long last = jdbc.queryForObject("SELECT max(leaf_index) FROM ledger_log_leaf", Long.class);
+        return last == null ? 0 : last + 1;
+    }
+
+    /** Level 0 from the leaves, every level above from the stored subtrees; null where none is stored. */
+    SubtreeHashes hashes() {
+        return (level, index) -> {
+            List<byte[]> hash = level == 0
+                    ? jdbc.queryForList("SELECT leaf_hash FROM ledger_log_leaf WHERE leaf_index = ?", byte[].class, index)
+                    : jdbc.queryForList("SELECT hash FROM ledger_log_node WHERE level = ? AND node_index = ?",
+                            byte[].class, level, index);
+            return hash.isEmpty() ? null : hash.get(0);
+        };
+    }
+
+    List<TransparencyLog.Leaf> leaves(long start, long end) {
+        return jdbc.query("SELECT leaf_index, event_identifier, global_index, leaf_hash FROM ledger_log_leaf"
+                + " WHERE leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index", LEAF, start, end);
+    }
+
+    Optional<TransparencyLog.Leaf> leaf(String eventId) {
+        return jdbc.query("SELECT leaf_index, event_identifier, global_index, leaf_hash FROM ledger_log_leaf"
+                + " WHERE event_identifier = ?", LEAF, eventId).stream().findFirst();
+    }
+
+    Optional<TransparencyLog.SignedCheckpoint> latestCheckpoint() {
+        return jdbc.query("SELECT tree_size, root_hash, note FROM ledger_log_checkpoint ORDER BY tree_size DESC"
+                + " LIMIT 1", CHECKPOINT).stream().findFirst();
+    }
+
+    /** The smallest signed checkpoint that covers {@code treeSize} leaves. */
+    Optional<TransparencyLog.SignedCheckpoint> checkpointCovering(long treeSize) {
+        return jdbc.query("SELECT tree_size, root_hash, note FROM ledger_log_checkpoint WHERE tree_size >= ?"
+                + " ORDER BY tree_size LIMIT 1", CHECKPOINT, treeSize).stream().findFirst();
+    }
+
+    /** The size of the latest checkpoint and when it was signed. */
+    record Latest(long treeSize, Instant signedAt) {
+    }
+
+    /** The latest checkpoint's size and signing time, or null when none is stored. */
+    Latest latestSigned() {
+        return jdbc.query("SELECT tree_size, signed_at FROM ledger_log_checkpoint ORDER BY tree_size DESC LIMIT 1",
+                (rs, i) -> new Latest(rs.getLong(1), rs.getTimestamp(2).toInstant())).stream().findFirst().orElse(null);
+    }
+
+    /** Stores a checkpoint; one of the same size stored meanwhile (same leaves, so the same root) wins. */
+    void insertCheckpoint(long treeSize, byte[] root, String note, Instant signedAt) {
+        jdbc.update("INSERT INTO ledger_log_checkpoint (tree_size, root_hash, note, signed_at) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (tree_size) DO NOTHING", treeSize, root, note, Timestamp.from(signedAt));
+    }
+
+    /** Checkpoints above {@code treeSize}, oldest first, at most {@code limit}: what a node has not exported yet. */
+    List<TransparencyLog.SignedCheckpoint> checkpointsAfter(long treeSize, int limit) {
+        return jdbc.query("SELECT tree_size, root_hash, note FROM ledger_log_checkpoint WHERE tree_size > ?"
+                + " ORDER BY tree_size LIMIT ?", CHECKPOINT, treeSize, limit);
+    }
+
+    /** Checkpoint sizes from the largest down, at most {@code limit}. */
+    List<Long> checkpointSizesDescending(int limit) {
+        return jdbc.queryForList("SELECT tree_size FROM ledger_log_checkpoint ORDER BY tree_size DESC LIMIT ?",
+                Long.class, limit);
+    }
+}

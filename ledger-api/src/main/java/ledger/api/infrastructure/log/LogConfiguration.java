@@ -1,0 +1,59 @@
+package ledger.api.infrastructure.log;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import ledger.api.LedgerProperties;
+import ledger.api.infrastructure.fleet.NodeIdentity;
+import ledger.core.log.NoteSigner;
+import ledger.core.log.NoteVerifier;
+
+/** The verifiable ledger's parts (docs/verifiable-ledger.md); the signing key comes from the crypto configuration. */
+@Configuration(proxyBeanMethods = false)
+class LogConfiguration {
+
+    @Bean
+    JdbcLogStore jdbcLogStore(JdbcTemplate jdbc) {
+        return new JdbcLogStore(jdbc);
+    }
+
+    @Bean
+    Checkpoints checkpoints(JdbcLogStore store, NoteSigner checkpointSigner, LedgerProperties properties) {
+        LedgerProperties.Log settings = properties.log();
+        Checkpoints checkpoints = new Checkpoints(store, checkpointSigner, settings.origin(),
+                new CheckpointFiles(settings.checkpointDir()), Clock.systemUTC());
+        checkpoints.requireSameKeyAsStored();
+        return checkpoints;
+    }
+
+    @Bean
+    Sequencer sequencer(JdbcTemplate jdbc, TransactionTemplate transactions, JdbcLogStore store, Checkpoints checkpoints,
+                        LedgerProperties properties) {
+        return new Sequencer(jdbc, transactions, store, checkpoints, properties.log(), Clock.systemUTC());
+    }
+
+    @Bean
+    TransparencyLog transparencyLog(JdbcLogStore store, Checkpoints checkpoints) {
+        return new TransparencyLog(store, checkpoints);
+    }
+
+    @Bean
+    LogVerification logVerification(DataSource dataSource, JdbcTemplate jdbc, NoteSigner checkpointSigner,
+                                    Sequencer sequencer, LedgerProperties properties, NodeIdentity node) {
+        LedgerProperties.Verification settings = properties.log().verification();
+        LogVerifier verifier = new LogVerifier(NoteVerifier.parse(checkpointSigner.verifierKey()), settings.fetchSize(),
+                settings.unsequencedGrace(), sequencer::sweepSoon, Clock.systemUTC());
+        return new LogVerification(dataSource, jdbc, verifier, settings.interval(), node.id(), Clock.systemUTC());
+    }
+
+    @Bean
+    LogHealthIndicator ledgerLogHealthIndicator(LogVerification verification) {
+        return new LogHealthIndicator(verification);
+    }
+}

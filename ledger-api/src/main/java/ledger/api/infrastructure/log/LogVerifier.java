@@ -1,0 +1,449 @@
+package ledger.api.infrastructure.log;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.BitSet;
+import java.util.List;
+
+import ledger.core.log.Checkpoint;
+import ledger.core.log.CompactRange;
+import ledger.core.log.EventRow;
+import ledger.core.log.NoteVerificationException;
+import ledger.core.log.NoteVerifier;
+import ledger.core.log.Proofs;
+import ledger.core.log.SubtreeHashes;
+
+/**
+ * Verifies the whole log from the event rows, with plain JDBC: the scheduled verification and the
+ * offline {@code verify} command both run this class, so they cannot diverge.
+ *
+ * <p>In one read-only snapshot it streams every leaf in log order joined to its event row,
+ * recomputes each leaf hash from the row (the stored {@code leaf_hash} is only used to name the
+ * leaf that changed), folds them into the tree and, at the size of every signed checkpoint, compares
+ * the root with the checkpoint's, after checking the checkpoint's signature with the public key alone.
+ * Equal roots at every checkpoint also make consecutive checkpoints consistent; the subtree hashes
+ * the service builds proofs from are checked against the last two checkpoints (root and consistency
+ * proof). Event rows without a leaf are looked at again until {@code unsequencedGrace} has passed:
+ * one that still has none is reported. The first problem found ends the verification.
+ *
+ * <p>Trusted: the public key, the checkpoints' signatures, and the order of {@code ledger_log_leaf}
+ * only as far as it reproduces the signed roots. Nothing else stored by the service.
+ */
+public final class LogVerifier {
+
+    /** The first problem: the leaf's index, its event id and global index where known, and why. */
+    public record Bad(Long index, String eventId, Long globalIndex, String reason) {
+    }
+
+    /** What was verified: the tree size and root recomputed from the rows, how many checkpoints, the first problem. */
+    public record Outcome(long treeSize, byte[] root, long checkpoints, Bad firstBad) {
+
+        public boolean intact() {
+            return firstBad == null;
+        }
+
+        public String rootBase64() {
+            return Base64.getEncoder().encodeToString(root);
+        }
+    }
+
+    /** A signed checkpoint as found: where it was found, the tree size its name claims (or null), the note. */
+    public record SignedNote(String source, Long claimedSize, String text) {
+    }
+
+    /** Signed checkpoints, smallest tree size first, read while the snapshot is open. */
+    public interface NoteSource {
+
+        /** Opens the notes; called once the snapshot is taken, on the snapshot's connection. */
+        NoteCursor open(Connection snapshot) throws SQLException;
+    }
+
+    /** The next note, or null at the end. */
+    public interface NoteCursor extends AutoCloseable {
+
+        SignedNote next() throws SQLException;
+
+        @Override
+        void close() throws SQLException;
+    }
+
+    private static final int UNSEQUENCED_SAMPLE = 1000;
+
+    private final NoteVerifier key;
+    private final int fetchSize;
+    private final Duration unsequencedGrace;
+    private final Runnable unsequencedSeen;
+    private final Clock clock;
+
+    /**
+     * @param unsequencedSeen called when rows without a leaf were seen and are about to be looked at
+     *                        again (the service asks its sequencer for a sweep); may do nothing
+     */
+    public LogVerifier(NoteVerifier key, int fetchSize, Duration unsequencedGrace, Runnable unsequencedSeen,
+                       Clock clock) {
+        this.key = key;
+        this.fetchSize = fetchSize;
+        this.unsequencedGrace = unsequencedGrace;
+        this.unsequencedSeen = unsequencedSeen;
+        this.clock = clock;
+    }
+
+    /** The checkpoints stored in the database (the service's own verification). */
+    public static NoteSource databaseNotes() {
+        return snapshot -> {
+            PreparedStatement statement = snapshot.prepareStatement(
+                    "SELECT tree_size, note FROM ledger_log_checkpoint ORDER BY tree_size");
+            statement.setFetchSize(1000);
+            ResultSet rows = statement.executeQuery();
+            return new NoteCursor() {
+                @Override
+                public SignedNote next() throws SQLException {
+                    return rows.next() ? new SignedNote("stored checkpoint " + rows.getLong(1), rows.getLong(1),
+                            rows.getString(2)) : null;
+                }
+
+                @Override
+                public void close() throws SQLException {
+                    statement.close();
+                }
+            };
+        };
+    }
+
+    /**
+     * The checkpoint files of a directory ({@code <tree size, 20 digits>.note}). They are listed now,
+     * before the snapshot: every file listed was written after its checkpoint committed, so the
+     * snapshot holds its leaves. Each file is read when the verification reaches its size.
+     */
+    public static NoteSource fileNotes(Path dir) throws IOException {
+        List<Path> files = CheckpointFiles.list(dir);
+        return snapshot -> new NoteCursor() {
+            private int next;
+
+            @Override
+            public SignedNote next() {
+                if (next == files.size()) {
+                    return null;
+                }
+                Path file = files.get(next++);
+                try {
+                    return new SignedNote(file.getFileName().toString(), CheckpointFiles.sizeInName(file),
+                            Files.readString(file, StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the checkpoint file " + file, e);
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /**
+     * Verifies the log in {@code connection}'s database. The connection's settings are restored
+     * afterwards. Throws SQLException when the database cannot be read (that is no finding).
+     */
+    public Outcome verify(Connection connection, NoteSource notes) throws SQLException, InterruptedException {
+        boolean autoCommit = connection.getAutoCommit();
+        boolean readOnly = connection.isReadOnly();
+        int isolation = connection.getTransactionIsolation();
+        Pass pass = new Pass();
+        List<Long> unsequenced;
+        Instant seenAt;
+        try {
+            connection.setReadOnly(true);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setAutoCommit(false);
+            try {
+                seenAt = clock.instant();
+                unsequenced = unsequenced(connection);
+                try (NoteCursor cursor = notes.open(connection)) {
+                    pass.run(connection, cursor);
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+            connection.setAutoCommit(true);
+            if (pass.bad == null && !unsequenced.isEmpty()) {
+                pass.bad = stillUnsequenced(connection, unsequenced, seenAt);
+            }
+        } finally {
+            connection.setAutoCommit(autoCommit);
+            connection.setTransactionIsolation(isolation);
+            connection.setReadOnly(readOnly);
+        }
+        return new Outcome(pass.treeSize, pass.range.root(), pass.checkpoints, pass.bad);
+    }
+
+    /** A finding: ends the pass. */
+    private static final class Found extends Exception {
+        private final Bad bad;
+
+        Found(Bad bad) {
+            super(null, null, false, false);
+            this.bad = bad;
+        }
+    }
+
+    private record Signed(String source, long size, byte[] root) {
+    }
+
+    /** One streaming pass over the leaves, with the checkpoints merged in by size. */
+    private final class Pass {
+        private final CompactRange range = CompactRange.empty();
+        private final BitSet covered = new BitSet();
+        private long treeSize;
+        private long checkpoints;
+        private Bad bad;
+        private String origin;
+        private Signed previous;
+        private Signed last;
+        private Signed pending;
+        private long lastMatched;
+
+        void run(Connection connection, NoteCursor cursor) throws SQLException {
+            try {
+                pending = nextCheckpoint(cursor);
+                checkpointsAt(0, cursor);
+                stream(connection, cursor);
+                if (pending != null) {
+                    throw new Found(new Bad(treeSize, null, null, "the log holds " + treeSize + " leaves but "
+                            + pending.source() + " signs " + pending.size() + ": leaves " + treeSize + " to "
+                            + (pending.size() - 1) + " are missing (the tail was truncated or the log rewritten)"));
+                }
+                storedSubtrees(connection);
+            } catch (Found found) {
+                bad = found.bad;
+            }
+        }
+
+        private void stream(Connection connection, NoteCursor cursor) throws SQLException, Found {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT l.leaf_index, l.global_index,"
+                    + " l.event_identifier, l.leaf_hash, e.global_index, " + EventRows.COLUMNS
+                    + " FROM ledger_log_leaf l LEFT JOIN domain_event_entry e ON e.global_index = l.global_index"
+                    + " ORDER BY l.leaf_index")) {
+                statement.setFetchSize(fetchSize);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        range.append(leafHash(rows));
+                        treeSize = range.size();
+                        checkpointsAt(treeSize, cursor);
+                    }
+                }
+            }
+        }
+
+        /** The leaf hash recomputed from the event row, after every check of the leaf. */
+        private byte[] leafHash(ResultSet rows) throws SQLException, Found {
+            long index = rows.getLong(1);
+            if (index != treeSize) {
+                throw new Found(new Bad(treeSize, null, null, "leaf " + treeSize + " is missing from the log (the"
+                        + " next stored leaf is " + index + ")"));
+            }
+            long globalIndex = rows.getLong(2);
+            String eventId = rows.getString(3);
+            byte[] stored = rows.getBytes(4);
+            rows.getLong(5);
+            if (rows.wasNull()) {
+                throw new Found(new Bad(index, eventId, globalIndex, "the event row of this leaf is missing (deleted)"));
+            }
+            if (globalIndex >= 0 && globalIndex <= Integer.MAX_VALUE) {
+                if (covered.get((int) globalIndex)) {
+                    throw new Found(new Bad(index, eventId, globalIndex, "a second leaf for the same event row"));
+                }
+                covered.set((int) globalIndex);
+            }
+            EventRow row = EventRows.read(rows, 6);
+            if (!row.eventIdentifier().equals(eventId)) {
+                throw new Found(new Bad(index, eventId, globalIndex, "the event row at this global index is another"
+                        + " event (" + row.eventIdentifier() + ") than the one sequenced"));
+            }
+            byte[] hash;
+            try {
+                hash = row.leafHash();
+            } catch (IllegalArgumentException e) {
+                throw new Found(new Bad(index, eventId, globalIndex, "the event row cannot form a leaf: "
+                        + e.getMessage()));
+            }
+            if (!MessageDigest.isEqual(hash, stored)) {
+                throw new Found(new Bad(index, eventId, globalIndex, "the event row changed after it was sequenced"
+                        + " (its leaf hash differs): one of its covered columns (aggregate, sequence number, type,"
+                        + " time stamp, payload type or revision, payload, metadata) was altered"));
+            }
+            return hash;
+        }
+
+        /** Compares the root with every checkpoint of this size, then moves on to the next size. */
+        private void checkpointsAt(long size, NoteCursor cursor) throws SQLException, Found {
+            while (pending != null && pending.size() == size) {
+                if (!MessageDigest.isEqual(range.root(), pending.root())) {
+                    throw new Found(new Bad(lastMatched, null, null, "the root of the first " + size + " leaves"
+                            + " differs from " + pending.source() + ": a leaf from " + lastMatched + " on was changed,"
+                            + " removed or moved (the stored leaf hashes were altered with it)"));
+                }
+                lastMatched = size;
+                previous = last;
+                last = pending;
+                pending = nextCheckpoint(cursor);
+            }
+        }
+
+        /** The next checkpoint with a valid signature, parsed; any other note is a finding. */
+        private Signed nextCheckpoint(NoteCursor cursor) throws SQLException, Found {
+            SignedNote note = cursor.next();
+            if (note == null) {
+                return null;
+            }
+            checkpoints++;
+            Checkpoint checkpoint;
+            try {
+                checkpoint = Checkpoint.parse(key.verify(note.text()));
+            } catch (NoteVerificationException e) {
+                throw new Found(new Bad(null, null, null, note.source() + ": " + e.getMessage()
+                        + " (replaced, or signed with another key)"));
+            } catch (IllegalArgumentException e) {
+                throw new Found(new Bad(null, null, null, note.source() + ": not a checkpoint: " + e.getMessage()));
+            }
+            if (origin == null) {
+                origin = checkpoint.origin();
+            } else if (!origin.equals(checkpoint.origin())) {
+                throw new Found(new Bad(null, null, null, note.source() + ": signed for another log (origin "
+                        + checkpoint.origin() + ", not " + origin + ")"));
+            }
+            if (note.claimedSize() != null && note.claimedSize() != checkpoint.treeSize()) {
+                throw new Found(new Bad(null, null, null, note.source() + ": named for tree size "
+                        + note.claimedSize() + " but signs tree size " + checkpoint.treeSize()));
+            }
+            Signed signed = new Signed(note.source(), checkpoint.treeSize(), checkpoint.rootHash());
+            if (pending != null && signed.size() <= pending.size() || signed.size() < treeSize) {
+                throw new Found(new Bad(null, null, null, note.source() + ": out of order (tree size "
+                        + signed.size() + ")"));
+            }
+            return signed;
+        }
+
+        /** The subtree hashes that proofs are served from agree with the last two checkpoints. */
+        private void storedSubtrees(Connection connection) throws SQLException, Found {
+            if (last == null || last.size() == 0) {
+                return;
+            }
+            try (PreparedStatement leaf = connection.prepareStatement(
+                    "SELECT leaf_hash FROM ledger_log_leaf WHERE leaf_index = ?");
+                 PreparedStatement node = connection.prepareStatement(
+                         "SELECT hash FROM ledger_log_node WHERE level = ? AND node_index = ?")) {
+                SubtreeHashes stored = (level, index) -> {
+                    try {
+                        PreparedStatement query = level == 0 ? leaf : node;
+                        if (level == 0) {
+                            leaf.setLong(1, index);
+                        } else {
+                            node.setInt(1, level);
+                            node.setLong(2, index);
+                        }
+                        try (ResultSet row = query.executeQuery()) {
+                            return row.next() ? row.getBytes(1) : null;
+                        }
+                    } catch (SQLException e) {
+                        throw new StoredSubtreeUnreadable(e);
+                    }
+                };
+                String problem = null;
+                try {
+                    if (!MessageDigest.isEqual(Proofs.root(last.size(), stored), last.root())) {
+                        problem = "their root of " + last.size() + " leaves differs from " + last.source();
+                    } else if (previous != null && previous.size() > 0 && !Proofs.verifyConsistency(previous.size(),
+                            last.size(), previous.root(), last.root(),
+                            Proofs.consistency(previous.size(), last.size(), stored))) {
+                        problem = "their consistency proof from " + previous.source() + " to " + last.source()
+                                + " does not verify";
+                    }
+                } catch (StoredSubtreeUnreadable e) {
+                    throw e.getCause();
+                } catch (IllegalStateException e) {
+                    problem = e.getMessage();
+                }
+                if (problem != null) {
+                    throw new Found(new Bad(null, null, null, "the stored subtree hashes that proofs are built from"
+                            + " are wrong: " + problem));
+                }
+            }
+        }
+    }
+
+    private static final class StoredSubtreeUnreadable extends RuntimeException {
+        StoredSubtreeUnreadable(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+
+    /** The global indexes of event rows without a leaf in the snapshot (a sample: the first ones). */
+    private List<Long> unsequenced(Connection connection) throws SQLException {
+        List<Long> rows = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT e.global_index FROM"
+                + " domain_event_entry e WHERE NOT EXISTS (SELECT 1 FROM ledger_log_leaf l WHERE l.global_index ="
+                + " e.global_index) ORDER BY e.global_index LIMIT " + UNSEQUENCED_SAMPLE);
+             ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                rows.add(result.getLong(1));
+            }
+        }
+        return rows;
+    }
+
+    /** Looks again until every row seen without a leaf has one, or the grace has passed. */
+    private Bad stillUnsequenced(Connection connection, List<Long> seen, Instant seenAt)
+            throws SQLException, InterruptedException {
+        unsequencedSeen.run();
+        Long[] indexes = seen.toArray(Long[]::new);
+        Instant deadline = seenAt.plus(unsequencedGrace);
+        while (true) {
+            long globalIndex = -1;
+            String eventId = null;
+            try (PreparedStatement statement = connection.prepareStatement("SELECT e.global_index,"
+                    + " e.event_identifier FROM domain_event_entry e WHERE e.global_index = ANY(?) AND NOT EXISTS"
+                    + " (SELECT 1 FROM ledger_log_leaf l WHERE l.global_index = e.global_index)"
+                    + " ORDER BY e.global_index LIMIT 1")) {
+                Array array = connection.createArrayOf("bigint", indexes);
+                statement.setArray(1, array);
+                try (ResultSet result = statement.executeQuery()) {
+                    if (result.next()) {
+                        globalIndex = result.getLong(1);
+                        eventId = result.getString(2);
+                    }
+                }
+            }
+            if (eventId == null) {
+                return null;
+            }
+            Instant now = clock.instant();
+            if (!now.isBefore(deadline)) {
+                return new Bad(null, eventId, globalIndex, "an event row without a leaf " + unsequencedGrace
+                        + " after it was first seen: it is not in the log (inserted behind the log's back, or no"
+                        + " sequencer runs)");
+            }
+            Thread.sleep(Math.max(1, Math.min(100, Duration.between(now, deadline).toMillis())));
+        }
+    }
+}

@@ -1,0 +1,320 @@
+package ledger.api.infrastructure.log;
+
+import java.sql.Array;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import ledger.api.LedgerProperties;
+import ledger.core.log.CompactRange;
+
+/**
+ * Appends every stored event to the log after it committed, never inside a command's transaction,
+ * so commands are not serialized by it. One sequencer at a time across the fleet: each round runs
+ * in its own transaction that first takes a transaction-level advisory lock ({@code pg_try_advisory_xact_lock});
+ * a node that does not get it skips the round.
+ *
+ * <p>A round reads the rows past the highest global index read so far; a number skipped on the way
+ * (a transaction that took its index earlier but has not committed yet) is a gap, looked at again in
+ * every round for {@code gapTimeout}. An anti-join every {@code sweepInterval} appends whatever else
+ * has no leaf. Leaves get the next index in the log's own order; leaf and subtree rows are written in
+ * the round's transaction. The right edge of the tree ({@link CompactRange}) is kept in memory and
+ * rebuilt from the stored subtrees at start and whenever another node appended meanwhile.
+ */
+final class Sequencer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Sequencer.class);
+
+    /** The advisory lock of the sequencer: "ledgerlo" as a number; nothing else in the ledger takes it. */
+    static final long LOCK = 0x6c65646765726c6fL;
+    /** How many global indexes below the high-water mark a rebuild looks at for gaps, and the most tracked at once. */
+    private static final int GAP_WINDOW = 10_000;
+
+    private static final String NO_LEAF = " AND NOT EXISTS (SELECT 1 FROM ledger_log_leaf l"
+            + " WHERE l.global_index = e.global_index)";
+
+    private record Pending(long globalIndex, String eventId, byte[] leafHash) {
+    }
+
+    private static final RowMapper<Pending> PENDING = (rs, i) -> new Pending(rs.getLong(1), rs.getString(2),
+            EventRows.read(rs, 2).leafHash());
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final JdbcLogStore store;
+    private final Checkpoints checkpoints;
+    private final LedgerProperties.Sequencer settings;
+    private final Duration checkpointInterval;
+    private final Clock clock;
+
+    // State of the rounds; only touched under this object's lock.
+    private CompactRange range;
+    private long highWater;
+    private final TreeMap<Long, Instant> gaps = new TreeMap<>();
+    private final TreeSet<Long> abandoned = new TreeSet<>();
+    private Instant nextSweep = Instant.MIN;
+    private int yieldRounds;
+    private Instant quietUntil = Instant.MIN;
+    /** The last round read a full batch: more is waiting. */
+    private boolean behind;
+
+    private ScheduledExecutorService executor;
+
+    Sequencer(JdbcTemplate jdbc, TransactionTemplate transactions, JdbcLogStore store, Checkpoints checkpoints,
+              LedgerProperties.Log settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.store = store;
+        this.checkpoints = checkpoints;
+        this.settings = settings.sequencer();
+        this.checkpointInterval = settings.checkpointInterval();
+        this.clock = clock;
+    }
+
+    /**
+     * One round: appends what is new, signs a checkpoint when one is due, exports checkpoint files.
+     * Answers the number of leaves appended (0 also when another node holds the sequencer's lock).
+     */
+    synchronized int sequence() {
+        int appended = 0;
+        behind = false;
+        if (yieldRounds > 0) {
+            yieldRounds--;
+        } else {
+            try {
+                Integer result = transactions.execute(tx -> locked() ? appendNew() : 0);
+                appended = result == null ? 0 : result;
+            } catch (RuntimeException e) {
+                range = null; // the round rolled back: rebuild from what is stored
+                behind = false;
+                warn("Sequencing failed ({}); retried in the next round", e);
+            }
+        }
+        checkpoints.export();
+        return appended;
+    }
+
+    /** Asks for a sweep in the next round (a verification that found rows without a leaf). */
+    synchronized void sweepSoon() {
+        nextSweep = Instant.MIN;
+    }
+
+    private boolean locked() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK));
+    }
+
+    private int appendNew() {
+        long stored = store.size();
+        if (range != null && range.size() != stored) {
+            // Another node sequenced meanwhile: leave it the lock for a while (one node keeps its edge warm)
+            // and be ready to take over when it stops.
+            rebuild(stored);
+            yieldRounds = ThreadLocalRandom.current().nextInt(5, 16);
+            return 0;
+        }
+        if (range == null) {
+            rebuild(stored);
+        }
+        Instant now = clock.instant();
+        int appended = append(readGaps(now));
+        List<Pending> fresh = readNew(now);
+        appended += append(fresh);
+        boolean sweepBehind = false;
+        if (!now.isBefore(nextSweep)) {
+            List<Pending> missed = read("SELECT e.global_index, " + EventRows.COLUMNS + " FROM domain_event_entry e"
+                    + " WHERE e.global_index <= ?" + NO_LEAF + " ORDER BY e.global_index LIMIT ?",
+                    highWater, settings.batchSize());
+            missed.forEach(p -> gaps.remove(p.globalIndex()));
+            appended += append(missed);
+            sweepBehind = missed.size() == settings.batchSize();
+            nextSweep = sweepBehind ? now : now.plus(settings.sweepInterval());
+            if (!missed.isEmpty()) {
+                log.info("The sweep found {} events without a leaf (committed after their gap was given up);"
+                        + " appended", missed.size());
+            }
+        }
+        signIfDue(now);
+        behind = fresh.size() == settings.batchSize() || sweepBehind;
+        return appended;
+    }
+
+    private void rebuild(long stored) {
+        range = CompactRange.of(stored, store.hashes());
+        Long max = jdbc.queryForObject("SELECT max(global_index) FROM ledger_log_leaf", Long.class);
+        highWater = max == null ? 0 : max;
+        // Numbers below the high-water mark without a leaf may belong to transactions still to commit.
+        long from = Math.max(0, highWater - GAP_WINDOW);
+        Set<Long> present = new HashSet<>(jdbc.queryForList(
+                "SELECT global_index FROM ledger_log_leaf WHERE global_index > ?", Long.class, from));
+        Instant now = clock.instant();
+        Map<Long, Instant> before = new TreeMap<>(gaps);
+        gaps.clear();
+        abandoned.headSet(from, true).clear();
+        for (long g = from + 1; g < highWater; g++) {
+            if (!present.contains(g) && !abandoned.contains(g)) {
+                gaps.put(g, before.getOrDefault(g, now));
+            }
+        }
+    }
+
+    /** Gaps that committed meanwhile; gaps older than the timeout are given up (the sweep still finds them). */
+    private List<Pending> readGaps(Instant now) {
+        Instant expired = now.minus(settings.gapTimeout());
+        for (Iterator<Map.Entry<Long, Instant>> it = gaps.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Long, Instant> gap = it.next();
+            if (gap.getValue().isBefore(expired)) {
+                abandoned.add(gap.getKey());
+                it.remove();
+            }
+        }
+        if (gaps.isEmpty()) {
+            return List.of();
+        }
+        Long[] open = gaps.keySet().toArray(Long[]::new);
+        List<Pending> filled = jdbc.query(connection -> {
+            var statement = connection.prepareStatement("SELECT e.global_index, " + EventRows.COLUMNS
+                    + " FROM domain_event_entry e WHERE e.global_index = ANY(?)" + NO_LEAF + " ORDER BY e.global_index");
+            Array array = connection.createArrayOf("bigint", open);
+            statement.setArray(1, array);
+            return statement;
+        }, PENDING);
+        filled.forEach(p -> gaps.remove(p.globalIndex()));
+        return filled;
+    }
+
+    private List<Pending> readNew(Instant now) {
+        List<Pending> rows = read("SELECT e.global_index, " + EventRows.COLUMNS + " FROM domain_event_entry e"
+                + " WHERE e.global_index > ?" + NO_LEAF + " ORDER BY e.global_index LIMIT ?", highWater,
+                settings.batchSize());
+        long previous = highWater;
+        for (Pending row : rows) {
+            for (long g = Math.max(previous + 1, row.globalIndex() - GAP_WINDOW); g < row.globalIndex(); g++) {
+                gaps.putIfAbsent(g, now);
+            }
+            previous = row.globalIndex();
+        }
+        while (gaps.size() > GAP_WINDOW) {
+            abandoned.add(gaps.pollFirstEntry().getKey());
+        }
+        highWater = previous;
+        abandoned.headSet(highWater - GAP_WINDOW, true).clear();
+        return rows;
+    }
+
+    private List<Pending> read(String sql, Object... arguments) {
+        return jdbc.query(sql, PENDING, arguments);
+    }
+
+    private int append(List<Pending> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Object[]> leaves = new ArrayList<>(rows.size());
+        List<Object[]> nodes = new ArrayList<>(rows.size() + 64);
+        for (Pending row : rows) {
+            long index = range.size();
+            range.append(row.leafHash(), (level, node, hash) -> {
+                if (level > 0) {
+                    nodes.add(new Object[] {level, node, hash});
+                }
+            });
+            leaves.add(new Object[] {index, row.globalIndex(), row.eventId(), row.leafHash()});
+        }
+        jdbc.batchUpdate("INSERT INTO ledger_log_leaf (leaf_index, global_index, event_identifier, leaf_hash)"
+                + " VALUES (?, ?, ?, ?)", leaves);
+        if (!nodes.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO ledger_log_node (level, node_index, hash) VALUES (?, ?, ?)", nodes);
+        }
+        return rows.size();
+    }
+
+    /** The first checkpoint (of the empty tree, on a new database), then one per interval while the tree grows. */
+    private void signIfDue(Instant now) {
+        JdbcLogStore.Latest latest = store.latestSigned();
+        boolean due = latest == null
+                || range.size() > latest.treeSize() && !now.isBefore(latest.signedAt().plus(checkpointInterval));
+        if (due) {
+            checkpoints.sign(range.size(), range.root());
+        }
+    }
+
+    private void warn(String message, RuntimeException e) {
+        Instant now = clock.instant();
+        if (now.isAfter(quietUntil)) {
+            quietUntil = now.plusSeconds(60);
+            // the exception's type only: messages of lower layers may quote stored values
+            log.warn(message, e.getClass().getName());
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "ledger-log-sequencer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = Math.max(1, settings.poll().toMillis());
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                // catch up in full batches before waiting again
+                boolean more;
+                do {
+                    sequence();
+                    synchronized (this) {
+                        more = behind && executor != null;
+                    }
+                } while (more);
+            } catch (RuntimeException e) {
+                warn("Sequencer round failed ({})", e);
+            }
+        }, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService running;
+        synchronized (this) {
+            running = executor;
+            executor = null;
+        }
+        if (running != null) {
+            running.shutdownNow();
+            try {
+                running.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+
+    /** After Flyway and the event store, before the web server takes requests. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+}
