@@ -405,12 +405,13 @@ public final class BenchMain {
     }
 
     private double sequentialCommands(NodeProcess node, MemberId member, int count, int round) {
+        BenchNotices.register(node.port);
         Api api = new Api(node.port).as("bench-portal-token");
         Histogram latency = new Histogram(3);
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
             int status = api.post("/api/v1/members/" + member + "/consents",
-                    "{\"purpose\":\"newsletter\",\"policyVersion\":\"h" + round + "-" + i + "\"}").status();
+                    "{\"purpose\":\"newsletter\",\"policyVersion\":\"" + BenchNotices.version(i) + "\"}").status();
             if (status != 201) {
                 throw new IllegalStateException("command on a long history answered " + status);
             }
@@ -492,6 +493,7 @@ public final class BenchMain {
     }
 
     private List<UUID> seed(NodeProcess node, int members) throws Exception {
+        BenchNotices.register(node.port);
         List<UUID> ids = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> done = new ArrayList<>();

@@ -37,6 +37,8 @@ import ledger.core.shared.Actor;
 final class EventGenerator {
 
     private static final Actor PORTAL = new Actor("bench", "PORTAL");
+    /** SHA-256 of the policy text of 2019-01-05, the notice every generated membership consent rests on. */
+    private static final String POLICY_SHA256 = "5cdadcd165fa4c3c6ed03cb8eb900dfe215eb60be88eb9a973b109842fc386c4";
     private static final HexFormat HEX = HexFormat.of();
 
     private final String jdbcUrl;
@@ -82,8 +84,8 @@ final class EventGenerator {
                 append(eventRows, member, 0, new MemberRegistered(member, name, "Given", "Family", "Company",
                         name + "@example.org", PORTAL, at));
                 if (eventsEach > 1) {
-                    append(eventRows, member, 1, new ConsentGiven(member, UUID.randomUUID(), "portal-membership", "1",
-                            "portal", PORTAL, at));
+                    append(eventRows, member, 1, new ConsentGiven(member, UUID.randomUUID(), "portal-membership",
+                            "2019-01-05", POLICY_SHA256, "en", "portal", PORTAL, at));
                 }
                 for (int seq = 2; seq < eventsEach; seq++) {
                     append(eventRows, member, seq, new DocumentDownloaded(member, "document-" + seq, "Title " + seq,

@@ -63,10 +63,10 @@ final class OpenLoopLoad {
                 return new Command("register", "POST", "/api/v1/members", "{\"memberId\":\"" + id + "\",\"username\":\"b"
                         + id.toString().replace("-", "").substring(0, 20) + "\",\"givenName\":\"Given\","
                         + "\"familyName\":\"Family\",\"company\":\"Company\",\"email\":\"b@example.org\","
-                        + "\"consents\":[{\"purpose\":\"portal-membership\",\"policyVersion\":\"1\"}]}", token);
+                        + "\"consents\":[{\"purpose\":\"portal-membership\",\"policyVersion\":\"2019-01-05\"}]}", token);
             } else if (pick < 45) {
                 return new Command("give-consent", "POST", "/api/v1/members/" + member + "/consents",
-                        "{\"purpose\":\"newsletter\",\"policyVersion\":\"v" + n + "\"}", token);
+                        "{\"purpose\":\"newsletter\",\"policyVersion\":\"" + BenchNotices.version(n) + "\"}", token);
             } else if (pick < 60) {
                 return new Command("withdraw", "POST", "/api/v1/members/" + member + "/consents/withdrawals",
                         "{\"purposes\":[\"newsletter\"]}", token);

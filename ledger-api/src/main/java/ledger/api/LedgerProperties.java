@@ -2,6 +2,7 @@ package ledger.api;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
@@ -35,16 +36,56 @@ public record LedgerProperties(
         Erasure erasure,
         ErasureJournalSettings erasureJournal,
         DeadLetters deadLetters,
-        Log log) {
+        Log log,
+        List<Notice> notices,
+        ConsentReceipts consentReceipts) {
 
     public LedgerProperties {
         purposes = purposes == null ? Map.of() : Map.copyOf(purposes);
+        notices = orEmpty(notices);
         previousMasterKeys = previousMasterKeys == null ? List.of()
                 : previousMasterKeys.stream().filter(StringUtils::hasText).toList();
     }
 
     /** A consent purpose as the member is told about it: in the purpose catalog and the register extract. */
     public record Purpose(String description, String legalBasis) {
+    }
+
+    /**
+     * A privacy-notice version the service registers at start (docs/consent-records.md): the text is
+     * read from {@code text} (a resource location, e.g. {@code classpath:notices/...}); registering
+     * the same content again records nothing, other content under a registered version stops the start.
+     */
+    public record Notice(String version, String language, String url, String text, Instant effectiveFrom,
+                         Map<String, Purpose> purposes, String retention, List<Recipient> recipients) {
+
+        public Notice {
+            purposes = purposes == null ? Map.of() : Map.copyOf(purposes);
+            recipients = orEmpty(recipients);
+        }
+    }
+
+    /**
+     * What a Kantara consent receipt (CR 1.1) states beyond the consent and its notice: the
+     * jurisdiction, the service, the controller's contact person, country, phone and site, the
+     * consent type, whether sensitive data is involved, and per purpose its Kantara purpose
+     * categories, PII categories and whether it is the primary purpose.
+     */
+    public record ConsentReceipts(String jurisdiction, String service, String contact, String country, String phone,
+                                  String controllerUrl, String consentType, boolean sensitive,
+                                  Map<String, ReceiptPurpose> purposes) {
+
+        public ConsentReceipts {
+            purposes = purposes == null ? Map.of() : Map.copyOf(purposes);
+        }
+    }
+
+    public record ReceiptPurpose(List<String> categories, List<String> piiCategories, boolean primary) {
+
+        public ReceiptPurpose {
+            categories = orEmpty(categories);
+            piiCategories = orEmpty(piiCategories);
+        }
     }
 
     /** {@code inactivity} and {@code contactCaseAfterClosure} are off when not set. */

@@ -111,7 +111,7 @@ class ErasureLeavesNothingIT extends IntegrationTest {
         for (Api.Response refused : List.of(
                 api().post("/api/v1/members/" + id + "/downloads", "{\"documentId\":\"d\"}"),
                 api().patch("/api/v1/members/" + id + "/profile", "{\"givenName\":\"Zombie\"}"),
-                api().post("/api/v1/members/" + id + "/consents", "{\"purpose\":\"newsletter\",\"policyVersion\":\"1\"}"),
+                api().post("/api/v1/members/" + id + "/consents", "{\"purpose\":\"newsletter\",\"policyVersion\":\"2019-01-05\"}"),
                 api().post("/api/v1/members", Api.registration(Api.uniqueUsername(), "Z")
                         .replace("\"consents\"", "\"memberId\":\"" + id + "\",\"consents\"")))) {
             assertThat(refused.status()).isEqualTo(409);

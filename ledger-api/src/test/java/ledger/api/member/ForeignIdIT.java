@@ -33,7 +33,7 @@ class ForeignIdIT extends IntegrationTest {
         assertFast404(() -> api().get(member));
         assertFast404(() -> api().get(member + "/register-extract"));
         assertFast404(() -> api().as(Api.AUDITOR).get(member + "/history"));
-        assertFast404(() -> api().post(member + "/consents", "{\"purpose\":\"newsletter\",\"policyVersion\":\"2024-05\"}"));
+        assertFast404(() -> api().post(member + "/consents", "{\"purpose\":\"newsletter\",\"policyVersion\":\"2019-01-05\"}"));
         assertFast404(() -> api().post(member + "/consents/withdrawals", "{\"all\":true}"));
         assertFast404(() -> api().post(member + "/downloads", "{\"documentId\":\"d\"}"));
         assertFast404(() -> api().patch(member + "/profile", "{\"givenName\":\"A\"}"));

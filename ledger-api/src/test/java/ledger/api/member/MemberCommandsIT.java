@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import ledger.api.support.Api;
 import ledger.api.support.IntegrationTest;
+import ledger.api.support.Notices;
 
 /** The portal's commands, HTTP to event store on real PostgreSQL, and the member view they build. */
 class MemberCommandsIT extends IntegrationTest {
@@ -31,8 +32,10 @@ class MemberCommandsIT extends IntegrationTest {
         Map<String, Object> consent = jdbc.queryForMap("SELECT payload, meta_data FROM domain_event_entry"
                 + " WHERE aggregate_identifier = ? AND sequence_number = 1", id.toString());
         String payload = new String((byte[]) consent.get("payload"));
-        assertThat(payload).contains("\"purpose\":\"portal-membership\"", "\"policyVersion\":\"2024-05\"",
+        assertThat(payload).contains("\"purpose\":\"portal-membership\"", "\"policyVersion\":\"2019-01-05\"",
+                "\"noticeSha256\":\"" + Notices.POLICY_SHA256 + "\"", "\"language\":\"en\"",
                 "\"principal\":\"static:PORTAL#1\"", "\"role\":\"PORTAL\"");
+        assertThat(payload).as("no acting user named: none recorded").doesNotContain("actingUser");
     }
 
     @Test
@@ -50,12 +53,12 @@ class MemberCommandsIT extends IntegrationTest {
         UUID id = api().register(Api.uniqueUsername());
 
         Api.Response given = api().post("/api/v1/members/" + id + "/consents",
-                "{\"purpose\":\"newsletter\",\"policyVersion\":\"2024-05\",\"channel\":\"email\"}");
+                "{\"purpose\":\"newsletter\",\"policyVersion\":\"2019-01-05\",\"channel\":\"email\"}");
         assertThat(given.status()).isEqualTo(201);
         assertThat(UUID.fromString(given.json().get("consentId").asText())).isNotNull();
 
         Api.Response again = api().post("/api/v1/members/" + id + "/consents",
-                "{\"purpose\":\"newsletter\",\"policyVersion\":\"2024-05\"}");
+                "{\"purpose\":\"newsletter\",\"policyVersion\":\"2019-01-05\"}");
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.json().get("consentId").asText()).isEqualTo(given.json().get("consentId").asText());
 
@@ -73,7 +76,7 @@ class MemberCommandsIT extends IntegrationTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode view = api().get("/api/v1/members/" + id).json();
             assertThat(view.at("/consents/newsletter/granted").asBoolean(true)).isFalse();
-            assertThat(view.at("/consents/newsletter/policyVersion").asText()).isEqualTo("2024-05");
+            assertThat(view.at("/consents/newsletter/policyVersion").asText()).isEqualTo("2019-01-05");
             assertThat(view.at("/consents/portal-membership/granted").asBoolean()).isTrue();
         });
     }

@@ -124,7 +124,7 @@ class ExactlyOnceIT extends IntegrationTest {
     private void seedIncludingAnErasedMember() {
         UUID kept = api().register(Api.uniqueUsername());
         api().post("/api/v1/members/" + kept + "/downloads", "{\"documentId\":\"kept-doc\"}");
-        api().post("/api/v1/members/" + kept + "/consents", "{\"purpose\":\"newsletter\",\"policyVersion\":\"r1\"}");
+        api().post("/api/v1/members/" + kept + "/consents", "{\"purpose\":\"newsletter\",\"policyVersion\":\"2019-01-05\"}");
         UUID erased = api().register(Api.uniqueUsername());
         api().post("/api/v1/members/" + erased + "/downloads", "{\"documentId\":\"erased-doc\"}");
         api().patch("/api/v1/members/" + erased + "/profile", "{\"company\":\"Erased Co\"}");

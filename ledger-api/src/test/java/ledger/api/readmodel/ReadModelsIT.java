@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import ledger.api.support.Api;
 import ledger.api.support.IntegrationTest;
+import ledger.api.support.Notices;
 
 /** The read models through the HTTP contract, field by field. */
 class ReadModelsIT extends IntegrationTest {
@@ -22,7 +23,7 @@ class ReadModelsIT extends IntegrationTest {
     private UUID memberWithHistory(String username) {
         UUID id = api().register(username);
         api().post("/api/v1/members/" + id + "/consents",
-                "{\"purpose\":\"newsletter\",\"policyVersion\":\"2024-05\",\"channel\":\"email\"}");
+                "{\"purpose\":\"newsletter\",\"policyVersion\":\"2019-01-05\",\"channel\":\"email\"}");
         api().post("/api/v1/members/" + id + "/downloads", "{\"documentId\":\"doc-1\",\"title\":\"Price list\"}");
         api().patch("/api/v1/members/" + id + "/profile", "{\"company\":\"New Company\"}");
         api().post("/api/v1/members/" + id + "/consents/withdrawals", "{\"purposes\":[\"newsletter\"]}");
@@ -59,7 +60,7 @@ class ReadModelsIT extends IntegrationTest {
         assertThat(purposes.get(0).at("/consent/granted").asBoolean(true)).isFalse();
         assertThat(purposes.get(1).get("purpose").asText()).isEqualTo("portal-membership");
         assertThat(purposes.get(1).at("/consent/granted").asBoolean()).isTrue();
-        assertThat(purposes.get(1).at("/consent/policyVersion").asText()).isEqualTo("2024-05");
+        assertThat(purposes.get(1).at("/consent/policyVersion").asText()).isEqualTo(Notices.POLICY);
 
         assertThat(x.get("recipients")).hasSize(2);
         assertThat(x.at("/recipients/0/role").asText()).isEqualTo("processor");
@@ -114,9 +115,11 @@ class ReadModelsIT extends IntegrationTest {
         assertThat(entries).hasSize(3);
         assertThat(entries.get(0).get("seq").asLong()).isEqualTo(1);
         assertThat(entries.get(1).get("purpose").asText()).isEqualTo("newsletter");
-        assertThat(entries.get(1).get("policyVersion").asText()).isEqualTo("2024-05");
+        assertThat(entries.get(1).get("policyVersion").asText()).isEqualTo(Notices.POLICY);
+        assertThat(entries.get(1).get("noticeSha256").asText()).isEqualTo(Notices.POLICY_SHA256);
         assertThat(entries.get(1).get("channel").asText()).isEqualTo("email");
         assertThat(entries.get(2).get("type").asText()).isEqualTo("WITHDRAWN");
+        assertThat(entries.get(2).get("channel").asText()).isEqualTo("portal");
         assertThat(entries.get(2).at("/actor/principal").asText()).isEqualTo("static:PORTAL#1");
         assertThat(Instant.parse(entries.get(2).get("at").asText()))
                 .isAfterOrEqualTo(Instant.parse(entries.get(0).get("at").asText()));
@@ -159,6 +162,7 @@ class ReadModelsIT extends IntegrationTest {
     void consents_across_members_are_paged_by_cursor_filtered_and_exported_as_csv() {
         Instant from = Instant.now();
         String version = "v-" + UUID.randomUUID().toString().substring(0, 8);
+        Notices.register(api(), version);
         List<UUID> members = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             UUID id = api().register(Api.uniqueUsername());
@@ -196,7 +200,8 @@ class ReadModelsIT extends IntegrationTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
-        assertThat(lines[0]).isEqualTo("member_id,seq,type,purpose,policy_version,channel,at,actor_principal,actor_role");
+        assertThat(lines[0]).isEqualTo("member_id,seq,type,purpose,policy_version,channel,at,actor_principal,actor_role,"
+                + "notice_sha256,acting_user");
         assertThat(csv.body()).contains(members.get(0) + ",2,GIVEN,newsletter," + version + ",portal,");
         assertThat(lines.length - 1).isEqualTo(seen.size());
 

@@ -39,7 +39,7 @@ final class HostileInput {
             case 5 -> json("POST", "/api/v1/members", registration().replace("ada_lovelace", fragment()),
                     "fragment in username");
             case 6 -> json("POST", "/api/v1/members/" + member + "/consents",
-                    "{\"purpose\":\"" + escape(fragment()) + "\",\"policyVersion\":\"1\"}", "fragment in purpose");
+                    "{\"purpose\":\"" + escape(fragment()) + "\",\"policyVersion\":\"2019-01-05\"}", "fragment in purpose");
             case 7 -> json("POST", "/api/v1/members", registration().replace("\"consents\"",
                     "\"" + escape(fragment()) + "\":true,\"consents\""), "unknown field");
             case 8 -> json("PATCH", "/api/v1/members/" + member + "/profile",
@@ -63,7 +63,7 @@ final class HostileInput {
 
     private static String registration() {
         return "{\"username\":\"ada_lovelace\",\"givenName\":\"Ada\",\"familyName\":\"Lovelace\",\"company\":\"AE\","
-                + "\"email\":\"ada@example.org\",\"consents\":[{\"purpose\":\"portal-membership\",\"policyVersion\":\"1\"}]}";
+                + "\"email\":\"ada@example.org\",\"consents\":[{\"purpose\":\"portal-membership\",\"policyVersion\":\"2019-01-05\"}]}";
     }
 
     private String truncate(String body) {

@@ -53,7 +53,7 @@ final class Load {
             String username = "r" + member.toString().replace("-", "").substring(0, 20);
             Api.Response registration = call(() -> api.post("/api/v1/members", "{\"memberId\":\"" + member
                     + "\",\"username\":\"" + username + "\",\"givenName\":\"G\",\"familyName\":\"F\",\"company\":\"C\","
-                    + "\"email\":\"r@example.org\",\"consents\":[{\"purpose\":\"portal-membership\",\"policyVersion\":\"1\"}]}"));
+                    + "\"email\":\"r@example.org\",\"consents\":[{\"purpose\":\"portal-membership\",\"policyVersion\":\"2019-01-05\"}]}"));
             if (registration == null || registration.status() != 201) {
                 continue;
             }

@@ -24,6 +24,8 @@ import ledger.api.support.IntegrationTest;
 import ledger.api.support.TimeTravel;
 import ledger.core.member.EndMembership;
 import ledger.core.member.MemberId;
+import ledger.core.notice.ConsentNotice;
+import ledger.core.notice.NoticeRegistry;
 import ledger.core.member.MembershipEndReason;
 import ledger.core.member.RegisterMember;
 import ledger.core.shared.Actor;
@@ -48,10 +50,11 @@ class DeadlinesAcrossNodesAndRestartsIT {
 
     private static MemberId endMembership(ConfigurableApplicationContext node, Duration ago) {
         CommandGateway commands = node.getBean(CommandGateway.class);
+        ConsentNotice policy = node.getBean(NoticeRegistry.class).consentNotice("2019-01-05");
         MemberId id = MemberId.random();
         TimeTravel.back(ago, () -> {
             commands.sendAndWait(new RegisterMember(id, "u" + id.value().toString().substring(0, 8), "G", "F", "C",
-                    "x@example.org", List.of(new RegisterMember.ConsentRequest("portal-membership", "1", "portal")),
+                    "x@example.org", List.of(new RegisterMember.ConsentRequest("portal-membership", policy, "portal")),
                     PORTAL));
             return commands.sendAndWait(new EndMembership(id, MembershipEndReason.CEASED_PARTNER, PORTAL));
         });

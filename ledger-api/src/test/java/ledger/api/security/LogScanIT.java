@@ -43,7 +43,7 @@ class LogScanIT extends IntegrationTest {
         errors.add(api().post("/api/v1/members", "{\"username\":" + marker.length() + ",\"givenName\":\""
                 + marker + "\"}"));
         errors.add(api().post("/api/v1/members/" + id + "/consents", "{\"purpose\":\"" + marker
-                + "\",\"policyVersion\":\"1\"}"));
+                + "\",\"policyVersion\":\"2019-01-05\"}"));
         errors.add(api().header("X-Purpose", marker + " !").get("/api/v1/members/" + id));
         errors.add(api().as(Api.AUDITOR).get("/api/v1/audit/consents?from=" + marker));
         errors.add(api().as(jwt + "x").get("/api/v1/members/" + id));

@@ -97,7 +97,7 @@ public final class Api {
         return """
                 {"username":"%s","givenName":"Given%s","familyName":"Family%s","company":"Company%s",
                  "email":"mail%s@example.org",
-                 "consents":[{"purpose":"portal-membership","policyVersion":"2024-05"}]}
+                 "consents":[{"purpose":"portal-membership","policyVersion":"2019-01-05"}]}
                 """.formatted(username, marker, marker, marker, marker);
     }
 

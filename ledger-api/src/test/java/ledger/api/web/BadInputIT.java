@@ -38,7 +38,7 @@ class BadInputIT extends IntegrationTest {
                 Arguments.of("too long name", valid.replace("GivenZ", "G".repeat(101)), 400, "givenName"),
                 Arguments.of("control character", valid.replace("GivenZ", "Giv\\u0000en"), 400, "givenName"),
                 Arguments.of("bad username", valid.replace("someone_new", "a b"), 400, "username"),
-                Arguments.of("no consents", valid.replace("{\"purpose\":\"portal-membership\",\"policyVersion\":\"2024-05\"}",
+                Arguments.of("no consents", valid.replace("{\"purpose\":\"portal-membership\",\"policyVersion\":\"2019-01-05\"}",
                         ""), 400, "consents"),
                 Arguments.of("unknown purpose", valid.replace("portal-membership", "profiling"), 400, "purpose"),
                 Arguments.of("no membership consent", valid.replace("portal-membership", "newsletter"), 422, null),

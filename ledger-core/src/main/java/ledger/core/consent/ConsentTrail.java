@@ -1,6 +1,7 @@
 package ledger.core.consent;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,7 +46,8 @@ public record ConsentTrail(List<Entry> entries) {
      * it was given. Not granted after a consent: the notice of the consent that ended and since when
      * it ended (withdrawal or erasure). Never consented by then: nothing but {@code granted = false}.
      * {@code evidence} is the purpose's life cycle up to the moment: every consent to it, every
-     * withdrawal of it and the erasure that closed it, in order.
+     * withdrawal of it and the erasure that closed it, in order. An event counts from the microsecond
+     * it happened in.
      */
     public record StateAt(boolean granted, UUID consentId, String noticeVersion, String noticeSha256, Instant since,
                           List<Entry> evidence) {
@@ -86,7 +88,9 @@ public record ConsentTrail(List<Entry> entries) {
         Instant since = null;
         List<Entry> evidence = new ArrayList<>();
         for (Entry entry : entries) {
-            if (entry.at().isAfter(at)) {
+            // to the microsecond: the read models (and PostgreSQL) keep event times so, and an auditor
+            // asking at a time read from them must see the event that happened then
+            if (entry.at().truncatedTo(ChronoUnit.MICROS).isAfter(at)) {
                 break;
             }
             if (entry.event() instanceof ConsentGiven given && given.purpose().equals(purpose)) {

@@ -69,6 +69,14 @@ class ConsentTrailTest {
     }
 
     @Test
+    void an_event_counts_from_the_microsecond_it_happened_in_as_the_read_models_keep_its_time() {
+        Instant exact = Instant.parse("2026-01-01T10:00:00.123456789Z");
+        ConsentTrail trail = new ConsentTrail(List.of(given(1, FIRST, "newsletter", "v1", exact)));
+        assertThat(trail.stateAt("newsletter", Instant.parse("2026-01-01T10:00:00.123456Z")).granted()).isTrue();
+        assertThat(trail.stateAt("newsletter", Instant.parse("2026-01-01T10:00:00.123455999Z")).granted()).isFalse();
+    }
+
+    @Test
     void after_a_withdrawal_nothing_is_granted_since_the_withdrawal_and_the_withdrawn_notice_is_named() {
         ConsentTrail trail = new ConsentTrail(List.of(given(1, FIRST, "newsletter", "v1", T1),
                 withdrawn(2, FIRST, "newsletter", "v1", T2)));

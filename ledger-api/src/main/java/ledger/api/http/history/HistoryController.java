@@ -44,13 +44,13 @@ import ledger.projections.history.MemberHistoryProjection.MemberTrail;
 class HistoryController {
 
     private static final List<String> CSV_HEADER = List.of("member_id", "seq", "type", "purpose", "policy_version",
-            "channel", "at", "actor_principal", "actor_role");
+            "channel", "at", "actor_principal", "actor_role", "notice_sha256", "acting_user");
 
     record HistoryEntry(long seq, String type, Instant at, Actor actor, JsonNode details) {
     }
 
-    record ConsentEvent(UUID memberId, long seq, String type, String purpose, String policyVersion, String channel,
-                        Instant at, Actor actor) {
+    record ConsentEvent(UUID memberId, long seq, String type, String purpose, String policyVersion,
+                        String noticeSha256, String channel, Instant at, Actor actor) {
     }
 
     record ConsentPage(List<ConsentEvent> entries, String nextCursor) {
@@ -79,7 +79,7 @@ class HistoryController {
     List<HistoryEntry> history(@PathVariable UUID memberId) {
         return trail(MemberId.of(memberId)).entries().stream()
                 .map(row -> new HistoryEntry(row.seq(), row.type(), row.at(),
-                        new Actor(row.actorPrincipal(), row.actorRole()), parse(row.details())))
+                        new Actor(row.actorPrincipal(), row.actorRole(), row.actingUser()), parse(row.details())))
                 .toList();
     }
 
@@ -110,7 +110,7 @@ class HistoryController {
         }
         byte[] csv = Csv.table(CSV_HEADER, rows.stream().map(row -> new Object[] {row.memberId(), row.seq(),
                 row.type(), row.purpose(), row.policyVersion(), row.channel(), row.at(), row.actorPrincipal(),
-                row.actorRole()}).toList());
+                row.actorRole(), row.noticeSha256(), row.actingUser()}).toList());
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"consents.csv\"");
@@ -122,7 +122,8 @@ class HistoryController {
 
     private static ConsentEvent event(ConsentHistoryRow row) {
         return new ConsentEvent(row.memberId(), row.seq(), row.type(), row.purpose(), row.policyVersion(),
-                row.channel(), row.at(), new Actor(row.actorPrincipal(), row.actorRole()));
+                row.noticeSha256(), row.channel(), row.at(),
+                new Actor(row.actorPrincipal(), row.actorRole(), row.actingUser()));
     }
 
     private JsonNode parse(String details) {

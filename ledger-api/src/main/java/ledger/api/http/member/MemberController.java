@@ -3,6 +3,7 @@ package ledger.api.http.member;
 import ledger.api.http.support.ReadYourWrites;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +29,7 @@ import jakarta.validation.Valid;
 import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.api.http.support.Callers;
 import ledger.api.http.support.ReplayableAnswer;
+import ledger.core.consent.WithdrawalChannel;
 import ledger.core.member.EditProfile;
 import ledger.core.member.EndMembership;
 import ledger.core.member.FindMember;
@@ -37,6 +39,8 @@ import ledger.core.member.MembershipEndReason;
 import ledger.core.member.RecordDownload;
 import ledger.core.member.RegisterMember;
 import ledger.core.member.WithdrawConsent;
+import ledger.core.notice.NoticeRegistry;
+import ledger.core.notice.Reconsent;
 import ledger.core.shared.Refusal;
 import ledger.projections.member.MemberView;
 
@@ -49,17 +53,26 @@ class MemberController {
     private final QueryGateway queries;
     private final ReadYourWrites reads;
     private final ReadAudit audit;
+    private final NoticeRegistry notices;
+    private final Clock clock;
 
-    MemberController(CommandGateway commands, QueryGateway queries, ReadYourWrites reads, ReadAudit audit) {
+    MemberController(CommandGateway commands, QueryGateway queries, ReadYourWrites reads, ReadAudit audit,
+                     NoticeRegistry notices, Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.reads = reads;
         this.audit = audit;
+        this.notices = notices;
+        this.clock = clock;
     }
 
+    /** The member view, each granted consent flagged when the notice in effect asks for it again. */
     private MemberView view(MemberId id) {
-        return reads.read(id, () -> queries.query(new FindMember(id), ResponseTypes.optionalInstanceOf(MemberView.class))
-                .join(), MemberView::version);
+        MemberView view = reads.read(id, () -> queries.query(new FindMember(id),
+                ResponseTypes.optionalInstanceOf(MemberView.class)).join(), MemberView::version);
+        Reconsent rules = new Reconsent(notices.all());
+        Instant now = clock.instant();
+        return view.withReconsent((purpose, consent) -> rules.required(purpose, consent.policyVersion(), now));
     }
 
     @ReplayableAnswer
@@ -67,7 +80,7 @@ class MemberController {
     ResponseEntity<MemberRequests.Registered> register(@Valid @RequestBody MemberRequests.Register request) {
         MemberId id = request.memberId() != null ? MemberId.of(request.memberId()) : MemberId.random();
         List<RegisterMember.ConsentRequest> consents = request.consents().stream()
-                .map(c -> new RegisterMember.ConsentRequest(c.purpose(), c.policyVersion(),
+                .map(c -> new RegisterMember.ConsentRequest(c.purpose(), notices.consentNotice(c.policyVersion()),
                         c.channel() != null ? c.channel() : "portal"))
                 .toList();
         MemberId registered = commands.sendAndWait(new RegisterMember(id, request.username(), request.givenName(),
@@ -82,7 +95,8 @@ class MemberController {
     MemberRequests.ConsentRecorded giveConsent(@PathVariable UUID memberId,
                                                @Valid @RequestBody MemberRequests.Consent request) {
         UUID consentId = commands.sendAndWait(new GiveConsent(MemberId.of(memberId), request.purpose(),
-                request.policyVersion(), request.channel() != null ? request.channel() : "portal", Callers.current()));
+                notices.consentNotice(request.policyVersion()), request.channel() != null ? request.channel() : "portal",
+                Callers.current()));
         return new MemberRequests.ConsentRecorded(consentId);
     }
 
@@ -92,8 +106,10 @@ class MemberController {
                                       @Valid @RequestBody MemberRequests.Withdrawal request) {
         boolean all = Boolean.TRUE.equals(request.all());
         Set<String> purposes = all ? Set.of() : Set.copyOf(request.purposes());
+        WithdrawalChannel channel = request.channel() == null ? WithdrawalChannel.PORTAL
+                : WithdrawalChannel.of(request.channel());
         List<String> withdrawn = commands.sendAndWait(
-                new WithdrawConsent(MemberId.of(memberId), purposes, all, Callers.current()));
+                new WithdrawConsent(MemberId.of(memberId), purposes, all, channel, Callers.current()));
         return new MemberRequests.Withdrawn(withdrawn);
     }
 

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import ledger.api.http.support.Fields;
+import ledger.core.consent.WithdrawalChannel;
 import ledger.core.member.MembershipEndReason;
 import ledger.core.member.Usernames;
 
@@ -47,7 +48,10 @@ final class MemberRequests {
             @Size(max = 32) @Pattern(regexp = TOKEN) String channel) {
     }
 
-    record Withdrawal(@Size(max = 20) List<@NotBlank @Size(max = 64) String> purposes, Boolean all) {
+    /** {@code channel}: how the withdrawal reached the company; {@code portal} when not given. */
+    record Withdrawal(@Size(max = 20) List<@NotBlank @Size(max = 64) String> purposes, Boolean all,
+                      @Pattern(regexp = WithdrawalChannel.PATTERN, message = "must be portal, email, letter or phone")
+                      String channel) {
 
         @AssertTrue(message = "give either a non-empty 'purposes' or 'all': true")
         boolean isEitherPurposesOrAll() {

@@ -84,6 +84,16 @@ class SecurityConfiguration {
                         .hasAnyRole(PORTAL.name(), DPM.name())
                         .requestMatchers(HttpMethod.POST, BASE + "/contact-cases", BASE + "/contact-cases/*/closure")
                         .hasRole(PORTAL.name())
+                        // consent as evidence: a consent's record and receipt; consent at a moment, re-consent
+                        .requestMatchers(HttpMethod.GET, BASE + "/members/*/consents/*",
+                                BASE + "/members/*/consents/*/receipt")
+                        .hasAnyRole(PORTAL.name(), DPM.name(), AUDITOR.name())
+                        .requestMatchers(HttpMethod.GET, BASE + "/audit/consent-state", BASE + "/audit/reconsent")
+                        .hasAnyRole(AUDITOR.name(), DPM.name())
+                        // the notice registry: registered by the DPM and operations, read by every role
+                        .requestMatchers(HttpMethod.POST, BASE + "/notices").hasAnyRole(DPM.name(), ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, BASE + "/notices", BASE + "/notices/*")
+                        .hasAnyRole(PORTAL.name(), AUDITOR.name(), DPM.name(), ADMIN.name())
                         // AUDITOR: history, read-only
                         .requestMatchers(HttpMethod.GET, BASE + "/members/*/consent-history",
                                 BASE + "/members/*/history", BASE + "/audit/**")

@@ -3,13 +3,25 @@ package ledger.api.http.support;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import ledger.core.shared.Actor;
 
-/** The authenticated caller as the domain records it on every event. */
+/**
+ * The authenticated caller as the domain records it on every event, with the person who acted
+ * through it when the request names one ({@code X-Acting-User}, see {@link ActingUsers}).
+ */
 public final class Callers {
 
     private Callers() {
+    }
+
+    private static HttpServletRequest request() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest() : null;
     }
 
     public static Actor current() {
@@ -23,6 +35,6 @@ public final class Callers {
                 .map(a -> a.substring(5))
                 .findFirst()
                 .orElse("UNKNOWN");
-        return new Actor(authentication.getName(), role);
+        return new Actor(authentication.getName(), role, ActingUsers.current(request()));
     }
 }

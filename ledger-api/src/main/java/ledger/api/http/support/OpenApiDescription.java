@@ -60,14 +60,25 @@ class OpenApiDescription {
             "POST /api/v1/requests", "201",
             "POST /api/v1/requests/{requestId}/completion", "204",
             "POST /api/v1/admin/read-models/{name}/replay", "202",
-            "DELETE /api/v1/admin/dead-letters/{letterId}", "204");
+            "DELETE /api/v1/admin/dead-letters/{letterId}", "204",
+            "POST /api/v1/notices", "201");
+
+    /** "METHOD path" -> what a 200 means beside its 201 (the same request again, nothing recorded). */
+    private static final Map<String, String> ALSO_OK = Map.of(
+            "POST /api/v1/notices", "Registered before with the same content: nothing recorded");
+
+    /** "METHOD path" that answer 410 Gone (a member's receipt after the member's erasure). */
+    private static final Set<String> GONE = Set.of("GET /api/v1/members/{memberId}/consents/{consentId}/receipt");
 
     /** "METHOD path" without a path variable that still answers 404 (nothing there yet, an unknown id in the query). */
     private static final Set<String> NOT_FOUND = Set.of("GET /api/v1/ledger/checkpoint", "GET /api/v1/ledger/leaves",
-            "GET /api/v1/ledger/verification");
+            "GET /api/v1/ledger/verification", "GET /api/v1/audit/consent-state", "GET /api/v1/audit/reconsent");
 
     /** Schema name -> example, where one built from property examples would contradict itself. */
     private static final Map<String, Object> SCHEMA_EXAMPLES = new LinkedHashMap<>();
+
+    /** SHA-256 of the policy text of 2019-01-05 as shipped (notices/privacy-policy-2019-01-05.txt). */
+    private static final String POLICY_SHA256 = "5cdadcd165fa4c3c6ed03cb8eb900dfe215eb60be88eb9a973b109842fc386c4";
 
     /** Tag -> description. */
     private static final Map<String, String> TAGS = new LinkedHashMap<>();
@@ -88,8 +99,10 @@ class OpenApiDescription {
         schema(member + "Register", "MemberRegistration", "A member's registration by the portal: the username (unique,"
                 + " never changes; NFKC, look-alikes count as taken), the profile and the first consents, which must"
                 + " include portal-membership.");
-        schema(member + "Consent", "ConsentGrant", "Consent to one configured purpose under a policy version.");
-        schema(member + "Withdrawal", "ConsentWithdrawal", "Withdrawal of some purposes, or of all of them.");
+        schema(member + "Consent", "ConsentGrant", "Consent to one configured purpose under a registered notice"
+                + " version in effect (policyVersion; otherwise 400 unknown-notice) that describes the purpose.");
+        schema(member + "Withdrawal", "ConsentWithdrawal", "Withdrawal of some purposes, or of all of them, and how it"
+                + " reached the company (channel: portal, email, letter or phone; portal when not given).");
         schema(member + "Download", "DocumentDownload", "A document the member downloaded (personal data: it is"
                 + " encrypted with the member's key).");
         schema(member + "ProfileChange", "ProfileChange", "Profile fields to change; a username different from the"
@@ -103,6 +116,8 @@ class OpenApiDescription {
         schema("ledger.projections.member.MemberView", "MemberView", "The current state of a member: profile,"
                 + " consents per purpose, downloads, status; every personal field is null once the member is erased.");
         schema("ledger.projections.member.MemberView$ConsentState", "MemberConsentState", "Consent to one purpose:"
+                + " whether it must be given again (reconsentRequired: the notice in effect changed the purpose's"
+                + " description, legal basis or recipients since the notice it rests on);"
                 + " granted or not, under which policy version, since when.");
         schema("ledger.projections.member.MemberView$LegalHold", "LegalHoldSummary", "A legal hold that defers"
                 + " erasure, with its ground.");
@@ -140,7 +155,9 @@ class OpenApiDescription {
         schema("ledger.projections.history.ConsentEntry", "ConsentHistoryEntry", "One consent event of a member.");
         schema("ledger.api.infrastructure.persistence.ReadAudit$Access", "PersonalDataAccess", "A recorded read of"
                 + " the member's personal data: who, in which role, why, what, when.");
-        schema("ledger.core.shared.Actor", "Actor", "Who caused an event: the caller's principal and role.");
+        schema("ledger.core.shared.Actor", "Actor", "Who caused an event: the caller's principal and role, and the"
+                + " person who acted through it when the caller named one (actingUser, from X-Acting-User:"
+                + " member:<member id> or admin:<id>).");
         String history = "ledger.api.http.history.HistoryController$";
         schema(history + "HistoryEntry", "HistoryEntry", "One event of a member's trail; personal fields masked.");
         schema(history + "ConsentEvent", "AuditConsentEvent", "One consent event across members.");
@@ -175,6 +192,47 @@ class OpenApiDescription {
                 + " from its event row, every signed checkpoint's signature and root; firstBad is null when intact.");
         schema(ledger + "FirstBad", "LedgerVerificationFinding", "The first problem a verification found: the leaf"
                 + " index, event id and global index where known, and why.");
+        String notice = "ledger.api.http.notice.NoticeController$";
+        schema(notice + "Registration", "NoticeRegistration", "A privacy-notice version to register: its language,"
+                + " where it is published, its full text (the ledger keeps it and its SHA-256), from when it is in"
+                + " effect, the purposes it describes, the retention it states and the recipients it names.");
+        schema(notice + "Purpose", "NoticePurpose", "What a notice says of one purpose: description and legal basis.");
+        schema(notice + "Recipient", "NoticeRecipient", "A recipient or processor a notice names, for which purposes"
+                + " and where.");
+        schema(notice + "NoticeSummary", "NoticeSummary", "A registered notice version without its text; sha256 is"
+                + " the lowercase hex SHA-256 of the text's UTF-8 bytes.");
+        schema(notice + "Notice", "PrivacyNotice", "A registered notice version with its text.");
+        schema(notice + "Registered", "NoticeRegistered", "The registered version and the SHA-256 of its text.");
+        String consent = "ledger.api.http.consent.ConsentDocuments$";
+        schema(consent + "ConsentStateAt", "ConsentStateAtMoment", "Whether the member consented to the purpose at"
+                + " the moment, under which notice (version and text SHA-256), since when, and the stored events"
+                + " that show it (inclusion proofs through /api/v1/ledger/proofs/inclusion by leafIndex).");
+        schema(consent + "Evidence", "ConsentEvidence", "A stored event: its id, the member's sequence number, type,"
+                + " time and its leaf in the verifiable log (null until sequenced, normally within a second).");
+        schema(consent + "LifecycleEvent", "ConsentLifecycleEvent", "An event of a consent's life: given, withdrawn,"
+                + " replaced by a later consent, or ended by erasure; who acted, the channel, its leaf.");
+        schema(consent + "RecordController", "ConsentRecordController", "The controller of a consent record.");
+        schema(consent + "RecordPurpose", "ConsentRecordPurpose", "The purpose of a consent record: name,"
+                + " description and legal basis from the notice, data categories.");
+        schema(consent + "RecordNotice", "ConsentRecordNotice", "The notice a consent rests on: version, SHA-256 of"
+                + " its text and language as recorded on the consent event, and where it is published.");
+        schema(consent + "RecordRecipient", "ConsentRecordRecipient", "A recipient of the purpose's data, from the"
+                + " notice.");
+        schema(consent + "ConsentRecord", "ConsentRecord", "One consent as an ISO/IEC TS 27560-shaped record: who,"
+                + " controller, purpose, legal basis, notice and its hash, data categories, recipients, method of"
+                + " collection, timestamp, state (ACTIVE, WITHDRAWN, SUPERSEDED, ERASED), termination, life-cycle"
+                + " events (docs/consent-records.md).");
+        schema(consent + "Receipt", "KantaraConsentReceipt", "The member's consent receipt in the fields of the"
+                + " Kantara Consent Receipt Specification 1.1; with Accept: application/jose the same JSON is the"
+                + " payload of a compact JWS (alg EdDSA, kid the key hash of /api/v1/ledger/public-key).");
+        schema(consent + "PiiController", "KantaraPiiController", "The PII controller of a consent receipt.");
+        schema(consent + "ControllerAddress", "KantaraAddress", "The PII controller's address.");
+        schema(consent + "ReceiptService", "KantaraService", "The service a consent receipt is about.");
+        schema(consent + "ReceiptPurpose", "KantaraPurpose", "A purpose of a consent receipt, with its Kantara"
+                + " categories; processors are no third parties (GDPR Art. 4(10)).");
+        schema("ledger.api.http.consent.ConsentEvidenceController$ReconsentPage", "ReconsentPage", "Members who"
+                + " must consent again under the notice: the purposes it changed against some older version, one"
+                + " page of member ids, the cursor of the next page.");
 
         TAGS.put("Members", "The portal's commands and reads on members.");
         TAGS.put("Contact cases", "Contact-form messages, kept at most three years.");
@@ -183,6 +241,9 @@ class OpenApiDescription {
         TAGS.put("Audit", "Consent history and event trails (auditors, read-only).");
         TAGS.put("Data subject requests", "Requests of data subjects and their deadlines (the DPM).");
         TAGS.put("Operations", "Read models and the master key (ADMIN).");
+        TAGS.put("Notices", "The privacy-notice registry: versions registered by the SHA-256 of their text.");
+        TAGS.put("Consent evidence", "GDPR Art. 7(1): consent records, signed receipts, consent at any moment,"
+                + " re-consent.");
         TAGS.put("Ledger", "The verifiable ledger: signed checkpoints, the public key, leaves and RFC 9162 proofs"
                 + " (auditors, the DPM, operations).");
 
@@ -191,9 +252,29 @@ class OpenApiDescription {
                 + " portal-membership; 409 when the username (or a look-alike of it) is taken.");
         operation("GET " + m + "/{memberId}", "Members", "Read a member", "The member view; needs X-Purpose, and the"
                 + " read is recorded.");
-        operation("POST " + m + "/{memberId}/consents", "Members", "Give consent", "Records consent to a purpose.");
+        operation("POST " + m + "/{memberId}/consents", "Members", "Give consent", "Records consent to a purpose"
+                + " under a registered notice in effect, with the notice's version, text SHA-256 and language; 400"
+                + " unknown-notice otherwise. X-Acting-User names the person acting through the portal.");
         operation("POST " + m + "/{memberId}/consents/withdrawals", "Members", "Withdraw consent", "Withdraws some"
-                + " purposes or all; withdrawing portal-membership ends the membership.");
+                + " purposes or all, recording the channel; withdrawing portal-membership ends the membership.");
+        operation("GET " + m + "/{memberId}/consents/{consentId}", "Consent evidence", "Read a consent record",
+                "The consent as an ISO/IEC TS 27560-shaped record with every event of its life and their leaves.");
+        operation("GET " + m + "/{memberId}/consents/{consentId}/receipt", "Consent evidence", "Read a consent"
+                + " receipt", "The member's Kantara Consent Receipt 1.1 as JSON, or with Accept: application/jose"
+                + " as a compact JWS signed with the ledger's Ed25519 key (RFC 8037); 410 after erasure.");
+        operation("GET /api/v1/audit/consent-state", "Consent evidence", "Read the consent at a moment", "Whether"
+                + " the member consented to the purpose at the moment (default now), under which notice and since"
+                + " when, with the stored events that show it and their leaves.");
+        operation("GET /api/v1/audit/reconsent", "Consent evidence", "List members to consent again", "Active members"
+                + " whose granted consent to a purpose rests on an older notice that described the purpose"
+                + " otherwise (description, legal basis, recipients), or on an unregistered version; paged.");
+        operation("POST /api/v1/notices", "Notices", "Register a notice version", "Registers a privacy-notice"
+                + " version with its text and answers the SHA-256 of the text (201); the same content again: 200;"
+                + " another text or other terms under the version: 409 notice-conflict.");
+        operation("GET /api/v1/notices", "Notices", "List notice versions", "Every registered version, older first,"
+                + " without the texts.");
+        operation("GET /api/v1/notices/{version}", "Notices", "Read a notice version", "One version with its text;"
+                + " Accept: text/plain gives the text alone, byte for byte as registered (its SHA-256 is sha256).");
         operation("POST " + m + "/{memberId}/downloads", "Members", "Record a download", "Records a document the"
                 + " member downloaded.");
         operation("PATCH " + m + "/{memberId}/profile", "Members", "Edit the profile", "Changes profile fields; the"
@@ -279,6 +360,7 @@ class OpenApiDescription {
         verification.put("checkedAt", "2026-01-31T09:30:00Z");
         verification.put("firstBad", finding);
         SCHEMA_EXAMPLES.put("LedgerVerification", verification);
+        SCHEMA_EXAMPLES.put("KantaraConsentReceipt", kantaraExample());
         SCHEMA_EXAMPLES.put("LedgerVerificationFinding", finding);
 
         PROPERTY_EXAMPLES.put("username", "ada_lovelace");
@@ -291,7 +373,24 @@ class OpenApiDescription {
         PROPERTY_EXAMPLES.put("purpose", "portal-membership");
         PROPERTY_EXAMPLES.put("purposes", List.of("newsletter"));
         PROPERTY_EXAMPLES.put("withdrawn", List.of("newsletter"));
-        PROPERTY_EXAMPLES.put("policyVersion", "2024-05");
+        PROPERTY_EXAMPLES.put("policyVersion", "2019-01-05");
+        PROPERTY_EXAMPLES.put("noticeVersion", "2019-01-05");
+        PROPERTY_EXAMPLES.put("version", "2019-01-05");
+        PROPERTY_EXAMPLES.put("notice", "2019-01-05");
+        PROPERTY_EXAMPLES.put("sha256", POLICY_SHA256);
+        PROPERTY_EXAMPLES.put("noticeSha256", POLICY_SHA256);
+        PROPERTY_EXAMPLES.put("language", "en");
+        PROPERTY_EXAMPLES.put("url", "https://www.zesec.com/privacy-policy/");
+        PROPERTY_EXAMPLES.put("text", "Privacy Policy\n\nAbout our privacy policy\n...");
+        PROPERTY_EXAMPLES.put("retention", "Personal data is kept while you use the partner portal and for three"
+                + " months after you cease to use it.");
+        PROPERTY_EXAMPLES.put("legalBasis", "Consent (GDPR Art. 6(1)(a))");
+        PROPERTY_EXAMPLES.put("description", "Marketing and information (newsletter).");
+        PROPERTY_EXAMPLES.put("location", "EU/EEA");
+        PROPERTY_EXAMPLES.put("actingUser", "member:3f1c2a9e-6b1d-4c55-9a57-0c3e4b2d7f10");
+        PROPERTY_EXAMPLES.put("state", "ACTIVE");
+        PROPERTY_EXAMPLES.put("collectionMethod", "portal");
+        PROPERTY_EXAMPLES.put("personalDataCategories", List.of("1 - Biographical", "2 - Contact"));
         PROPERTY_EXAMPLES.put("channel", "portal");
         PROPERTY_EXAMPLES.put("documentId", "price-list-2026");
         PROPERTY_EXAMPLES.put("title", "Price list 2026");
@@ -305,6 +404,45 @@ class OpenApiDescription {
         PROPERTY_EXAMPLES.put("hashes", List.of("bjQLnP+zepicpUTmu3gKLHiQHT+zNzh2hRGjBhevoB0="));
         PROPERTY_EXAMPLES.put("eventId", "5d2f8a1c-3b7e-4f60-9c1d-2a4e6b8c0d13");
         PROPERTY_EXAMPLES.put("status", "OK");
+    }
+
+    private static Map<String, Object> kantaraExample() {
+        Map<String, Object> address = new LinkedHashMap<>();
+        address.put("streetAddress", "Kungsportsavenyn 21, SE-411 36 Göteborg, Sweden");
+        address.put("addressCountry", "SE");
+        Map<String, Object> controller = new LinkedHashMap<>();
+        controller.put("piiController", "Zesec of Sweden AB");
+        controller.put("onBehalf", false);
+        controller.put("contact", "Data Protection Manager (DPM)");
+        controller.put("address", address);
+        controller.put("email", "info@zesec.com");
+        controller.put("piiControllerUrl", "https://www.zesec.com");
+        Map<String, Object> purpose = new LinkedHashMap<>();
+        purpose.put("purpose", "Marketing and information (newsletter).");
+        purpose.put("purposeCategory", List.of("6 - Marketing"));
+        purpose.put("consentType", "EXPLICIT");
+        purpose.put("piiCategory", List.of("1 - Biographical", "2 - Contact"));
+        purpose.put("primaryPurpose", false);
+        purpose.put("termination", "Personal data is kept while you use the partner portal and for three months"
+                + " after you cease to use it.");
+        purpose.put("thirdPartyDisclosure", false);
+        Map<String, Object> service = new LinkedHashMap<>();
+        service.put("service", "Partner portal (www.zesec.com)");
+        service.put("purposes", List.of(purpose));
+        Map<String, Object> receipt = new LinkedHashMap<>();
+        receipt.put("version", "KI-CR-v1.1.0");
+        receipt.put("jurisdiction", "SE");
+        receipt.put("consentTimestamp", 1769851800);
+        receipt.put("collectionMethod", "portal");
+        receipt.put("consentReceiptID", "9b2e4c1a-7d3f-4e58-8a6b-1c2d3e4f5a6b");
+        receipt.put("language", "en");
+        receipt.put("piiPrincipalId", "3f1c2a9e-6b1d-4c55-9a57-0c3e4b2d7f10");
+        receipt.put("piiControllers", List.of(controller));
+        receipt.put("policyUrl", "https://www.zesec.com/privacy-policy/");
+        receipt.put("services", List.of(service));
+        receipt.put("sensitive", false);
+        receipt.put("spiCat", List.of());
+        return receipt;
     }
 
     @Bean
@@ -365,6 +503,11 @@ class OpenApiDescription {
                 "ledger.example/compliance-ledger+033de0ae+AXnHf1NyxMdeRX6cGZ2Vo5fvyTJE5qgcNDZRXe6v2h1I\n");
         represent(api, "/api/v1/members/{memberId}/register-extract", "ledger.api.http.extract.RegisterExtract",
                 "text/html", "<!DOCTYPE html><html lang=\"en\">...</html>");
+        represent(api, "/api/v1/members/{memberId}/consents/{consentId}/receipt",
+                "ledger.api.http.consent.ConsentDocuments$Receipt", "application/jose",
+                "eyJhbGciOiJFZERTQSIsImtpZCI6IjAzM2RlMGFlIn0.eyJ2ZXJzaW9uIjoiS0ktQ1ItdjEuMS4wIn0.c2lnbmF0dXJl");
+        represent(api, "/api/v1/notices/{version}", "ledger.api.http.notice.NoticeController$Notice", "text/plain",
+                "Privacy Policy\n\nAbout our privacy policy\n...");
         represent(api, "/api/v1/audit/consents", "ledger.api.http.history.HistoryController$ConsentPage",
                 "text/csv", "memberId,seq,type,purpose,policyVersion,channel,at,principal,role\r\n");
     }
@@ -505,6 +648,8 @@ class OpenApiDescription {
                 "not-acceptable"});
         ERRORS.put("409", new String[] {"Conflict", "A conflict: username taken, a legal hold, an erased member",
                 "username-taken"});
+        ERRORS.put("410", new String[] {"Gone", "The member was erased: consent receipts are no longer given",
+                "consent-receipt-gone"});
         ERRORS.put("413", new String[] {"PayloadTooLarge", "The body is larger than allowed", "payload-too-large"});
         ERRORS.put("415", new String[] {"UnsupportedMediaType", "The body is not application/json",
                 "unsupported-media-type"});
@@ -547,6 +692,9 @@ class OpenApiDescription {
         if (body) {
             statuses.addAll(List.of("413", "415"));
         }
+        if (GONE.contains(key)) {
+            statuses.add("410");
+        }
         statuses.addAll(List.of("500", "503"));
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         String success = SUCCESS.get(key);
@@ -561,6 +709,9 @@ class OpenApiDescription {
                 default -> "No content";
             });
             responses.put(success, answer);
+            if (ALSO_OK.containsKey(key)) {
+                responses.put("200", new ApiResponse().description(ALSO_OK.get(key)).content(answer.getContent()));
+            }
         }
         for (String status : statuses) {
             responses.put(status, new ApiResponse().$ref("#/components/responses/" + ERRORS.get(status)[0]));
@@ -610,7 +761,8 @@ class OpenApiDescription {
             Map<String, Object> object = new LinkedHashMap<>();
             schema.getProperties().forEach((name, property) -> {
                 boolean plain = property.get$ref() == null && property.getEnum() == null
-                        && (property.getItems() == null || property.getItems().get$ref() == null);
+                        && (property.getItems() == null || property.getItems().get$ref() == null)
+                        && !(property.getAdditionalProperties() instanceof Schema<?>);
                 Object value = PROPERTY_EXAMPLES.containsKey(name) && plain ? PROPERTY_EXAMPLES.get(name)
                         : example(api, property, depth + 1);
                 if (value != null) {

@@ -3,6 +3,7 @@ package ledger.api.infrastructure.axon;
 import java.time.Clock;
 import java.util.List;
 
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateFactory;
@@ -11,6 +12,7 @@ import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 
 import ledger.api.LedgerProperties;
 import ledger.core.consent.PurposeCatalog;
@@ -24,6 +26,9 @@ import ledger.core.member.Member;
 import ledger.core.member.MemberErasure;
 import ledger.core.member.MemberRegistration;
 import ledger.core.member.UsernameRegistry;
+import ledger.core.notice.Notice;
+import ledger.core.notice.NoticeRegistration;
+import ledger.core.notice.NoticeRegistry;
 import ledger.core.request.DataSubjectRequest;
 import ledger.core.request.MemberEventLookup;
 import ledger.core.request.RequestCompletion;
@@ -32,7 +37,7 @@ import ledger.core.shared.StoredAggregates;
 
 /**
  * The domain in Axon: the aggregates, the command handlers that reach beyond one aggregate, and
- * the values the configuration gives them (purposes, retention).
+ * the values the configuration gives them (purposes, retention, the notices registered at start).
  */
 @Configuration(proxyBeanMethods = false)
 class DomainConfiguration {
@@ -55,10 +60,17 @@ class DomainConfiguration {
                 retention.inactivity(), retention.contactCaseAfterClosure());
     }
 
+    /** The configured notices (the policy's version 2019-01-05 by default), registered at start. */
+    @Bean
+    ConfiguredNotices configuredNotices(LedgerProperties properties, ResourceLoader resources,
+                                        CommandGateway commands) {
+        return new ConfiguredNotices(properties.notices(), resources, commands);
+    }
+
     @Bean
     ConfigurerModule ledgerDomain(UsernameRegistry usernames, KeyVault keys, List<SubjectDataPurge> purges,
                                   MemberEventLookup memberEvents, StoredAggregates stored,
-                                  LedgerProperties properties, ErasureJournal erasureJournal) {
+                                  LedgerProperties properties, ErasureJournal erasureJournal, NoticeRegistry notices) {
         // Long histories load from a snapshot (encrypted like events) plus the events after it.
         AggregateConfigurer<Member> member = ownTypeOnly(Member.class);
         if (properties.snapshotThreshold() > 0) {
@@ -69,6 +81,8 @@ class DomainConfiguration {
                 .configureAggregate(member)
                 .configureAggregate(ownTypeOnly(ContactCase.class))
                 .configureAggregate(ownTypeOnly(DataSubjectRequest.class))
+                .configureAggregate(ownTypeOnly(Notice.class))
+                .registerCommandHandler(c -> new NoticeRegistration(c.repository(Notice.class), notices))
                 .registerCommandHandler(c -> new RequestCompletion(c.repository(DataSubjectRequest.class),
                         memberEvents))
                 .registerCommandHandler(c -> new MemberRegistration(c.repository(Member.class), usernames, stored))
