@@ -1,0 +1,109 @@
+package ledger.api.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import ledger.api.support.Api;
+import ledger.api.support.IntegrationTest;
+import ledger.api.support.Notices;
+
+/**
+ * Re-consent over HTTP: a new notice version that changes a purpose's terms lists the members whose
+ * consent to it rests on an older version, and their member view flags the purpose.
+ */
+class ReconsentIT extends IntegrationTest {
+
+    private UUID memberConsentingUnder(String version) {
+        UUID id = api().register(Api.uniqueUsername());
+        Api.Response given = api().post("/api/v1/members/" + id + "/consents",
+                "{\"purpose\":\"newsletter\",\"policyVersion\":\"" + version + "\"}");
+        assertThat(given.status()).as(given.body()).isEqualTo(201);
+        return id;
+    }
+
+    /** Every member listed for the notice, page by page. */
+    private List<String> listed(String notice) {
+        List<String> members = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Api.Response page = api().as(Api.AUDITOR).get("/api/v1/audit/reconsent?notice=" + notice + "&limit=500"
+                    + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            page.json().get("memberIds").forEach(m -> members.add(m.asText()));
+            JsonNode next = page.json().get("nextCursor");
+            cursor = next == null || next.isNull() ? null : next.asText();
+        } while (cursor != null && ++pages < 1000);
+        return members;
+    }
+
+    private JsonNode consents(UUID member) {
+        return api().get("/api/v1/members/" + member).json().get("consents");
+    }
+
+    @Test
+    void members_whose_consent_rests_on_an_older_notice_with_other_terms_are_listed_and_flagged() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String older = "rc-" + tag + "-a";
+        String current = "rc-" + tag + "-b";
+        // the older version described the newsletter otherwise; the new one goes back to the policy's terms
+        assertThat(api().as(Api.DPM).post("/api/v1/notices", Notices.body(older, "Notice A " + tag,
+                now.minusSeconds(2), "Newsletter and partner offers " + tag)).status()).isEqualTo(201);
+        UUID onOlder = memberConsentingUnder(older);
+        assertThat(consents(onOlder).at("/newsletter/reconsentRequired").asBoolean(true))
+                .as("its notice is the one in effect").isFalse();
+        assertThat(api().as(Api.DPM).post("/api/v1/notices", Notices.body(current, "Notice B " + tag,
+                now.minusSeconds(1), Notices.NEWSLETTER_DESCRIPTION)).status()).isEqualTo(201);
+        UUID onCurrent = memberConsentingUnder(current);
+        UUID onPolicy = memberConsentingUnder(Notices.POLICY);
+
+        assertThat(consents(onOlder).at("/newsletter/reconsentRequired").asBoolean()).isTrue();
+        assertThat(consents(onOlder).at("/portal-membership/reconsentRequired").asBoolean(true))
+                .as("the membership's terms never changed").isFalse();
+        assertThat(consents(onCurrent).at("/newsletter/reconsentRequired").asBoolean(true)).isFalse();
+        assertThat(consents(onPolicy).at("/newsletter/reconsentRequired").asBoolean(true))
+                .as("the policy's terms are the new notice's").isFalse();
+
+        Api.Response page = api().as(Api.DPM).get("/api/v1/audit/reconsent?notice=" + current);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().get("notice").asText()).isEqualTo(current);
+        // other tests register older versions with other terms too: this one changed the newsletter at least
+        assertThat(page.json().get("purposes").toString()).contains("\"newsletter\"");
+        List<String> members = listed(current);
+        assertThat(members).contains(onOlder.toString()).doesNotContain(onCurrent.toString(), onPolicy.toString());
+        assertThat(members).doesNotHaveDuplicates();
+        assertThat(listed(older)).as("nothing older asks for the terms of A").doesNotContain(onOlder.toString(),
+                onCurrent.toString());
+
+        assertThat(api().post("/api/v1/members/" + onOlder + "/consents/withdrawals",
+                "{\"purposes\":[\"newsletter\"]}").status()).isEqualTo(200);
+        assertThat(consents(onOlder).at("/newsletter/reconsentRequired").asBoolean(true))
+                .as("nothing granted, nothing to give again").isFalse();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> !listed(current).contains(onOlder.toString()));
+    }
+
+    @Test
+    void the_listing_names_a_registered_notice_and_is_for_auditors_and_the_dpm() {
+        Api.Response unknown = api().as(Api.AUDITOR).get("/api/v1/audit/reconsent?notice=never-registered");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("type").asText()).isEqualTo("urn:ledger:problem:unknown-notice");
+        assertThat(api().as(Api.AUDITOR).get("/api/v1/audit/reconsent?notice=not%20a%20version").status())
+                .isEqualTo(400);
+        assertThat(api().as(Api.AUDITOR).get("/api/v1/audit/reconsent?notice=2019-01-05&cursor=%27%3B--").status())
+                .isEqualTo(400);
+        assertThat(api().as(Api.AUDITOR).get("/api/v1/audit/reconsent").status()).isEqualTo(400);
+        assertThat(api().as(Api.PORTAL).get("/api/v1/audit/reconsent?notice=2019-01-05").status()).isEqualTo(403);
+        assertThat(api().as(Api.ADMIN).get("/api/v1/audit/reconsent?notice=2019-01-05").status()).isEqualTo(403);
+    }
+}
