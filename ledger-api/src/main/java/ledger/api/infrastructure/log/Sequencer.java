@@ -107,7 +107,8 @@ final class Sequencer implements SmartLifecycle {
         behind = false;
         if (clock.instant().isAfter(yieldUntil)) {
             try {
-                Integer result = transactions.execute(tx -> locked() ? appendNew() : 0);
+                List<Long> missed = sweepCandidates();
+                Integer result = transactions.execute(tx -> locked() ? appendNew(missed) : 0);
                 appended = result == null ? 0 : result;
             } catch (RuntimeException e) {
                 range = null; // the round rolled back: rebuild from what is stored
@@ -146,7 +147,22 @@ final class Sequencer implements SmartLifecycle {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK));
     }
 
-    private int appendNew() {
+    /**
+     * When a sweep is due on the node that sequences: the global indexes of events without a leaf, found
+     * by an anti-join outside the round's transaction (it reads every row's index: about a second per
+     * million events, which must not hold the lock).
+     */
+    private List<Long> sweepCandidates() {
+        Instant now = clock.instant();
+        if (range == null || now.isBefore(nextSweep)) {
+            return List.of();
+        }
+        nextSweep = now.plus(settings.sweepInterval());
+        return jdbc.queryForList("SELECT e.global_index FROM domain_event_entry e WHERE e.global_index <= ?" + NO_LEAF
+                + " ORDER BY e.global_index LIMIT ?", Long.class, highWater, settings.batchSize());
+    }
+
+    private int appendNew(List<Long> missedCandidates) {
         long stored = store.size();
         if (range != null && range.size() != stored) {
             // Another node sequenced meanwhile: leave it the lock for a while (one node keeps its edge warm)
@@ -162,22 +178,20 @@ final class Sequencer implements SmartLifecycle {
         int appended = append(readGaps(now));
         List<Pending> fresh = readNew(now);
         appended += append(fresh);
-        boolean sweepBehind = false;
-        if (!now.isBefore(nextSweep)) {
-            List<Pending> missed = read("SELECT e.global_index, " + EventRows.COLUMNS + " FROM domain_event_entry e"
-                    + " WHERE e.global_index <= ?" + NO_LEAF + " ORDER BY e.global_index LIMIT ?",
-                    highWater, settings.batchSize());
+        if (!missedCandidates.isEmpty()) {
+            List<Pending> missed = readIndexes(missedCandidates);
             missed.forEach(p -> gaps.remove(p.globalIndex()));
             appended += append(missed);
-            sweepBehind = missed.size() == settings.batchSize();
-            nextSweep = sweepBehind ? now : now.plus(settings.sweepInterval());
+            if (missedCandidates.size() == settings.batchSize()) {
+                nextSweep = now; // more of them: the next round sweeps again
+            }
             if (!missed.isEmpty()) {
                 log.info("The sweep found {} events without a leaf (committed after their gap was given up);"
                         + " appended", missed.size());
             }
         }
         signIfDue(now);
-        behind = fresh.size() == settings.batchSize() || sweepBehind;
+        behind = fresh.size() == settings.batchSize() || missedCandidates.size() == settings.batchSize();
         return appended;
     }
 
@@ -213,16 +227,21 @@ final class Sequencer implements SmartLifecycle {
         if (gaps.isEmpty()) {
             return List.of();
         }
-        Long[] open = gaps.keySet().toArray(Long[]::new);
-        List<Pending> filled = jdbc.query(connection -> {
+        List<Pending> filled = readIndexes(gaps.keySet());
+        filled.forEach(p -> gaps.remove(p.globalIndex()));
+        return filled;
+    }
+
+    /** The rows of these global indexes that exist and have no leaf, in global-index order. */
+    private List<Pending> readIndexes(java.util.Collection<Long> globalIndexes) {
+        Long[] wanted = globalIndexes.toArray(Long[]::new);
+        return jdbc.query(connection -> {
             var statement = connection.prepareStatement("SELECT e.global_index, " + EventRows.COLUMNS
                     + " FROM domain_event_entry e WHERE e.global_index = ANY(?)" + NO_LEAF + " ORDER BY e.global_index");
-            Array array = connection.createArrayOf("bigint", open);
+            Array array = connection.createArrayOf("bigint", wanted);
             statement.setArray(1, array);
             return statement;
         }, PENDING);
-        filled.forEach(p -> gaps.remove(p.globalIndex()));
-        return filled;
     }
 
     private List<Pending> readNew(Instant now) {
