@@ -167,9 +167,11 @@ public record LedgerProperties(
     /**
      * Leaves are appended every {@code poll}, at most {@code batchSize} per transaction; an event that
      * commits after later ones (a gap in the global index) is looked for again for {@code gapTimeout},
-     * and a sweep every {@code sweepInterval} catches anything else without a leaf.
+     * and a sweep every {@code sweepInterval} catches anything else without a leaf. A node with
+     * {@code enabled} false never sequences (others of the fleet do; the benchmark's log-off runs).
      */
-    public record Sequencer(Duration poll, int batchSize, Duration gapTimeout, Duration sweepInterval) {
+    public record Sequencer(boolean enabled, Duration poll, int batchSize, Duration gapTimeout,
+                            Duration sweepInterval) {
     }
 
     /**

@@ -7,7 +7,8 @@ CREATE TABLE ledger_log_leaf (
     global_index     BIGINT       NOT NULL,
     event_identifier VARCHAR(255) NOT NULL,
     leaf_hash        BYTEA        NOT NULL,
-    sequenced_at     TIMESTAMPTZ  NOT NULL DEFAULT now(),
+    -- when the leaf was written (not the transaction start): sequencing delay = this - the event's time
+    sequenced_at     TIMESTAMPTZ  NOT NULL DEFAULT clock_timestamp(),
     -- one leaf per stored event; the sequencer's anti-join sweep reads this index
     CONSTRAINT ledger_log_leaf_global_index UNIQUE (global_index),
     CONSTRAINT ledger_log_leaf_event_identifier UNIQUE (event_identifier),

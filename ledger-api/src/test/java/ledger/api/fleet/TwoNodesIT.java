@@ -28,7 +28,8 @@ import ledger.projections.member.MemberViewProjection;
 
 /**
  * Two nodes on one PostgreSQL: both accept commands, they split the processors' segments, hand
- * them over when one stops, and concurrent commands on one member through both lose no event.
+ * them over when one stops, concurrent commands on one member through both lose no event, and the
+ * ledger's log, sequenced by whichever node holds the lock, covers each event once.
  */
 class TwoNodesIT extends IntegrationTest {
 
@@ -83,6 +84,15 @@ class TwoNodesIT extends IntegrationTest {
             long stored = storedEventTypes(member).stream().filter("DocumentDownloaded"::equals).count();
             assertThat(stored).isEqualTo(accepted + 1);
             assertThat(accepted).isGreaterThan(30);
+
+            // both nodes run a sequencer; one at a time appends, so every event has exactly one leaf
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                    "SELECT count(*) FROM domain_event_entry e WHERE NOT EXISTS (SELECT 1 FROM ledger_log_leaf l"
+                            + " WHERE l.global_index = e.global_index)", Long.class)).isZero());
+            assertThat(jdbc.queryForObject("SELECT count(*) = max(leaf_index) + 1 FROM ledger_log_leaf", Boolean.class))
+                    .as("leaf indexes dense").isTrue();
+            Api.Response verification = b.as(Api.AUDITOR).post("/api/v1/ledger/verification", null);
+            assertThat(verification.json().get("status").asText()).as(verification.body()).isEqualTo("OK");
         } finally {
             nodeB.close();
         }

@@ -1,6 +1,7 @@
 package ledger.api.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
@@ -17,8 +18,12 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
+
+import ledger.api.LedgerApplication;
 
 import ledger.api.infrastructure.log.TransparencyLog;
 import ledger.api.support.Api;
@@ -207,6 +212,35 @@ class LedgerLogIT extends IntegrationTest {
             assertThat(lateLeaf.get("index").asLong()).as("in the log's own order: after the event it precedes")
                     .isGreaterThan(laterLeaf.get("index").asLong());
         }
+    }
+
+    @Test
+    void the_evidence_of_one_event_is_its_leaf_a_signed_checkpoint_covering_it_and_the_inclusion_proof() {
+        UUID member = api().register(Api.uniqueUsername());
+        String event = eventIds(member).get(0);
+        TransparencyLog.Evidence evidence = ledgerLog.evidence(event, LEAF_WAIT).orElseThrow();
+        assertThat(evidence.leaf().eventId()).isEqualTo(event);
+        Checkpoint checkpoint = Checkpoint.parse(publicKey().verify(evidence.checkpoint().note()));
+        assertThat(checkpoint.treeSize()).isEqualTo(evidence.checkpoint().treeSize()).isGreaterThan(evidence.leaf().index());
+        assertThat(Proofs.verifyInclusion(evidence.leaf().index(), checkpoint.treeSize(), row(event).leafHash(),
+                evidence.inclusionProof(), checkpoint.rootHash())).isTrue();
+        assertThat(checkpointDir().resolve(String.format("%020d.note", checkpoint.treeSize())))
+                .as("the checkpoint handed out is outside the database too").exists();
+        assertThat(ledgerLog.evidence(UUID.randomUUID().toString(), Duration.ofMillis(200))).isEmpty();
+    }
+
+    @Test
+    void a_node_with_another_signing_key_refuses_to_start() {
+        HikariDataSource database = (HikariDataSource) dataSource;
+        checkpointCovering(0);
+        String otherKey = Base64.getEncoder().encodeToString(NoteSigner.generateSeed());
+        assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",
+                "--spring.datasource.url=" + database.getJdbcUrl(),
+                "--spring.datasource.username=" + database.getUsername(),
+                "--spring.datasource.password=" + (database.getPassword() == null ? "" : database.getPassword()),
+                "--ledger.master-key=" + TEST_MASTER_KEY, "--ledger.log.signing-key=" + otherKey))
+                .hasStackTraceContaining("Refusing to start: the latest stored checkpoint")
+                .hasStackTraceContaining("LEDGER_SIGNING_KEY");
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,10 +34,19 @@ class LogConfiguration {
         return checkpoints;
     }
 
+    /** Woken after every local commit of events (the poll covers other nodes' commits). */
     @Bean
     Sequencer sequencer(JdbcTemplate jdbc, TransactionTemplate transactions, JdbcLogStore store, Checkpoints checkpoints,
-                        LedgerProperties properties) {
-        return new Sequencer(jdbc, transactions, store, checkpoints, properties.log(), Clock.systemUTC());
+                        LedgerProperties properties, EventStore eventStore) {
+        Sequencer sequencer = new Sequencer(jdbc, transactions, store, checkpoints, properties.log(), Clock.systemUTC());
+        eventStore.subscribe(events -> {
+            if (CurrentUnitOfWork.isStarted()) {
+                CurrentUnitOfWork.get().afterCommit(unitOfWork -> sequencer.wake());
+            } else {
+                sequencer.wake();
+            }
+        });
+        return sequencer;
     }
 
     @Bean

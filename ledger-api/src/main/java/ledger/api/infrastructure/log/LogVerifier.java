@@ -16,8 +16,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.ArrayDeque;
 import java.util.BitSet;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.postgresql.PGStatement;
 
 import ledger.core.log.Checkpoint;
 import ledger.core.log.CompactRange;
@@ -82,6 +90,9 @@ public final class LogVerifier {
     }
 
     private static final int UNSEQUENCED_SAMPLE = 1000;
+    /** Rows per hashing task, and the threads that hash them while the reading thread reads on. */
+    private static final int BATCH = 1000;
+    private static final int HASHERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final NoteVerifier key;
     private final int fetchSize;
@@ -235,59 +246,100 @@ public final class LogVerifier {
         }
 
         private void stream(Connection connection, NoteCursor cursor) throws SQLException, Found {
+            ExecutorService hashers = Executors.newFixedThreadPool(HASHERS, r -> {
+                Thread thread = new Thread(r, "ledger-verify-hash");
+                thread.setDaemon(true);
+                return thread;
+            });
+            Deque<Future<List<Leaf>>> hashing = new ArrayDeque<>();
             try (PreparedStatement statement = connection.prepareStatement("SELECT l.leaf_index, l.global_index,"
                     + " l.event_identifier, l.leaf_hash, e.global_index, " + EventRows.COLUMNS
                     + " FROM ledger_log_leaf l LEFT JOIN domain_event_entry e ON e.global_index = l.global_index"
                     + " ORDER BY l.leaf_index")) {
                 statement.setFetchSize(fetchSize);
+                // binary results: bytea arrives as bytes, not as hex text to decode
+                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
                 try (ResultSet rows = statement.executeQuery()) {
+                    // this thread reads rows while others hash the batches read before; leaves are taken in order
+                    List<Leaf> batch = new ArrayList<>(BATCH);
+                    long read = 0;
                     while (rows.next()) {
-                        range.append(leafHash(rows));
-                        treeSize = range.size();
-                        checkpointsAt(treeSize, cursor);
+                        batch.add(read(rows, read++));
+                        if (batch.size() == BATCH) {
+                            List<Leaf> full = batch;
+                            hashing.add(hashers.submit(() -> hash(full)));
+                            batch = new ArrayList<>(BATCH);
+                            while (hashing.size() > HASHERS + 1) {
+                                take(hashing.removeFirst(), cursor);
+                            }
+                        }
+                    }
+                    List<Leaf> rest = batch;
+                    hashing.add(hashers.submit(() -> hash(rest)));
+                    while (!hashing.isEmpty()) {
+                        take(hashing.removeFirst(), cursor);
                     }
                 }
+            } finally {
+                hashing.forEach(f -> f.cancel(true));
+                hashers.shutdownNow();
             }
         }
 
-        /** The leaf hash recomputed from the event row, after every check of the leaf. */
-        private byte[] leafHash(ResultSet rows) throws SQLException, Found {
+        /** Folds a hashed batch into the tree, in log order; the first leaf with a problem ends the pass. */
+        private void take(Future<List<Leaf>> batch, NoteCursor cursor) throws SQLException, Found {
+            List<Leaf> leaves;
+            try {
+                leaves = batch.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while hashing leaves", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("hashing leaves failed", e.getCause());
+            }
+            for (Leaf leaf : leaves) {
+                if (leaf.problem != null) {
+                    throw new Found(leaf.problem);
+                }
+                range.append(leaf.hash);
+                treeSize = range.size();
+                checkpointsAt(treeSize, cursor);
+            }
+        }
+
+        /** One leaf as read, with every check that needs no hash; the hash comes later, on another thread. */
+        private Leaf read(ResultSet rows, long expected) throws SQLException {
+            Leaf leaf = new Leaf();
             long index = rows.getLong(1);
-            if (index != treeSize) {
-                throw new Found(new Bad(treeSize, null, null, "leaf " + treeSize + " is missing from the log (the"
-                        + " next stored leaf is " + index + ")"));
+            if (index != expected) {
+                leaf.problem = new Bad(expected, null, null, "leaf " + expected + " is missing from the log (the"
+                        + " next stored leaf is " + index + ")");
+                return leaf;
             }
             long globalIndex = rows.getLong(2);
             String eventId = rows.getString(3);
-            byte[] stored = rows.getBytes(4);
+            leaf.stored = rows.getBytes(4);
+            leaf.index = index;
+            leaf.eventId = eventId;
+            leaf.globalIndex = globalIndex;
             rows.getLong(5);
             if (rows.wasNull()) {
-                throw new Found(new Bad(index, eventId, globalIndex, "the event row of this leaf is missing (deleted)"));
+                leaf.problem = new Bad(index, eventId, globalIndex, "the event row of this leaf is missing (deleted)");
+                return leaf;
             }
             if (globalIndex >= 0 && globalIndex <= Integer.MAX_VALUE) {
                 if (covered.get((int) globalIndex)) {
-                    throw new Found(new Bad(index, eventId, globalIndex, "a second leaf for the same event row"));
+                    leaf.problem = new Bad(index, eventId, globalIndex, "a second leaf for the same event row");
+                    return leaf;
                 }
                 covered.set((int) globalIndex);
             }
-            EventRow row = EventRows.read(rows, 6);
-            if (!row.eventIdentifier().equals(eventId)) {
-                throw new Found(new Bad(index, eventId, globalIndex, "the event row at this global index is another"
-                        + " event (" + row.eventIdentifier() + ") than the one sequenced"));
+            leaf.row = EventRows.read(rows, 6);
+            if (!leaf.row.eventIdentifier().equals(eventId)) {
+                leaf.problem = new Bad(index, eventId, globalIndex, "the event row at this global index is another"
+                        + " event (" + leaf.row.eventIdentifier() + ") than the one sequenced");
             }
-            byte[] hash;
-            try {
-                hash = row.leafHash();
-            } catch (IllegalArgumentException e) {
-                throw new Found(new Bad(index, eventId, globalIndex, "the event row cannot form a leaf: "
-                        + e.getMessage()));
-            }
-            if (!MessageDigest.isEqual(hash, stored)) {
-                throw new Found(new Bad(index, eventId, globalIndex, "the event row changed after it was sequenced"
-                        + " (its leaf hash differs): one of its covered columns (aggregate, sequence number, type,"
-                        + " time stamp, payload type or revision, payload, metadata) was altered"));
-            }
-            return hash;
+            return leaf;
         }
 
         /** Compares the root with every checkpoint of this size, then moves on to the next size. */
@@ -386,6 +438,41 @@ public final class LogVerifier {
             }
         }
     }
+
+    /** A leaf on its way through the pass: what was read, then its recomputed hash or its problem. */
+    private static final class Leaf {
+        private long index;
+        private String eventId;
+        private long globalIndex;
+        private byte[] stored;
+        private EventRow row;
+        private byte[] hash;
+        private Bad problem;
+    }
+
+    /** The leaf hashes recomputed from the rows (the costly part: SHA-256 over every payload). */
+    private static List<Leaf> hash(List<Leaf> batch) {
+        for (Leaf leaf : batch) {
+            if (leaf.problem != null) {
+                continue;
+            }
+            try {
+                leaf.hash = leaf.row.leafHash();
+            } catch (IllegalArgumentException e) {
+                leaf.problem = new Bad(leaf.index, leaf.eventId, leaf.globalIndex, "the event row cannot form a leaf: "
+                        + e.getMessage());
+                continue;
+            }
+            if (!MessageDigest.isEqual(leaf.hash, leaf.stored)) {
+                leaf.problem = new Bad(leaf.index, leaf.eventId, leaf.globalIndex, "the event row changed after it was"
+                        + " sequenced (its leaf hash differs): one of its covered columns (aggregate, sequence number,"
+                        + " type, time stamp, payload type or revision, payload, metadata) was altered");
+            }
+            leaf.row = null;
+        }
+        return batch;
+    }
+
 
     private static final class StoredSubtreeUnreadable extends RuntimeException {
         StoredSubtreeUnreadable(SQLException cause) {

@@ -13,9 +13,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +35,8 @@ import ledger.core.log.CompactRange;
  * in its own transaction that first takes a transaction-level advisory lock ({@code pg_try_advisory_xact_lock});
  * a node that does not get it skips the round.
  *
- * <p>A round reads the rows past the highest global index read so far; a number skipped on the way
+ * <p>Rounds run every {@code poll}, and shortly after each local commit of events ({@link #wake()}).
+ * A round reads the rows past the highest global index read so far; a number skipped on the way
  * (a transaction that took its index earlier but has not committed yet) is a gap, looked at again in
  * every round for {@code gapTimeout}. An anti-join every {@code sweepInterval} appends whatever else
  * has no leaf. Leaves get the next index in the log's own order; leaf and subtree rows are written in
@@ -48,6 +51,9 @@ final class Sequencer implements SmartLifecycle {
     static final long LOCK = 0x6c65646765726c6fL;
     /** How many global indexes below the high-water mark a rebuild looks at for gaps, and the most tracked at once. */
     private static final int GAP_WINDOW = 10_000;
+
+    /** After a local commit: long enough for commits close together to share a round. */
+    private static final long WAKE_DELAY_MILLIS = 20;
 
     private static final String NO_LEAF = " AND NOT EXISTS (SELECT 1 FROM ledger_log_leaf l"
             + " WHERE l.global_index = e.global_index)";
@@ -72,12 +78,14 @@ final class Sequencer implements SmartLifecycle {
     private final TreeMap<Long, Instant> gaps = new TreeMap<>();
     private final TreeSet<Long> abandoned = new TreeSet<>();
     private Instant nextSweep = Instant.MIN;
-    private int yieldRounds;
+    /** Another node sequences: this one only looks again after this instant. */
+    private Instant yieldUntil = Instant.MIN;
     private Instant quietUntil = Instant.MIN;
     /** The last round read a full batch: more is waiting. */
     private boolean behind;
 
-    private ScheduledExecutorService executor;
+    private volatile ScheduledExecutorService executor;
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
     Sequencer(JdbcTemplate jdbc, TransactionTemplate transactions, JdbcLogStore store, Checkpoints checkpoints,
               LedgerProperties.Log settings, Clock clock) {
@@ -97,11 +105,10 @@ final class Sequencer implements SmartLifecycle {
     synchronized int sequence() {
         int appended = 0;
         behind = false;
-        if (yieldRounds > 0) {
-            yieldRounds--;
-        } else {
+        if (clock.instant().isAfter(yieldUntil)) {
             try {
-                Integer result = transactions.execute(tx -> locked() ? appendNew() : 0);
+                List<Long> missed = sweepCandidates();
+                Integer result = transactions.execute(tx -> locked() ? appendNew(missed) : 0);
                 appended = result == null ? 0 : result;
             } catch (RuntimeException e) {
                 range = null; // the round rolled back: rebuild from what is stored
@@ -113,6 +120,24 @@ final class Sequencer implements SmartLifecycle {
         return appended;
     }
 
+    /**
+     * A transaction of this node stored events: a round in a moment (commits close together share one),
+     * so local events get their leaves well within the poll. Other nodes' events wait for the poll.
+     */
+    void wake() {
+        ScheduledExecutorService running = executor;
+        if (running != null && wakeQueued.compareAndSet(false, true)) {
+            try {
+                running.schedule(() -> {
+                    wakeQueued.set(false);
+                    rounds();
+                }, WAKE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                wakeQueued.set(false); // shutting down
+            }
+        }
+    }
+
     /** Asks for a sweep in the next round (a verification that found rows without a leaf). */
     synchronized void sweepSoon() {
         nextSweep = Instant.MIN;
@@ -122,13 +147,28 @@ final class Sequencer implements SmartLifecycle {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK));
     }
 
-    private int appendNew() {
+    /**
+     * When a sweep is due on the node that sequences: the global indexes of events without a leaf, found
+     * by an anti-join outside the round's transaction (it reads every row's index: about a second per
+     * million events, which must not hold the lock).
+     */
+    private List<Long> sweepCandidates() {
+        Instant now = clock.instant();
+        if (range == null || now.isBefore(nextSweep)) {
+            return List.of();
+        }
+        nextSweep = now.plus(settings.sweepInterval());
+        return jdbc.queryForList("SELECT e.global_index FROM domain_event_entry e WHERE e.global_index <= ?" + NO_LEAF
+                + " ORDER BY e.global_index LIMIT ?", Long.class, highWater, settings.batchSize());
+    }
+
+    private int appendNew(List<Long> missedCandidates) {
         long stored = store.size();
         if (range != null && range.size() != stored) {
             // Another node sequenced meanwhile: leave it the lock for a while (one node keeps its edge warm)
             // and be ready to take over when it stops.
             rebuild(stored);
-            yieldRounds = ThreadLocalRandom.current().nextInt(5, 16);
+            yieldUntil = clock.instant().plus(settings.poll().multipliedBy(ThreadLocalRandom.current().nextInt(5, 16)));
             return 0;
         }
         if (range == null) {
@@ -138,22 +178,20 @@ final class Sequencer implements SmartLifecycle {
         int appended = append(readGaps(now));
         List<Pending> fresh = readNew(now);
         appended += append(fresh);
-        boolean sweepBehind = false;
-        if (!now.isBefore(nextSweep)) {
-            List<Pending> missed = read("SELECT e.global_index, " + EventRows.COLUMNS + " FROM domain_event_entry e"
-                    + " WHERE e.global_index <= ?" + NO_LEAF + " ORDER BY e.global_index LIMIT ?",
-                    highWater, settings.batchSize());
+        if (!missedCandidates.isEmpty()) {
+            List<Pending> missed = readIndexes(missedCandidates);
             missed.forEach(p -> gaps.remove(p.globalIndex()));
             appended += append(missed);
-            sweepBehind = missed.size() == settings.batchSize();
-            nextSweep = sweepBehind ? now : now.plus(settings.sweepInterval());
+            if (missedCandidates.size() == settings.batchSize()) {
+                nextSweep = now; // more of them: the next round sweeps again
+            }
             if (!missed.isEmpty()) {
                 log.info("The sweep found {} events without a leaf (committed after their gap was given up);"
                         + " appended", missed.size());
             }
         }
         signIfDue(now);
-        behind = fresh.size() == settings.batchSize() || sweepBehind;
+        behind = fresh.size() == settings.batchSize() || missedCandidates.size() == settings.batchSize();
         return appended;
     }
 
@@ -189,16 +227,21 @@ final class Sequencer implements SmartLifecycle {
         if (gaps.isEmpty()) {
             return List.of();
         }
-        Long[] open = gaps.keySet().toArray(Long[]::new);
-        List<Pending> filled = jdbc.query(connection -> {
+        List<Pending> filled = readIndexes(gaps.keySet());
+        filled.forEach(p -> gaps.remove(p.globalIndex()));
+        return filled;
+    }
+
+    /** The rows of these global indexes that exist and have no leaf, in global-index order. */
+    private List<Pending> readIndexes(java.util.Collection<Long> globalIndexes) {
+        Long[] wanted = globalIndexes.toArray(Long[]::new);
+        return jdbc.query(connection -> {
             var statement = connection.prepareStatement("SELECT e.global_index, " + EventRows.COLUMNS
                     + " FROM domain_event_entry e WHERE e.global_index = ANY(?)" + NO_LEAF + " ORDER BY e.global_index");
-            Array array = connection.createArrayOf("bigint", open);
+            Array array = connection.createArrayOf("bigint", wanted);
             statement.setArray(1, array);
             return statement;
         }, PENDING);
-        filled.forEach(p -> gaps.remove(p.globalIndex()));
-        return filled;
     }
 
     private List<Pending> readNew(Instant now) {
@@ -228,23 +271,50 @@ final class Sequencer implements SmartLifecycle {
         if (rows.isEmpty()) {
             return 0;
         }
-        List<Object[]> leaves = new ArrayList<>(rows.size());
-        List<Object[]> nodes = new ArrayList<>(rows.size() + 64);
-        for (Pending row : rows) {
-            long index = range.size();
+        int n = rows.size();
+        Long[] leafIndexes = new Long[n];
+        Long[] globalIndexes = new Long[n];
+        String[] eventIds = new String[n];
+        byte[][] leafHashes = new byte[n][];
+        List<Short> levels = new ArrayList<>(n + 64);
+        List<Long> nodeIndexes = new ArrayList<>(n + 64);
+        List<byte[]> nodeHashes = new ArrayList<>(n + 64);
+        for (int i = 0; i < n; i++) {
+            Pending row = rows.get(i);
+            leafIndexes[i] = range.size();
+            globalIndexes[i] = row.globalIndex();
+            eventIds[i] = row.eventId();
+            leafHashes[i] = row.leafHash();
             range.append(row.leafHash(), (level, node, hash) -> {
                 if (level > 0) {
-                    nodes.add(new Object[] {level, node, hash});
+                    levels.add((short) level);
+                    nodeIndexes.add(node);
+                    nodeHashes.add(hash);
                 }
             });
-            leaves.add(new Object[] {index, row.globalIndex(), row.eventId(), row.leafHash()});
         }
-        jdbc.batchUpdate("INSERT INTO ledger_log_leaf (leaf_index, global_index, event_identifier, leaf_hash)"
-                + " VALUES (?, ?, ?, ?)", leaves);
-        if (!nodes.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO ledger_log_node (level, node_index, hash) VALUES (?, ?, ?)", nodes);
+        // one statement per table and round (arrays, not a batch of single-row inserts)
+        jdbc.update(connection -> {
+            var insert = connection.prepareStatement("INSERT INTO ledger_log_leaf (leaf_index, global_index,"
+                    + " event_identifier, leaf_hash) SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::varchar[],"
+                    + " ?::bytea[])");
+            insert.setArray(1, connection.createArrayOf("bigint", leafIndexes));
+            insert.setArray(2, connection.createArrayOf("bigint", globalIndexes));
+            insert.setArray(3, connection.createArrayOf("varchar", eventIds));
+            insert.setArray(4, connection.createArrayOf("bytea", leafHashes));
+            return insert;
+        });
+        if (!levels.isEmpty()) {
+            jdbc.update(connection -> {
+                var insert = connection.prepareStatement("INSERT INTO ledger_log_node (level, node_index, hash)"
+                        + " SELECT * FROM unnest(?::smallint[], ?::bigint[], ?::bytea[])");
+                insert.setArray(1, connection.createArrayOf("smallint", levels.toArray(Short[]::new)));
+                insert.setArray(2, connection.createArrayOf("bigint", nodeIndexes.toArray(Long[]::new)));
+                insert.setArray(3, connection.createArrayOf("bytea", nodeHashes.toArray(byte[][]::new)));
+                return insert;
+            });
         }
-        return rows.size();
+        return n;
     }
 
     /** The first checkpoint (of the empty tree, on a new database), then one per interval while the tree grows. */
@@ -268,26 +338,33 @@ final class Sequencer implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        if (!settings.enabled()) {
+            log.warn("The ledger's sequencer is off on this node (ledger.log.sequencer.enabled=false): another node"
+                    + " must append the leaves, or the log falls behind");
+            return;
+        }
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "ledger-log-sequencer");
             thread.setDaemon(true);
             return thread;
         });
         long every = Math.max(1, settings.poll().toMillis());
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                // catch up in full batches before waiting again
-                boolean more;
-                do {
-                    sequence();
-                    synchronized (this) {
-                        more = behind && executor != null;
-                    }
-                } while (more);
-            } catch (RuntimeException e) {
-                warn("Sequencer round failed ({})", e);
-            }
-        }, 0, every, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::rounds, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Rounds until nothing is waiting: a full batch means more is there. */
+    private void rounds() {
+        try {
+            boolean more;
+            do {
+                sequence();
+                synchronized (this) {
+                    more = behind && executor != null;
+                }
+            } while (more);
+        } catch (RuntimeException e) {
+            warn("Sequencer round failed ({})", e);
+        }
     }
 
     @Override
