@@ -34,7 +34,8 @@ public record LedgerProperties(
         Idempotency idempotency,
         Erasure erasure,
         ErasureJournalSettings erasureJournal,
-        Log log) {
+        Log log,
+        DeadLetters deadLetters) {
 
     public LedgerProperties {
         purposes = purposes == null ? Map.of() : Map.copyOf(purposes);
@@ -93,6 +94,14 @@ public record LedgerProperties(
 
     /** The VACUUM after an erasure waits at most {@code vacuumWait} for older transactions to end. */
     public record Erasure(Duration vacuumWait) {
+    }
+
+    /**
+     * Poison events (docs/reliability.md): an event whose handlers failed {@code attempts} times is
+     * dead-lettered; after a handler failure, its processing group handles events behind a savepoint
+     * each for {@code savepointWindow}.
+     */
+    public record DeadLetters(int attempts, Duration savepointWindow) {
     }
 
     /** Where the journal of erasures outside the database is kept (docs/crypto-shredding.md). */

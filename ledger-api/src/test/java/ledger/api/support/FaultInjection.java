@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import ledger.core.member.DocumentDownloaded;
 import ledger.projections.member.MemberViewProjection;
@@ -17,23 +18,33 @@ import ledger.projections.member.MemberViewRepository;
  * A second handler in the member view's processing group that, for a download of a document
  * named {@code fail-once-...}, first writes through the Micronaut repository and then throws, once.
  * If the write were not rolled back with the failed batch, the member view would count it.
+ * A document named {@code poison-...} is a poison event until {@link #cure} is called: the handler
+ * writes, then runs a statement PostgreSQL fails (division by zero), which aborts the transaction.
  */
 @TestComponent
 @ProcessingGroup(MemberViewProjection.NAME)
 public class FaultInjection {
 
     public static final String FAIL_ONCE = "fail-once-";
+    public static final String POISON = "poison-";
 
     private final MemberViewRepository rows;
     private final Set<UUID> failed = ConcurrentHashMap.newKeySet();
     private final AtomicInteger attempts = new AtomicInteger();
+    private final Set<String> cured = ConcurrentHashMap.newKeySet();
+    private final JdbcTemplate jdbc;
 
-    public FaultInjection(MemberViewRepository rows) {
+    public FaultInjection(MemberViewRepository rows, JdbcTemplate jdbc) {
         this.rows = rows;
+        this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(DocumentDownloaded event) {
+        if (event.documentId() != null && event.documentId().startsWith(POISON) && !cured.contains(event.documentId())) {
+            rows.countDownload(event.memberId().value());
+            jdbc.queryForObject("SELECT 1 / (SELECT count(*) FROM member_view WHERE false)", Integer.class);
+        }
         if (event.documentId() == null || !event.documentId().startsWith(FAIL_ONCE)) {
             return;
         }
@@ -42,6 +53,11 @@ public class FaultInjection {
             rows.countDownload(event.memberId().value());
             throw new IllegalStateException("injected projection failure");
         }
+    }
+
+    /** The bug behind a poison document is fixed: its events are handled from now on. */
+    public void cure(String documentId) {
+        cured.add(documentId);
     }
 
     public int attempts() {

@@ -59,7 +59,8 @@ class OpenApiDescription {
             "DELETE /api/v1/members/{memberId}/legal-holds/{holdId}", "204",
             "POST /api/v1/requests", "201",
             "POST /api/v1/requests/{requestId}/completion", "204",
-            "POST /api/v1/admin/read-models/{name}/replay", "202");
+            "POST /api/v1/admin/read-models/{name}/replay", "202",
+            "DELETE /api/v1/admin/dead-letters/{letterId}", "204");
 
     /** "METHOD path" without a path variable that still answers 404 (nothing there yet, an unknown id in the query). */
     private static final Set<String> NOT_FOUND = Set.of("GET /api/v1/ledger/checkpoint", "GET /api/v1/ledger/leaves",
@@ -153,6 +154,13 @@ class OpenApiDescription {
         schema(request + "Due", "DataSubjectRequestDue", "The id of a request and when it is due.");
         schema("ledger.api.infrastructure.axon.ProjectionReplay$Status", "ReadModelStatus", "A read model's"
                 + " processor: position, head, whether it is running or replaying.");
+        schema("ledger.api.infrastructure.axon.DeadLetters$Letter", "DeadLetter", "A poison event parked by a"
+                + " processing group: its event, position in the sequence (the aggregate), when and the cause's type"
+                + " and SQLState; never the event's content or the exception's text.");
+        schema("ledger.api.infrastructure.axon.DeadLetters$Retry", "DeadLetterGroupRetry", "How many parked"
+                + " sequences of a processing group were handled completely, and how many letters are left.");
+        schema("ledger.api.http.admin.DeadLettersController$LetterRetry", "DeadLetterRetry", "A retried letter's"
+                + " sequence was handled completely; the letters left in its processing group.");
         schema("ledger.api.infrastructure.crypto.MasterKeyRotation$Result", "MasterKeyRotationResult", "The active"
                 + " master key and how many data keys were re-wrapped.");
         schema("com.fasterxml.jackson.databind.JsonNode", "EventDetails", "The event's fields, personal ones masked.");
@@ -231,6 +239,15 @@ class OpenApiDescription {
                 + " processor.");
         operation("POST " + a + "/read-models/{name}/replay", "Operations", "Replay a read model", "Rebuilds the"
                 + " read model from the event store.");
+        operation("GET " + a + "/dead-letters", "Operations", "List dead letters", "Poison events parked by the"
+                + " read models' processors, in queue order; where and why, never the event's content.");
+        operation("GET " + a + "/dead-letters/{letterId}", "Operations", "Read a dead letter", "One parked event.");
+        operation("POST " + a + "/dead-letters/{letterId}/retry", "Operations", "Retry a dead letter", "Handles the"
+                + " letter's sequence again, in order; 409 when a letter still fails (nothing changes).");
+        operation("POST " + a + "/dead-letters/retry", "Operations", "Retry a processing group's dead letters",
+                "Handles every parked sequence of the processing group once.");
+        operation("DELETE " + a + "/dead-letters/{letterId}", "Operations", "Evict a dead letter", "Removes the"
+                + " letter; its event is not applied to that read model.");
         operation("POST " + a + "/master-key/rotation", "Operations", "Rotate the master key", "Re-wraps every data"
                 + " key with the active master key.");
 

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import ledger.api.infrastructure.axon.DeadLetters;
 import ledger.api.infrastructure.axon.ProjectionReplay;
 import ledger.core.contactcase.ContactCaseErased;
 import ledger.core.member.MemberErased;
@@ -28,10 +29,12 @@ class LedgerMetrics {
 
     private final MeterRegistry registry;
     private final ProjectionReplay processors;
+    private final DeadLetters deadLetters;
 
-    LedgerMetrics(MeterRegistry registry, ProjectionReplay processors) {
+    LedgerMetrics(MeterRegistry registry, ProjectionReplay processors, DeadLetters deadLetters) {
         this.registry = registry;
         this.processors = processors;
+        this.deadLetters = deadLetters;
     }
 
     @EventHandler
@@ -63,6 +66,12 @@ class LedgerMetrics {
                     })
                     .description("Events stored but not yet processed by this node's segments of the processor")
                     .tag("processor", name)
+                    .register(registry);
+        }
+        for (String group : deadLetters.groupNames()) {
+            Gauge.builder("ledger.dead.letters", () -> deadLetters.count(group))
+                    .description("Poison events parked in the processing group's dead-letter queue")
+                    .tag("processing_group", group)
                     .register(registry);
         }
     }

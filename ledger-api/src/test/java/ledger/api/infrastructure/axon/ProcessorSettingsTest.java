@@ -25,7 +25,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 class ProcessorSettingsTest {
 
     /** What Axon's Boot configuration reads of a processor (a subset). */
-    record Settings(String mode, String source, Integer threadCount, Integer initialSegmentCount, Integer batchSize) {
+    record Settings(String mode, String source, Integer threadCount, Integer initialSegmentCount, Integer batchSize,
+                    Dlq dlq) {
+    }
+
+    record Dlq(boolean enabled) {
     }
 
     private static Map<String, Settings> processors;
@@ -41,7 +45,7 @@ class ProcessorSettingsTest {
     }
 
     @Test
-    void every_processing_group_has_settings_and_every_pooled_one_is_woken_on_commit() {
+    void every_processing_group_has_settings_and_every_pooled_one_is_woken_on_commit_and_dead_letters_poison() {
         Set<String> groups = new TreeSet<>();
         for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("ledger")) {
@@ -52,6 +56,7 @@ class ProcessorSettingsTest {
         processors.forEach((name, settings) -> {
             if ("pooled".equals(settings.mode())) {
                 assertThat(settings.source()).as(name).isEqualTo("processorEvents");
+                assertThat(settings.dlq()).as(name).isEqualTo(new Dlq(true));
             } else {
                 assertThat(settings.mode()).as(name).isEqualTo("subscribing");
             }
@@ -61,10 +66,10 @@ class ProcessorSettingsTest {
     @Test
     void shared_settings_are_inherited_and_overridden_where_a_processor_says_so() {
         assertThat(processors.get("member-history"))
-                .isEqualTo(new Settings("pooled", "processorEvents", 2, 2, 100));
+                .isEqualTo(new Settings("pooled", "processorEvents", 2, 2, 100, new Dlq(true)));
         assertThat(processors.get("consent-history"))
-                .isEqualTo(new Settings("pooled", "processorEvents", 1, 1, 100));
+                .isEqualTo(new Settings("pooled", "processorEvents", 1, 1, 100, new Dlq(true)));
         assertThat(processors.get("retention-automation"))
-                .isEqualTo(new Settings("pooled", "processorEvents", 1, 1, 10));
+                .isEqualTo(new Settings("pooled", "processorEvents", 1, 1, 10, new Dlq(true)));
     }
 }
