@@ -35,8 +35,8 @@ public record LedgerProperties(
         Idempotency idempotency,
         Erasure erasure,
         ErasureJournalSettings erasureJournal,
-        DeadLetters deadLetters,
         Log log,
+        DeadLetters deadLetters,
         List<Notice> notices,
         ConsentReceipts consentReceipts) {
 

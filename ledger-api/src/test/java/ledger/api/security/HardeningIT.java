@@ -63,4 +63,23 @@ class HardeningIT extends IntegrationTest {
         assertThat(contact.status()).isEqualTo(201);
         assertThat(UUID.fromString(contact.json().get("caseId").asText())).isNotNull();
     }
+
+    @org.junit.jupiter.api.Test
+    void a_database_error_never_carries_the_rows_values_in_its_text() {
+        String marker = "secret-" + java.util.UUID.randomUUID();
+        String table = "error_text_probe_" + marker.substring(marker.length() - 12);
+        jdbc.execute("CREATE TABLE " + table + " (v text PRIMARY KEY)");
+        try {
+            jdbc.update("INSERT INTO " + table + " VALUES (?)", marker);
+            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> jdbc.update("INSERT INTO " + table + " VALUES (?)", marker));
+            assertThat(failure).isNotNull();
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                // PostgreSQL's detail "Key (v)=(...) already exists" would quote it; it is left out
+                assertThat(String.valueOf(t.getMessage())).doesNotContain(marker);
+            }
+        } finally {
+            jdbc.execute("DROP TABLE IF EXISTS " + table);
+        }
+    }
 }
