@@ -127,7 +127,8 @@ public record LedgerProperties(
     /**
      * What a register extract states beyond the member's own data (GDPR Art. 15): the controller,
      * recipients and processors, storage location, the rights, the supervisory authority; the
-     * purposes come from {@link LedgerProperties#purposes()}.
+     * purposes come from {@link LedgerProperties#purposes()}. {@code judicialRemedy} is what a
+     * refused request tells the person beside the authority (Art. 12(4)).
      */
     public record Register(
             Controller controller,
@@ -136,7 +137,8 @@ public record LedgerProperties(
             String storage,
             String source,
             List<Right> rights,
-            Authority supervisoryAuthority) {
+            Authority supervisoryAuthority,
+            String judicialRemedy) {
 
         public Register {
             personalDataCategories = orEmpty(personalDataCategories);

@@ -142,7 +142,18 @@ class OpenApiDescription {
         schema(request + "Extension", "DataSubjectRequestExtension", "An extension of a request's deadline by one"
                 + " or two months, with the reason.");
         schema(request + "Completion", "DataSubjectRequestCompletion", "How a request was completed.");
-        schema(request + "Request", "DataSubjectRequest", "A data subject's request and its deadline.");
+        schema(request + "Request", "DataSubjectRequest", "A data subject's request: its deadline, the identity"
+                + " check, and how it ended (completed by a member event, when that happened and whether late, or"
+                + " refused).");
+        schema(request + "Verification", "DataSubjectRequestVerification", "How the requester's identity was"
+                + " checked (needed before completion).");
+        schema(request + "Verified", "DataSubjectRequestVerified", "The request whose identity check was recorded.");
+        schema(request + "Refusal", "DataSubjectRequestRefusal", "Why the request is refused (Art. 12(4)); stored"
+                + " encrypted under the member's key, never answered.");
+        schema(request + "Refused", "DataSubjectRequestRefused", "A refused request: whether the refusal came late,"
+                + " and the authority the person may complain to.");
+        schema(request + "TrailEntry", "DataSubjectRequestEvent", "One event of a request's trail: type, time,"
+                + " actor; personal fields masked.");
         schema(request + "Due", "DataSubjectRequestDue", "The id of a request and when it is due.");
         schema("ledger.api.infrastructure.axon.ProjectionReplay$Status", "ReadModelStatus", "A read model's"
                 + " processor: position, head, whether it is running or replaying.");
@@ -205,13 +216,23 @@ class OpenApiDescription {
         String r = "/api/v1/requests";
         operation("POST " + r, "Data subject requests", "Record a request", "Records a data subject's request and"
                 + " its deadline.");
-        operation("GET " + r, "Data subject requests", "List requests", "Requests and their deadlines.");
+        operation("GET " + r, "Data subject requests", "List requests", "Requests and their deadlines: status open"
+                + " (the default), due-soon (within 7 days), overdue, completed or refused.");
         operation("GET " + r + "/{requestId}", "Data subject requests", "Read a request", "One request and its"
                 + " deadline.");
         operation("POST " + r + "/{requestId}/extension", "Data subject requests", "Extend a request's deadline",
                 "Extends the deadline by one or two months, with the reason.");
         operation("POST " + r + "/{requestId}/completion", "Data subject requests", "Complete a request",
-                "Records how the request was completed.");
+                "Links the member event that answered the request: an event of its member, of a type that answers"
+                + " its type, recorded after its receipt, not linked to another request; the identity must be"
+                + " verified. Answering events complete the oldest open request by themselves.");
+        operation("POST " + r + "/{requestId}/verification", "Data subject requests", "Record the identity check",
+                "Records how the requester's identity was checked; a request completes only after it.");
+        operation("POST " + r + "/{requestId}/refusal", "Data subject requests", "Refuse a request",
+                "Ends the request refused with the reason told to the person; the answer names the supervisory"
+                + " authority (Art. 12(4)).");
+        operation("GET " + r + "/{requestId}/history", "Data subject requests", "Read a request's trail",
+                "Every event of the request in order, with who and when; reasons masked.");
         String a = "/api/v1/admin";
         operation("GET " + a + "/read-models", "Operations", "List read models", "Every read model's processor.");
         operation("GET " + a + "/read-models/{name}", "Operations", "Read a read model's status", "One read model's"

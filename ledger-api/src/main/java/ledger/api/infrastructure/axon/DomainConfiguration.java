@@ -26,7 +26,9 @@ import ledger.core.member.MemberRegistration;
 import ledger.core.member.UsernameRegistry;
 import ledger.core.request.DataSubjectRequest;
 import ledger.core.request.MemberEventLookup;
-import ledger.core.request.RequestCompletion;
+import ledger.core.request.RequestBook;
+import ledger.core.request.RequestClosing;
+import ledger.core.request.RequestIntake;
 import ledger.core.shared.RetentionPolicy;
 import ledger.core.shared.StoredAggregates;
 
@@ -57,7 +59,7 @@ class DomainConfiguration {
 
     @Bean
     ConfigurerModule ledgerDomain(UsernameRegistry usernames, KeyVault keys, List<SubjectDataPurge> purges,
-                                  MemberEventLookup memberEvents, StoredAggregates stored,
+                                  MemberEventLookup memberEvents, StoredAggregates stored, RequestBook requestBook,
                                   LedgerProperties properties, ErasureJournal erasureJournal) {
         // Long histories load from a snapshot (encrypted like events) plus the events after it.
         AggregateConfigurer<Member> member = ownTypeOnly(Member.class);
@@ -69,8 +71,10 @@ class DomainConfiguration {
                 .configureAggregate(member)
                 .configureAggregate(ownTypeOnly(ContactCase.class))
                 .configureAggregate(ownTypeOnly(DataSubjectRequest.class))
-                .registerCommandHandler(c -> new RequestCompletion(c.repository(DataSubjectRequest.class),
-                        memberEvents))
+                .registerCommandHandler(c -> new RequestIntake(c.repository(DataSubjectRequest.class), stored,
+                        requestBook))
+                .registerCommandHandler(c -> new RequestClosing(c.repository(DataSubjectRequest.class), memberEvents,
+                        requestBook))
                 .registerCommandHandler(c -> new MemberRegistration(c.repository(Member.class), usernames, stored))
                 .registerCommandHandler(c -> new MemberErasure(c.repository(Member.class), usernames, keys, purges,
                         erasureJournal))
