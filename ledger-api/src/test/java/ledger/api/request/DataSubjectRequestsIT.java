@@ -304,4 +304,59 @@ class DataSubjectRequestsIT extends IntegrationTest {
                 + "\",\"type\":\"ACCESS\",\"receivedAt\":\"" + Instant.now().plusSeconds(3600) + "\"}").status())
                 .isEqualTo(422);
     }
+
+    @Test
+    void the_dpm_reads_the_members_trails_rectifies_and_withdraws_on_its_behalf_and_sees_the_requests_trail() {
+        UUID member = api().register(Api.uniqueUsername());
+        Instant received = Instant.now().minus(Duration.ofHours(2));
+        String rectification = record(member, "RECTIFICATION", received);
+        String withdrawal = record(member, "WITHDRAWAL", received);
+        verify(rectification);
+        verify(withdrawal);
+        assertThat(dpm().post("/api/v1/requests/" + rectification + "/extension", "{\"memberId\":\"" + member
+                + "\",\"months\":1,\"reason\":\"the member sends documents by post\"}").status()).isEqualTo(200);
+
+        Api.Response edited = dpm().patch("/api/v1/members/" + member + "/profile", "{\"email\":\"new@example.org\"}");
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(edited.json().path("email").asText()).isEqualTo("new@example.org");
+        Api.Response withdrawn = dpm().post("/api/v1/members/" + member + "/consents/withdrawals",
+                "{\"purposes\":[\"portal-membership\"]}");
+        assertThat(withdrawn.status()).isEqualTo(200);
+        assertThat(withdrawn.json().path("withdrawn").get(0).asText()).isEqualTo("portal-membership");
+
+        JsonNode history = dpm().get("/api/v1/members/" + member + "/history").json();
+        JsonNode edit = null;
+        for (JsonNode entry : history) {
+            if (entry.path("type").asText().equals("ProfileEdited")) {
+                edit = entry;
+            }
+        }
+        assertThat(edit).isNotNull();
+        assertThat(edit.at("/actor/role").asText()).isEqualTo("DPM");
+        assertThat(edit.at("/details/email").asText()).isEqualTo("***");
+        Api.Response consents = dpm().get("/api/v1/members/" + member + "/consent-history");
+        assertThat(consents.status()).isEqualTo(200);
+        JsonNode last = consents.json().get(consents.json().size() - 1);
+        assertThat(last.path("type").asText()).isEqualTo("WITHDRAWN");
+        assertThat(last.at("/actor/role").asText()).isEqualTo("DPM");
+
+        long editSeq = edit.path("seq").asLong();
+        JsonNode done = awaitStatus(rectification, "COMPLETED");
+        assertThat(done.path("resultingEventSeq").asLong()).isEqualTo(editSeq);
+        assertThat(awaitStatus(withdrawal, "COMPLETED").path("resultingEventType").asText())
+                .isEqualTo("ConsentWithdrawn");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Api.Response trail = dpm().get("/api/v1/requests/" + rectification + "/history");
+            assertThat(trail.status()).isEqualTo(200);
+            List<String> types = new java.util.ArrayList<>();
+            trail.json().forEach(entry -> types.add(entry.path("type").asText()));
+            assertThat(types).containsExactly("RequestRecorded",
+                    "IdentityVerified", "RequestExtended", "RequestCompleted");
+            assertThat(trail.body()).doesNotContain("documents by post");
+            assertThat(trail.json().get(3).at("/actor/role").asText()).isEqualTo("SYSTEM");
+            assertThat(trail.json().get(3).at("/details/resultingEventSeq").asLong()).isEqualTo(editSeq);
+        });
+        assertThat(dpm().get("/api/v1/requests/" + UUID.randomUUID() + "/history").status()).isEqualTo(404);
+        assertThat(api().get("/api/v1/members/" + member + "/history").status()).as("PORTAL").isEqualTo(403);
+    }
 }

@@ -183,19 +183,22 @@ class OpenApiDescription {
                 + " read is recorded.");
         operation("POST " + m + "/{memberId}/consents", "Members", "Give consent", "Records consent to a purpose.");
         operation("POST " + m + "/{memberId}/consents/withdrawals", "Members", "Withdraw consent", "Withdraws some"
-                + " purposes or all; withdrawing portal-membership ends the membership.");
+                + " purposes or all; withdrawing portal-membership ends the membership. The DPM may record a"
+                + " withdrawal on the member's behalf (actor DPM).");
         operation("POST " + m + "/{memberId}/downloads", "Members", "Record a download", "Records a document the"
                 + " member downloaded.");
         operation("PATCH " + m + "/{memberId}/profile", "Members", "Edit the profile", "Changes profile fields; the"
-                + " username can never change (422). The answer is recorded as a read.");
+                + " username can never change (422). The answer is recorded as a read. The DPM may rectify on the"
+                + " member's behalf (actor DPM).");
         operation("POST " + m + "/{memberId}/membership-end", "Members", "End the membership", "Ends the"
                 + " membership; the member's data is erased after the retention period.");
         operation("GET " + m + "/{memberId}/register-extract", "Register extract", "Issue a register extract",
                 "The register extract as JSON or HTML; issuing it is recorded.");
         operation("GET " + m + "/{memberId}/consent-history", "Audit", "Read a member's consent history",
-                "Every consent event of the member in order.");
+                "Every consent event of the member in order (auditors, and the DPM answering a request).");
         operation("GET " + m + "/{memberId}/history", "Audit", "Read a member's event trail", "Every event of the"
-                + " member: type, time, actor; personal fields masked; survives erasure.");
+                + " member: type, time, actor, sequence number (which a request's completion links); personal fields"
+                + " masked; survives erasure. Auditors and the DPM.");
         operation("GET /api/v1/audit/consents", "Audit", "List consent events", "Consent events across members,"
                 + " paged by cursor; text/csv gives CSV.");
         operation("POST " + m + "/{memberId}/erasure", "Erasure", "Erase a member", "Shreds the member's data key"
