@@ -40,18 +40,47 @@ public record LedgerProperties(
         purposes = purposes == null ? Map.of() : Map.copyOf(purposes);
         previousMasterKeys = previousMasterKeys == null ? List.of()
                 : previousMasterKeys.stream().filter(StringUtils::hasText).toList();
+        if (register != null) {
+            for (Activity activity : register.processingActivities()) {
+                for (String purpose : activity.purposes()) {
+                    if (!purposes.containsKey(purpose)) {
+                        throw new IllegalArgumentException("the processing activity '" + activity.name()
+                                + "' names the purpose '" + purpose + "', which ledger.purposes does not configure");
+                    }
+                }
+            }
+        }
     }
 
     /** A consent purpose as the member is told about it: in the purpose catalog and the register extract. */
     public record Purpose(String description, String legalBasis) {
     }
 
-    /** {@code inactivity} and {@code contactCaseAfterClosure} are off when not set. */
+    /**
+     * {@code inactivity} and {@code contactCaseAfterClosure} are off when not set. The service refuses
+     * to start when {@code afterMembershipEnd} is longer than {@code policyMaximumAfterMembershipEnd},
+     * what the privacy policy promises (three months).
+     */
     public record Retention(
             Period afterMembershipEnd,
             Period contactCaseMaximum,
             Period inactivity,
-            Period contactCaseAfterClosure) {
+            Period contactCaseAfterClosure,
+            Period policyMaximumAfterMembershipEnd) {
+
+        public Retention {
+            if (afterMembershipEnd != null && policyMaximumAfterMembershipEnd != null
+                    && longer(afterMembershipEnd, policyMaximumAfterMembershipEnd)) {
+                throw new IllegalArgumentException("ledger.retention.after-membership-end (" + afterMembershipEnd
+                        + ") is longer than the privacy policy allows (ledger.retention.policy-maximum-after-"
+                        + "membership-end, " + policyMaximumAfterMembershipEnd + ")");
+            }
+        }
+
+        private static boolean longer(Period candidate, Period limit) {
+            java.time.LocalDate reference = java.time.LocalDate.of(2000, 1, 31);
+            return reference.plus(candidate).isAfter(reference.plus(limit));
+        }
     }
 
     /** Static bearer tokens per role, for local runs; several per role allow rotation. */
@@ -132,25 +161,73 @@ public record LedgerProperties(
      */
     public record Register(
             Controller controller,
+            Contact dataProtectionManager,
             List<String> personalDataCategories,
+            List<String> dataSubjectCategories,
             List<Recipient> recipients,
             String storage,
             String source,
             List<Right> rights,
             Authority supervisoryAuthority,
-            String judicialRemedy) {
+            String judicialRemedy,
+            String automatedDecisionMaking,
+            List<String> securityMeasures,
+            List<Activity> processingActivities) {
 
         public Register {
             personalDataCategories = orEmpty(personalDataCategories);
+            dataSubjectCategories = orEmpty(dataSubjectCategories);
             recipients = orEmpty(recipients);
             rights = orEmpty(rights);
+            securityMeasures = orEmpty(securityMeasures);
+            processingActivities = orEmpty(processingActivities);
         }
     }
 
     public record Controller(String name, String address, String email, String organisationNumber) {
     }
 
-    public record Recipient(String name, String role, List<String> purposes, String location, boolean insideEuEea) {
+    /** How to reach the Data Protection Manager (the register extract and the record of processing). */
+    public record Contact(String name, String email, String phone, String address) {
+    }
+
+    /**
+     * A recipient or processor. One outside the EU/EEA must declare its transfer mechanism (GDPR
+     * Chapter V, e.g. an adequacy decision or standard contractual clauses), or the service refuses
+     * to start.
+     */
+    public record Recipient(String name, String role, List<String> purposes, String location, boolean insideEuEea,
+                            String transferMechanism) {
+
+        public Recipient {
+            purposes = orEmpty(purposes);
+            if (!insideEuEea && !StringUtils.hasText(transferMechanism)) {
+                throw new IllegalArgumentException("the recipient '" + name + "' is outside the EU/EEA and declares"
+                        + " no transfer mechanism (ledger.register.recipients[].transfer-mechanism)");
+            }
+        }
+    }
+
+    /** Which retention rule an activity follows. */
+    public enum RetentionRule {
+        MEMBER,
+        CONTACT_CASE
+    }
+
+    /**
+     * A processing activity of the record of processing activities (Art. 30(1)): its purposes (names
+     * of configured purposes, or a {@code description} and {@code legalBasis} of its own), the
+     * categories of data subjects and of personal data, and the retention rule it follows.
+     */
+    public record Activity(String name, String description, List<String> purposes, String legalBasis,
+                           List<String> dataSubjectCategories, List<String> personalDataCategories,
+                           RetentionRule retention) {
+
+        public Activity {
+            purposes = orEmpty(purposes);
+            dataSubjectCategories = orEmpty(dataSubjectCategories);
+            personalDataCategories = orEmpty(personalDataCategories);
+        }
     }
 
     public record Right(String right, String article, String how) {

@@ -91,6 +91,9 @@ class SecurityConfiguration {
                                 BASE + "/members/*/history")
                         .hasAnyRole(AUDITOR.name(), DPM.name())
                         .requestMatchers(HttpMethod.GET, BASE + "/audit/**").hasRole(AUDITOR.name())
+                        // the record of processing activities (Art. 30)
+                        .requestMatchers(HttpMethod.GET, BASE + "/register/processing-activities")
+                        .hasAnyRole(AUDITOR.name(), DPM.name())
                         // DPM: erasure, holds, receipts
                         .requestMatchers(HttpMethod.POST, BASE + "/members/*/erasure", BASE + "/members/*/legal-holds",
                                 BASE + "/contact-cases/*/erasure")

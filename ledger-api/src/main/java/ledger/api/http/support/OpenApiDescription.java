@@ -124,6 +124,16 @@ class OpenApiDescription {
         schema(extract + "$Retention", "RegisterExtractRetention", "How long data is kept and when it is erased.");
         schema("ledger.api.LedgerProperties$Controller", "DataController", "The controller of the personal data.");
         schema("ledger.api.LedgerProperties$Recipient", "DataRecipient", "A recipient or processor of personal data.");
+        schema("ledger.api.LedgerProperties$Contact", "DataProtectionManagerContact", "How to reach the Data"
+                + " Protection Manager.");
+        String record = "ledger.api.http.register.ProcessingActivities";
+        schema(record, "ProcessingActivities", "The record of processing activities (GDPR Art. 30(1)): controller,"
+                + " DPM, each activity with purposes, categories of data subjects and personal data, recipients,"
+                + " transfers and retention, and the security measures; from configuration.");
+        schema(record + "$Activity", "ProcessingActivity", "One processing activity of the record.");
+        schema(record + "$Purpose", "ProcessingPurpose", "A purpose of an activity and its legal basis.");
+        schema(record + "$Transfer", "ThirdCountryTransfer", "A transfer to a recipient outside the EU/EEA and its"
+                + " transfer mechanism.");
         schema("ledger.api.LedgerProperties$Right", "DataSubjectRight", "A right of the data subject and how to use"
                 + " it.");
         schema("ledger.api.LedgerProperties$Authority", "SupervisoryAuthority", "The supervisory authority.");
@@ -173,6 +183,7 @@ class OpenApiDescription {
         TAGS.put("Erasure", "Erasure, legal holds and erasure receipts (the DPM).");
         TAGS.put("Register extract", "GDPR Art. 15 and 20: what the ledger holds on a member and why.");
         TAGS.put("Audit", "Consent history and event trails (auditors, read-only).");
+        TAGS.put("Register", "GDPR Art. 30: the record of processing activities (the DPM and auditors).");
         TAGS.put("Data subject requests", "Requests of data subjects and their deadlines (the DPM).");
         TAGS.put("Operations", "Read models and the master key (ADMIN).");
 
@@ -216,6 +227,8 @@ class OpenApiDescription {
                 + " message and when it will be erased.");
         operation("POST /api/v1/contact-cases/{caseId}/closure", "Contact cases", "Close a contact case",
                 "Closes a contact case.");
+        operation("GET /api/v1/register/processing-activities", "Register", "Read the record of processing"
+                + " activities", "GDPR Art. 30(1) from configuration, as JSON or (Accept: text/html) as a page.");
         String r = "/api/v1/requests";
         operation("POST " + r, "Data subject requests", "Record a request", "Records a data subject's request and"
                 + " its deadline.");
@@ -322,6 +335,8 @@ class OpenApiDescription {
     /** The register extract (JSON or HTML) and the audit list (JSON or CSV) answer {@code ResponseEntity<?>}. */
     private static void alternativeRepresentations(OpenAPI api) {
         represent(api, "/api/v1/members/{memberId}/register-extract", "ledger.api.http.extract.RegisterExtract",
+                "text/html", "<!DOCTYPE html><html lang=\"en\">...</html>");
+        represent(api, "/api/v1/register/processing-activities", "ledger.api.http.register.ProcessingActivities",
                 "text/html", "<!DOCTYPE html><html lang=\"en\">...</html>");
         represent(api, "/api/v1/audit/consents", "ledger.api.http.history.HistoryController$ConsentPage",
                 "text/csv", "memberId,seq,type,purpose,policyVersion,channel,at,principal,role\r\n");
