@@ -65,6 +65,19 @@ public class MemberViewProjection {
         }
         rows.insertRegistered(id, event.username(), event.givenName(), event.familyName(), event.company(),
                 event.email(), event.at(), sequence);
+        profileValues(id, sequence, event.at(), event.givenName(), event.familyName(), event.company(), event.email());
+    }
+
+    /** The values the event gave the profile's fields, kept until erasure (the extract's past values). */
+    private void profileValues(UUID member, long sequence, Instant at, String givenName, String familyName,
+                               String company, String email) {
+        String[][] fields = {{"givenName", givenName}, {"familyName", familyName}, {"company", company},
+                {"email", email}};
+        for (String[] field : fields) {
+            if (field[1] != null) {
+                rows.insertProfileValue(member, sequence, field[0], field[1], at);
+            }
+        }
     }
 
     @EventHandler
@@ -137,6 +150,8 @@ public class MemberViewProjection {
         if (claim(event, sequence) && !erased) {
             rows.updateProfile(event.memberId().value(), event.givenName(), event.familyName(), event.company(),
                     event.email());
+            profileValues(event.memberId().value(), sequence, event.at(), event.givenName(), event.familyName(),
+                    event.company(), event.email());
         }
     }
 
@@ -162,12 +177,14 @@ public class MemberViewProjection {
     static void erase(MemberViewRepository rows, UUID memberId, Instant at) {
         rows.erase(memberId);
         rows.deleteDownloads(memberId);
+        rows.deleteProfileValues(memberId);
         rows.withdrawAllConsents(memberId, at);
     }
 
     @ResetHandler
     void reset() {
         rows.deleteAllDownloads();
+        rows.deleteAllProfileValues();
         rows.deleteAllHolds();
         rows.deleteAllConsents();
         rows.deleteAllMembers();
@@ -196,6 +213,11 @@ public class MemberViewProjection {
 
     public List<MemberDownloadRow> downloads(UUID memberId) {
         return rows.downloadsOf(memberId);
+    }
+
+    /** Every value each profile field was given, by field, oldest first. */
+    public List<MemberProfileValueRow> profileValues(UUID memberId) {
+        return rows.profileValuesOf(memberId);
     }
 
     private boolean claim(MemberEvent event, long sequence) {

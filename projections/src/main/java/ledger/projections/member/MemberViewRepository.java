@@ -82,6 +82,21 @@ public interface MemberViewRepository extends GenericRepository<MemberViewRow, U
     @Query(value = "DELETE FROM member_view_download", nativeQuery = true)
     int deleteAllDownloads();
 
+    @Query(value = "INSERT INTO member_view_profile_value (member_id, seq, field, value, at)"
+            + " VALUES (:memberId, :seq, :field, :value, :at) ON CONFLICT (member_id, seq, field) DO NOTHING",
+            nativeQuery = true)
+    int insertProfileValue(UUID memberId, long seq, String field, @Nullable String value, Instant at);
+
+    @Query(value = "SELECT * FROM member_view_profile_value WHERE member_id = :memberId ORDER BY field, seq",
+            nativeQuery = true)
+    List<MemberProfileValueRow> profileValuesOf(UUID memberId);
+
+    @Query(value = "DELETE FROM member_view_profile_value WHERE member_id = :memberId", nativeQuery = true)
+    int deleteProfileValues(UUID memberId);
+
+    @Query(value = "DELETE FROM member_view_profile_value", nativeQuery = true)
+    int deleteAllProfileValues();
+
     @Query(value = "INSERT INTO member_view_hold (member_id, hold_id, ground, placed_at)"
             + " VALUES (:memberId, :holdId, :ground, :placedAt) ON CONFLICT (member_id, hold_id) DO NOTHING",
             nativeQuery = true)

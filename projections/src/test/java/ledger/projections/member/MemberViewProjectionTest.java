@@ -338,10 +338,25 @@ class MemberViewProjectionTest extends ProjectionTest {
         assertThat(view.username()).isNull();
         assertThat(view.email()).isNull();
         assertThat(projection.downloads(id.value())).isEmpty();
+        assertThat(projection.profileValues(id.value())).isEmpty();
         assertThat(view.consents()).containsOnlyKeys("newsletter");
         assertThat(view.version()).as("the projection still applies the erasure event itself").isEqualTo(2);
         assertThat(projection.downloads(other.value())).hasSize(1);
         assertThat(view(other).username()).isNotNull();
+    }
+
+    @Test
+    void every_value_the_profile_was_given_is_kept_with_its_event_and_an_edit_seen_again_adds_none() {
+        MemberId id = registered();
+        batch(() -> projection.on(new ProfileEdited(id, null, "Newname", null, null, PORTAL, at(4)), 1));
+        batch(() -> projection.on(new ProfileEdited(id, null, "Newname", null, null, PORTAL, at(4)), 1));
+
+        assertThat(projection.profileValues(id.value())).extracting(MemberProfileValueRow::field,
+                MemberProfileValueRow::seq).containsExactly(org.assertj.core.groups.Tuple.tuple("company", 0L),
+                org.assertj.core.groups.Tuple.tuple("email", 0L), org.assertj.core.groups.Tuple.tuple("familyName", 0L),
+                org.assertj.core.groups.Tuple.tuple("familyName", 1L), org.assertj.core.groups.Tuple.tuple("givenName", 0L));
+        assertThat(projection.profileValues(id.value()).get(3).value()).isEqualTo("Newname");
+        assertThat(projection.profileValues(id.value()).get(3).at()).isEqualTo(at(4));
     }
 
     @Test
@@ -384,6 +399,7 @@ class MemberViewProjectionTest extends ProjectionTest {
         assertThat(count("SELECT count(*) FROM member_view_consent")).isZero();
         assertThat(count("SELECT count(*) FROM member_view_download")).isZero();
         assertThat(count("SELECT count(*) FROM member_view_hold")).isZero();
+        assertThat(count("SELECT count(*) FROM member_view_profile_value")).isZero();
         assertThat(projection.view(id.value())).isEmpty();
     }
 
@@ -410,6 +426,7 @@ class MemberViewProjectionTest extends ProjectionTest {
         assertThat(projection.downloads(id.value())).isEmpty();
         assertThat(view.consents().values()).allMatch(consent -> !consent.granted());
         assertThat(view.version()).as("the version still follows the events").isEqualTo(5);
+        assertThat(projection.profileValues(id.value())).isEmpty();
     }
 
     @Test

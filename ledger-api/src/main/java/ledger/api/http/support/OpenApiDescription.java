@@ -115,8 +115,10 @@ class OpenApiDescription {
                 + " legal hold.");
         schema("ledger.api.http.erasure.LegalHoldController$Placed", "LegalHoldPlaced", "The id of the placed hold.");
         String extract = "ledger.api.http.extract.RegisterExtract";
-        schema(extract, "RegisterExtract", "A register extract (GDPR Art. 15 and 20): the member's personal data,"
-                + " purposes with legal basis and consent, recipients, retention, rights, the supervisory authority.");
+        schema(extract, "RegisterExtract", "A register extract (GDPR Art. 15 and 20): the member's personal data"
+                + " and the earlier values still held, purposes with legal basis and consent, recipients and"
+                + " transfers, retention in plain words with the date, the rights (restriction and objection"
+                + " included), automated decision-making, the DPM's contact, the supervisory authority.");
         schema(extract + "$Member", "RegisterExtractMember", "The member's personal data in a register extract.");
         schema(extract + "$PurposeEntry", "RegisterExtractPurpose", "A purpose, its legal basis and the member's"
                 + " consent to it.");
@@ -137,6 +139,8 @@ class OpenApiDescription {
         schema("ledger.api.LedgerProperties$Right", "DataSubjectRight", "A right of the data subject and how to use"
                 + " it.");
         schema("ledger.api.LedgerProperties$Authority", "SupervisoryAuthority", "The supervisory authority.");
+        schema("ledger.projections.extract.RegisterExtractData$PastValue", "RegisterExtractPastValue", "An earlier"
+                + " value of a profile field that the member's events still hold until erasure (Art. 15(3)).");
         schema("ledger.projections.extract.RegisterExtractData$Download", "RegisterExtractDownload", "A document"
                 + " the member downloaded.");
         schema("ledger.projections.history.ConsentEntry", "ConsentHistoryEntry", "One consent event of a member.");
