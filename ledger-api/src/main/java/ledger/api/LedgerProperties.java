@@ -34,7 +34,8 @@ public record LedgerProperties(
         Idempotency idempotency,
         Erasure erasure,
         ErasureJournalSettings erasureJournal,
-        DeadLetters deadLetters) {
+        DeadLetters deadLetters,
+        LegalHolds legalHolds) {
 
     public LedgerProperties {
         purposes = purposes == null ? Map.of() : Map.copyOf(purposes);
@@ -130,6 +131,10 @@ public record LedgerProperties(
      * each for {@code savepointWindow}.
      */
     public record DeadLetters(int attempts, Duration savepointWindow) {
+    }
+
+    /** A legal hold placed without a review date is to be reviewed {@code reviewAfter} after it was placed. */
+    public record LegalHolds(Period reviewAfter) {
     }
 
     /** Where the journal of erasures outside the database is kept (docs/crypto-shredding.md). */

@@ -11,6 +11,8 @@ import ledger.core.member.ConsentWithdrawn;
 import ledger.core.member.MemberErased;
 import ledger.core.member.MemberId;
 import ledger.core.member.MembershipEnded;
+import ledger.core.member.ObjectionRecorded;
+import ledger.core.member.ProcessingRestricted;
 import ledger.core.member.ProfileEdited;
 import ledger.core.member.RegisterExtractIssued;
 import ledger.core.request.AnswerRequests;
@@ -58,6 +60,16 @@ class RequestAnswering {
 
     @EventHandler
     void on(MembershipEnded event, @SequenceNumber long sequence) {
+        answer(event.memberId(), sequence);
+    }
+
+    @EventHandler
+    void on(ProcessingRestricted event, @SequenceNumber long sequence) {
+        answer(event.memberId(), sequence);
+    }
+
+    @EventHandler
+    void on(ObjectionRecorded event, @SequenceNumber long sequence) {
         answer(event.memberId(), sequence);
     }
 

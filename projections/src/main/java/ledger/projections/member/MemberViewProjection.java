@@ -27,6 +27,9 @@ import ledger.core.member.MemberErased;
 import ledger.core.member.MemberEvent;
 import ledger.core.member.MemberRegistered;
 import ledger.core.member.MembershipEnded;
+import ledger.core.member.ObjectionRecorded;
+import ledger.core.member.ProcessingRestricted;
+import ledger.core.member.RestrictionLifted;
 import ledger.core.member.ProfileEdited;
 import ledger.core.member.RegisterExtractIssued;
 
@@ -80,11 +83,13 @@ public class MemberViewProjection {
         }
     }
 
+    /** A fresh consent to a purpose ends the member's objection to it. */
     @EventHandler
     void on(ConsentGiven event, @SequenceNumber long sequence) {
         boolean erased = fence.shreddedHolding(event.memberId().value());
         if (claim(event, sequence)) {
             rows.upsertConsent(event.memberId().value(), event.purpose(), !erased, event.policyVersion(), event.at());
+            rows.deleteObjection(event.memberId().value(), event.purpose());
         }
     }
 
@@ -132,7 +137,33 @@ public class MemberViewProjection {
     void on(LegalHoldPlaced event, @SequenceNumber long sequence) {
         boolean erased = fence.shreddedHolding(event.memberId().value());
         if (rows.advanceVersion(event.memberId().value(), sequence) == 1 && !erased) {
-            rows.insertHold(event.memberId().value(), event.holdId(), event.ground().name(), event.at());
+            rows.insertHold(event.memberId().value(), event.holdId(), event.ground().name(), event.at(),
+                    event.reviewBy());
+        }
+    }
+
+    @EventHandler
+    void on(ProcessingRestricted event, @SequenceNumber long sequence) {
+        fence.shreddedHolding(event.memberId().value());
+        if (rows.advanceVersion(event.memberId().value(), sequence) == 1) {
+            rows.restrict(event.memberId().value(), event.ground().name(), event.at());
+        }
+    }
+
+    @EventHandler
+    void on(RestrictionLifted event, @SequenceNumber long sequence) {
+        fence.shreddedHolding(event.memberId().value());
+        if (rows.advanceVersion(event.memberId().value(), sequence) == 1) {
+            rows.restrict(event.memberId().value(), null, null);
+        }
+    }
+
+    /** The objection's end of consent is its own event (ConsentWithdrawn), projected as any withdrawal. */
+    @EventHandler
+    void on(ObjectionRecorded event, @SequenceNumber long sequence) {
+        fence.shreddedHolding(event.memberId().value());
+        if (rows.advanceVersion(event.memberId().value(), sequence) == 1) {
+            rows.insertObjection(event.memberId().value(), event.purpose(), event.at());
         }
     }
 
@@ -186,6 +217,7 @@ public class MemberViewProjection {
         rows.deleteAllDownloads();
         rows.deleteAllProfileValues();
         rows.deleteAllHolds();
+        rows.deleteAllObjections();
         rows.deleteAllConsents();
         rows.deleteAllMembers();
     }
@@ -198,6 +230,8 @@ public class MemberViewProjection {
     /** The member's view with its consents; empty when the member is unknown to this read model. */
     public Optional<MemberView> view(UUID memberId) {
         return rows.findById(memberId).map(row -> {
+            List<MemberView.LegalHold> holds = rows.holdsOf(memberId).stream()
+                    .map(h -> new MemberView.LegalHold(h.holdId(), h.ground(), h.placedAt(), h.reviewBy())).toList();
             Map<String, MemberView.ConsentState> consents = new LinkedHashMap<>();
             for (MemberConsentRow consent : rows.consentsOf(row.memberId())) {
                 consents.put(consent.purpose(),
@@ -205,9 +239,11 @@ public class MemberViewProjection {
             }
             return new MemberView(row.memberId(), row.username(), row.givenName(), row.familyName(), row.company(),
                     row.email(), row.status(), consents, row.downloads(), row.registeredAt(), row.lastActivityAt(),
-                    row.erasureDueAt(), rows.holdsOf(memberId).stream()
-                    .map(h -> new MemberView.LegalHold(h.holdId(), h.ground(), h.placedAt())).toList(),
-                    row.version());
+                    row.erasureDueAt(), holds, row.version(), row.restrictionGround() != null || !holds.isEmpty(),
+                    row.restrictionGround() == null ? null
+                            : new MemberView.Restriction(row.restrictionGround(), row.restrictedAt()),
+                    rows.objectionsOf(memberId).stream()
+                            .map(o -> new MemberView.Objection(o.purpose(), o.at())).toList());
         });
     }
 

@@ -35,7 +35,10 @@ public record RegisterExtract(
         List<ReadAudit.Access> accesses,
         LedgerProperties.Contact dataProtectionManager,
         String automatedDecisionMaking,
-        List<RegisterExtractData.PastValue> pastValues) {
+        List<RegisterExtractData.PastValue> pastValues,
+        boolean processingRestricted,
+        MemberView.Restriction restriction,
+        List<MemberView.Objection> objections) {
 
     public static final String SCHEMA = "urn:ledger:register-extract:v1";
 

@@ -56,7 +56,8 @@ class RegisterExtractAssembler {
                 register.personalDataCategories(), purposeEntries, register.recipients(), register.storage(),
                 retention, data.downloads(), data.consentHistory(), register.source(), register.rights(),
                 register.supervisoryAuthority(), accesses, register.dataProtectionManager(),
-                register.automatedDecisionMaking(), data.pastValues());
+                register.automatedDecisionMaking(), data.pastValues(), view.processingRestricted(),
+                view.restriction(), view.objections());
     }
 
     /** When this member's data is erased, in plain words with the date. */

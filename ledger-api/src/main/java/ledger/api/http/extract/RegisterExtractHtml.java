@@ -85,6 +85,20 @@ final class RegisterExtractHtml {
             }
             h.append("</table>");
         }
+        if (x.processingRestricted()) {
+            h.append("<h2>Restriction of processing</h2><p>Processing of your data is restricted")
+                    .append(x.restriction() == null ? " by a legal hold" : " (" + e(x.restriction().ground())
+                            + ", since " + e(x.restriction().since()) + ")")
+                    .append(": it is kept, and not otherwise processed.</p>");
+        }
+        if (!x.objections().isEmpty()) {
+            h.append("<h2>Your objections</h2><ul>");
+            for (var objection : x.objections()) {
+                h.append("<li>").append(e(objection.purpose())).append(" (").append(e(objection.at()))
+                        .append(")</li>");
+            }
+            h.append("</ul>");
+        }
         h.append("<h2>Automated decision-making</h2><p>").append(e(x.automatedDecisionMaking())).append("</p>");
 
         h.append("<h2>Downloads</h2>");

@@ -99,6 +99,10 @@ class SecurityConfiguration {
                                 BASE + "/contact-cases/*/erasure")
                         .hasRole(DPM.name())
                         .requestMatchers(HttpMethod.DELETE, BASE + "/members/*/legal-holds/*").hasRole(DPM.name())
+                        // Art. 18 and 21
+                        .requestMatchers(HttpMethod.POST, BASE + "/members/*/restriction", BASE + "/members/*/objections")
+                        .hasRole(DPM.name())
+                        .requestMatchers(HttpMethod.DELETE, BASE + "/members/*/restriction").hasRole(DPM.name())
                         .requestMatchers(HttpMethod.GET, BASE + "/erasures", BASE + "/members/*/accesses")
                         .hasRole(DPM.name())
                         .requestMatchers(BASE + "/admin/**").hasRole(ADMIN.name())

@@ -56,6 +56,7 @@ class OpenApiDescription {
             "POST /api/v1/contact-cases", "201",
             "POST /api/v1/members/{memberId}/legal-holds", "201",
             "DELETE /api/v1/members/{memberId}/legal-holds/{holdId}", "204",
+            "DELETE /api/v1/members/{memberId}/restriction", "204",
             "POST /api/v1/requests", "201",
             "POST /api/v1/requests/{requestId}/completion", "204",
             "POST /api/v1/admin/read-models/{name}/replay", "202",
@@ -97,7 +98,19 @@ class OpenApiDescription {
         schema("ledger.projections.member.MemberView$ConsentState", "MemberConsentState", "Consent to one purpose:"
                 + " granted or not, under which policy version, since when.");
         schema("ledger.projections.member.MemberView$LegalHold", "LegalHoldSummary", "A legal hold that defers"
-                + " erasure, with its ground.");
+                + " erasure and restricts processing, with its ground and the date it is to be reviewed by.");
+        schema("ledger.projections.member.MemberView$Restriction", "ProcessingRestriction", "The restriction of"
+                + " processing (Art. 18): its ground and since when.");
+        schema("ledger.projections.member.MemberView$Objection", "ProcessingObjection", "An objection to"
+                + " processing for a purpose (Art. 21) and when it was recorded.");
+        String restriction = "ledger.api.http.restriction.RestrictionController$";
+        schema(restriction + "Restriction", "RestrictionRequest", "The ground of a restriction of processing"
+                + " (Art. 18(1)(a)-(d)).");
+        schema(restriction + "Restricted", "RestrictionRecorded", "The restriction that stands (the first ground"
+                + " when the member was restricted already).");
+        schema(restriction + "Objection", "ObjectionRequest", "The purpose the member objects to (Art. 21).");
+        schema(restriction + "Objected", "ObjectionRecorded", "The recorded objection and the consents it"
+                + " withdrew.");
         String contactCase = "ledger.api.http.contactcase.ContactCaseController$";
         schema(contactCase + "Open", "ContactCaseOpening", "A contact-form message: kept at most three years.");
         schema(contactCase + "Opened", "ContactCaseOpened", "The id of the contact case and when it will be erased.");
@@ -112,8 +125,9 @@ class OpenApiDescription {
         schema("ledger.api.http.erasure.ErasuresController$Receipt", "ErasureRecord", "One erasure in the list of"
                 + " erasures: subject, ground, when and by whom; no personal data.");
         schema("ledger.api.http.erasure.LegalHoldController$Hold", "LegalHoldPlacement", "The ground and reason of a"
-                + " legal hold.");
-        schema("ledger.api.http.erasure.LegalHoldController$Placed", "LegalHoldPlaced", "The id of the placed hold.");
+                + " legal hold, and the date it is to be reviewed by (default: a year from today).");
+        schema("ledger.api.http.erasure.LegalHoldController$Placed", "LegalHoldPlaced", "The id of the placed hold"
+                + " and its review date.");
         String extract = "ledger.api.http.extract.RegisterExtract";
         schema(extract, "RegisterExtract", "A register extract (GDPR Art. 15 and 20): the member's personal data"
                 + " and the earlier values still held, purposes with legal basis and consent, recipients and"
@@ -184,7 +198,7 @@ class OpenApiDescription {
 
         TAGS.put("Members", "The portal's commands and reads on members.");
         TAGS.put("Contact cases", "Contact-form messages, kept at most three years.");
-        TAGS.put("Erasure", "Erasure, legal holds and erasure receipts (the DPM).");
+        TAGS.put("Erasure", "Erasure, legal holds, restriction and objection, erasure receipts (the DPM).");
         TAGS.put("Register extract", "GDPR Art. 15 and 20: what the ledger holds on a member and why.");
         TAGS.put("Audit", "Consent history and event trails (auditors, read-only).");
         TAGS.put("Register", "GDPR Art. 30: the record of processing activities (the DPM and auditors).");
@@ -217,15 +231,24 @@ class OpenApiDescription {
         operation("GET /api/v1/audit/consents", "Audit", "List consent events", "Consent events across members,"
                 + " paged by cursor; text/csv gives CSV.");
         operation("POST " + m + "/{memberId}/erasure", "Erasure", "Erase a member", "Shreds the member's data key"
-                + " and purges the read models; 409 while a legal hold is placed.");
+                + " and purges the read models. While a legal hold stands the erasure is recorded and deferred, and"
+                + " answered 409 legal-hold naming the holds (erasureDeferred: true); it runs when the last hold is"
+                + " released.");
         operation("POST /api/v1/contact-cases/{caseId}/erasure", "Erasure", "Erase a contact case", "Shreds the"
                 + " contact case's data key.");
         operation("GET " + m + "/{memberId}/accesses", "Erasure", "List reads of a member's data", "Every recorded"
                 + " read of the member's personal data.");
         operation("POST " + m + "/{memberId}/legal-holds", "Erasure", "Place a legal hold", "Defers erasure until"
-                + " the hold is released.");
+                + " the hold is released and restricts processing while it stands; to be reviewed by reviewBy.");
         operation("DELETE " + m + "/{memberId}/legal-holds/{holdId}", "Erasure", "Release a legal hold",
-                "Releases a hold; erasure is possible again once no hold remains.");
+                "Releases a hold; a deferred erasure runs once no hold remains.");
+        operation("POST " + m + "/{memberId}/restriction", "Erasure", "Restrict processing", "Art. 18: the data is"
+                + " kept, but consents, downloads and register extracts are refused (409 processing-restricted);"
+                + " rectification, withdrawal, erasure and lifting pass. A retention erasure waits.");
+        operation("DELETE " + m + "/{memberId}/restriction", "Erasure", "Lift the restriction", "Ends the"
+                + " restriction of processing; a deferred retention erasure then runs unless a hold stands.");
+        operation("POST " + m + "/{memberId}/objections", "Erasure", "Record an objection", "Art. 21: processing"
+                + " for the purpose ends (its consent is withdrawn; for portal-membership the membership ends).");
         operation("GET /api/v1/erasures", "Erasure", "List erasures", "Erasure receipts, without personal data.");
         operation("POST /api/v1/contact-cases", "Contact cases", "Open a contact case", "Records a contact-form"
                 + " message and when it will be erased.");
