@@ -1,5 +1,6 @@
 package ledger.api;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
@@ -8,6 +9,8 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
  * Everything under {@code ledger.*}, one record per feature. Every default is in application.yml,
@@ -35,7 +38,8 @@ public record LedgerProperties(
         Erasure erasure,
         ErasureJournalSettings erasureJournal,
         DeadLetters deadLetters,
-        LegalHolds legalHolds) {
+        LegalHolds legalHolds,
+        Notifications notifications) {
 
     public LedgerProperties {
         purposes = purposes == null ? Map.of() : Map.copyOf(purposes);
@@ -133,6 +137,15 @@ public record LedgerProperties(
     public record DeadLetters(int attempts, Duration savepointWindow) {
     }
 
+    /**
+     * Art. 19 deliveries from the outbox: looked for every {@code pollInterval}, {@code batchSize} at
+     * a time, each POST given {@code timeout}; a failed one is tried again after {@code initialBackoff},
+     * doubling up to {@code maxBackoff}, and given up (FAILED, shown to the DPM) after {@code maxAttempts}.
+     */
+    public record Notifications(Duration pollInterval, int batchSize, Duration timeout, Duration initialBackoff,
+                                Duration maxBackoff, int maxAttempts) {
+    }
+
     /** A legal hold placed without a review date is to be reviewed {@code reviewAfter} after it was placed. */
     public record LegalHolds(Period reviewAfter) {
     }
@@ -199,10 +212,12 @@ public record LedgerProperties(
     /**
      * A recipient or processor. One outside the EU/EEA must declare its transfer mechanism (GDPR
      * Chapter V, e.g. an adequacy decision or standard contractual clauses), or the service refuses
-     * to start.
+     * to start. With {@code notifyUrl} it is told of every rectification, erasure and restriction of
+     * a member whose data it received (Art. 19), signed with HMAC-SHA256 under {@code notifySecret}
+     * (at least 32 characters). Neither is ever shown: not in an extract, the record or a log.
      */
     public record Recipient(String name, String role, List<String> purposes, String location, boolean insideEuEea,
-                            String transferMechanism) {
+                            String transferMechanism, @JsonIgnore URI notifyUrl, @JsonIgnore String notifySecret) {
 
         public Recipient {
             purposes = orEmpty(purposes);
@@ -210,6 +225,29 @@ public record LedgerProperties(
                 throw new IllegalArgumentException("the recipient '" + name + "' is outside the EU/EEA and declares"
                         + " no transfer mechanism (ledger.register.recipients[].transfer-mechanism)");
             }
+            if (notifyUrl != null) {
+                if (!"https".equals(notifyUrl.getScheme()) && !"http".equals(notifyUrl.getScheme())) {
+                    throw new IllegalArgumentException("the notify-url of the recipient '" + name
+                            + "' must be an http(s) URL");
+                }
+                if (notifySecret == null || notifySecret.length() < 32) {
+                    throw new IllegalArgumentException("the recipient '" + name + "' has a notify-url but no"
+                            + " notify-secret of at least 32 characters (ledger.register.recipients[].notify-secret)");
+                }
+            }
+        }
+
+        /** Whether the recipient is told of rectifications, erasures and restrictions (Art. 19). */
+        public boolean notified() {
+            return notifyUrl != null;
+        }
+
+        /** Never the secret. */
+        @Override
+        public String toString() {
+            return "Recipient[name=" + name + ", role=" + role + ", purposes=" + purposes + ", location=" + location
+                    + ", insideEuEea=" + insideEuEea + ", transferMechanism=" + transferMechanism + ", notifyUrl="
+                    + notifyUrl + ", notifySecret=" + (notifySecret == null ? "none" : "(set)") + "]";
         }
     }
 

@@ -103,7 +103,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, BASE + "/members/*/restriction", BASE + "/members/*/objections")
                         .hasRole(DPM.name())
                         .requestMatchers(HttpMethod.DELETE, BASE + "/members/*/restriction").hasRole(DPM.name())
-                        .requestMatchers(HttpMethod.GET, BASE + "/erasures", BASE + "/members/*/accesses")
+                        .requestMatchers(HttpMethod.GET, BASE + "/erasures", BASE + "/members/*/accesses",
+                                BASE + "/notifications", BASE + "/notifications/*")
                         .hasRole(DPM.name())
                         .requestMatchers(BASE + "/admin/**").hasRole(ADMIN.name())
                         .requestMatchers(BASE + "/requests", BASE + "/requests/**").hasRole(DPM.name())

@@ -183,6 +183,15 @@ class OpenApiDescription {
         schema(request + "TrailEntry", "DataSubjectRequestEvent", "One event of a request's trail: type, time,"
                 + " actor; personal fields masked.");
         schema(request + "Due", "DataSubjectRequestDue", "The id of a request and when it is due.");
+        schema("ledger.api.infrastructure.notification.NotificationOutbox$Notification", "RecipientNotification",
+                "An Art. 19 notification to a recipient: which member, which kind of change (RECTIFICATION, ERASURE,"
+                + " RESTRICTION, RESTRICTION_LIFTED), which fields (names only), its status (PENDING, DELIVERED,"
+                + " FAILED), attempts and when the recipient acknowledged it.");
+        schema("ledger.api.infrastructure.notification.NotificationOutbox$Delivery", "NotificationDelivery", "One"
+                + " delivery attempt: when, the recipient's HTTP status or the type of the failure, and the outcome"
+                + " (ACKNOWLEDGED, REJECTED, ERROR).");
+        schema("ledger.api.http.notification.NotificationController$NotificationDetail", "RecipientNotificationDetail",
+                "A notification with every delivery attempt.");
         schema("ledger.api.infrastructure.axon.ProjectionReplay$Status", "ReadModelStatus", "A read model's"
                 + " processor: position, head, whether it is running or replaying.");
         schema("ledger.api.infrastructure.axon.DeadLetters$Letter", "DeadLetter", "A poison event parked by a"
@@ -203,6 +212,8 @@ class OpenApiDescription {
         TAGS.put("Audit", "Consent history and event trails (auditors, read-only).");
         TAGS.put("Register", "GDPR Art. 30: the record of processing activities (the DPM and auditors).");
         TAGS.put("Data subject requests", "Requests of data subjects and their deadlines (the DPM).");
+        TAGS.put("Notifications", "GDPR Art. 19: recipients told of rectifications, erasures and restrictions (the"
+                + " DPM).");
         TAGS.put("Operations", "Read models and the master key (ADMIN).");
 
         String m = "/api/v1/members";
@@ -276,6 +287,10 @@ class OpenApiDescription {
                 + " authority (Art. 12(4)).");
         operation("GET " + r + "/{requestId}/history", "Data subject requests", "Read a request's trail",
                 "Every event of the request in order, with who and when; reasons masked.");
+        operation("GET /api/v1/notifications", "Notifications", "List recipient notifications", "Art. 19"
+                + " notifications, newest first; by memberId and status (pending, delivered, failed).");
+        operation("GET /api/v1/notifications/{notificationId}", "Notifications", "Read a recipient notification",
+                "One notification with every delivery attempt and the acknowledgement.");
         String a = "/api/v1/admin";
         operation("GET " + a + "/read-models", "Operations", "List read models", "Every read model's processor.");
         operation("GET " + a + "/read-models/{name}", "Operations", "Read a read model's status", "One read model's"

@@ -102,6 +102,23 @@ class ProcessingActivitiesTest {
     }
 
     @Test
+    void a_recipient_told_of_changes_needs_an_http_url_and_a_secret_of_32_characters_that_is_never_printed() {
+        Map<String, Object> recipient = new java.util.HashMap<>(Map.of(
+                "ledger.register.recipients[0].name", "Mailer",
+                "ledger.register.recipients[0].inside-eu-eea", "true",
+                "ledger.register.recipients[0].notify-url", "https://mailer.example/gdpr"));
+        assertThatThrownBy(() -> bind(recipient)).hasStackTraceContaining("no notify-secret of at least 32");
+        recipient.put("ledger.register.recipients[0].notify-secret", "short");
+        assertThatThrownBy(() -> bind(recipient)).hasStackTraceContaining("no notify-secret of at least 32");
+        recipient.put("ledger.register.recipients[0].notify-secret", "s3cret-s3cret-s3cret-s3cret-s3cret");
+        LedgerProperties.Recipient bound = bind(recipient).register().recipients().get(0);
+        assertThat(bound.notified()).isTrue();
+        assertThat(bound.toString()).doesNotContain("s3cret");
+        recipient.put("ledger.register.recipients[0].notify-url", "ftp://mailer.example/gdpr");
+        assertThatThrownBy(() -> bind(recipient)).hasStackTraceContaining("must be an http(s) URL");
+    }
+
+    @Test
     void a_member_retention_longer_than_the_policy_maximum_is_refused() {
         assertThatThrownBy(() -> bind(Map.of("ledger.retention.after-membership-end", "P4M")))
                 .hasStackTraceContaining("longer than the privacy policy allows");
