@@ -1,5 +1,6 @@
 package ledger.api;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,8 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
  * Everything under {@code ledger.*}, one record per feature. Every default is in application.yml,
@@ -38,13 +41,25 @@ public record LedgerProperties(
         Log log,
         DeadLetters deadLetters,
         List<Notice> notices,
-        ConsentReceipts consentReceipts) {
+        ConsentReceipts consentReceipts,
+        LegalHolds legalHolds,
+        Notifications notifications) {
 
     public LedgerProperties {
         purposes = purposes == null ? Map.of() : Map.copyOf(purposes);
         notices = orEmpty(notices);
         previousMasterKeys = previousMasterKeys == null ? List.of()
                 : previousMasterKeys.stream().filter(StringUtils::hasText).toList();
+        if (register != null) {
+            for (Activity activity : register.processingActivities()) {
+                for (String purpose : activity.purposes()) {
+                    if (!purposes.containsKey(purpose)) {
+                        throw new IllegalArgumentException("the processing activity '" + activity.name()
+                                + "' names the purpose '" + purpose + "', which ledger.purposes does not configure");
+                    }
+                }
+            }
+        }
     }
 
     /** A consent purpose as the member is told about it: in the purpose catalog and the register extract. */
@@ -88,12 +103,31 @@ public record LedgerProperties(
         }
     }
 
-    /** {@code inactivity} and {@code contactCaseAfterClosure} are off when not set. */
+    /**
+     * {@code inactivity} and {@code contactCaseAfterClosure} are off when not set. The service refuses
+     * to start when {@code afterMembershipEnd} is longer than {@code policyMaximumAfterMembershipEnd},
+     * what the privacy policy promises (three months).
+     */
     public record Retention(
             Period afterMembershipEnd,
             Period contactCaseMaximum,
             Period inactivity,
-            Period contactCaseAfterClosure) {
+            Period contactCaseAfterClosure,
+            Period policyMaximumAfterMembershipEnd) {
+
+        public Retention {
+            if (afterMembershipEnd != null && policyMaximumAfterMembershipEnd != null
+                    && longer(afterMembershipEnd, policyMaximumAfterMembershipEnd)) {
+                throw new IllegalArgumentException("ledger.retention.after-membership-end (" + afterMembershipEnd
+                        + ") is longer than the privacy policy allows (ledger.retention.policy-maximum-after-"
+                        + "membership-end, " + policyMaximumAfterMembershipEnd + ")");
+            }
+        }
+
+        private static boolean longer(Period candidate, Period limit) {
+            java.time.LocalDate reference = java.time.LocalDate.of(2000, 1, 31);
+            return reference.plus(candidate).isAfter(reference.plus(limit));
+        }
     }
 
     /** Static bearer tokens per role, for local runs; several per role allow rotation. */
@@ -143,6 +177,19 @@ public record LedgerProperties(
      * each for {@code savepointWindow}.
      */
     public record DeadLetters(int attempts, Duration savepointWindow) {
+    }
+
+    /**
+     * Art. 19 deliveries from the outbox: looked for every {@code pollInterval}, {@code batchSize} at
+     * a time, each POST given {@code timeout}; a failed one is tried again after {@code initialBackoff},
+     * doubling up to {@code maxBackoff}, and given up (FAILED, shown to the DPM) after {@code maxAttempts}.
+     */
+    public record Notifications(Duration pollInterval, int batchSize, Duration timeout, Duration initialBackoff,
+                                Duration maxBackoff, int maxAttempts) {
+    }
+
+    /** A legal hold placed without a review date is to be reviewed {@code reviewAfter} after it was placed. */
+    public record LegalHolds(Period reviewAfter) {
     }
 
     /** Where the journal of erasures outside the database is kept (docs/crypto-shredding.md). */
@@ -201,28 +248,103 @@ public record LedgerProperties(
     /**
      * What a register extract states beyond the member's own data (GDPR Art. 15): the controller,
      * recipients and processors, storage location, the rights, the supervisory authority; the
-     * purposes come from {@link LedgerProperties#purposes()}.
+     * purposes come from {@link LedgerProperties#purposes()}. {@code judicialRemedy} is what a
+     * refused request tells the person beside the authority (Art. 12(4)).
      */
     public record Register(
             Controller controller,
+            Contact dataProtectionManager,
             List<String> personalDataCategories,
+            List<String> dataSubjectCategories,
             List<Recipient> recipients,
             String storage,
             String source,
             List<Right> rights,
-            Authority supervisoryAuthority) {
+            Authority supervisoryAuthority,
+            String judicialRemedy,
+            String automatedDecisionMaking,
+            List<String> securityMeasures,
+            List<Activity> processingActivities) {
 
         public Register {
             personalDataCategories = orEmpty(personalDataCategories);
+            dataSubjectCategories = orEmpty(dataSubjectCategories);
             recipients = orEmpty(recipients);
             rights = orEmpty(rights);
+            securityMeasures = orEmpty(securityMeasures);
+            processingActivities = orEmpty(processingActivities);
         }
     }
 
     public record Controller(String name, String address, String email, String organisationNumber) {
     }
 
-    public record Recipient(String name, String role, List<String> purposes, String location, boolean insideEuEea) {
+    /** How to reach the Data Protection Manager (the register extract and the record of processing). */
+    public record Contact(String name, String email, String phone, String address) {
+    }
+
+    /**
+     * A recipient or processor. One outside the EU/EEA must declare its transfer mechanism (GDPR
+     * Chapter V, e.g. an adequacy decision or standard contractual clauses), or the service refuses
+     * to start. With {@code notifyUrl} it is told of every rectification, erasure and restriction of
+     * a member whose data it received (Art. 19), signed with HMAC-SHA256 under {@code notifySecret}
+     * (at least 32 characters). Neither is ever shown: not in an extract, the record or a log.
+     */
+    public record Recipient(String name, String role, List<String> purposes, String location, boolean insideEuEea,
+                            String transferMechanism, @JsonIgnore URI notifyUrl, @JsonIgnore String notifySecret) {
+
+        public Recipient {
+            purposes = orEmpty(purposes);
+            if (!insideEuEea && !StringUtils.hasText(transferMechanism)) {
+                throw new IllegalArgumentException("the recipient '" + name + "' is outside the EU/EEA and declares"
+                        + " no transfer mechanism (ledger.register.recipients[].transfer-mechanism)");
+            }
+            if (notifyUrl != null) {
+                if (!"https".equals(notifyUrl.getScheme()) && !"http".equals(notifyUrl.getScheme())) {
+                    throw new IllegalArgumentException("the notify-url of the recipient '" + name
+                            + "' must be an http(s) URL");
+                }
+                if (notifySecret == null || notifySecret.length() < 32) {
+                    throw new IllegalArgumentException("the recipient '" + name + "' has a notify-url but no"
+                            + " notify-secret of at least 32 characters (ledger.register.recipients[].notify-secret)");
+                }
+            }
+        }
+
+        /** Whether the recipient is told of rectifications, erasures and restrictions (Art. 19). */
+        public boolean notified() {
+            return notifyUrl != null;
+        }
+
+        /** Never the secret. */
+        @Override
+        public String toString() {
+            return "Recipient[name=" + name + ", role=" + role + ", purposes=" + purposes + ", location=" + location
+                    + ", insideEuEea=" + insideEuEea + ", transferMechanism=" + transferMechanism + ", notifyUrl="
+                    + notifyUrl + ", notifySecret=" + (notifySecret == null ? "none" : "(set)") + "]";
+        }
+    }
+
+    /** Which retention rule an activity follows. */
+    public enum RetentionRule {
+        MEMBER,
+        CONTACT_CASE
+    }
+
+    /**
+     * A processing activity of the record of processing activities (Art. 30(1)): its purposes (names
+     * of configured purposes, or a {@code description} and {@code legalBasis} of its own), the
+     * categories of data subjects and of personal data, and the retention rule it follows.
+     */
+    public record Activity(String name, String description, List<String> purposes, String legalBasis,
+                           List<String> dataSubjectCategories, List<String> personalDataCategories,
+                           RetentionRule retention) {
+
+        public Activity {
+            purposes = orEmpty(purposes);
+            dataSubjectCategories = orEmpty(dataSubjectCategories);
+            personalDataCategories = orEmpty(personalDataCategories);
+        }
     }
 
     public record Right(String right, String article, String how) {

@@ -66,8 +66,17 @@ class ReadModelsIT extends IntegrationTest {
         assertThat(x.at("/recipients/0/role").asText()).isEqualTo("processor");
         assertThat(x.at("/recipients/0/insideEuEea").asBoolean()).isTrue();
         assertThat(x.get("storage").asText()).contains("inside the EU/EEA");
-        assertThat(x.at("/retention/memberData").asText()).contains("P3M");
+        assertThat(x.at("/retention/memberData").asText()).contains("3 months").doesNotContain("P3M");
+        assertThat(x.at("/retention/contactFormData").asText()).contains("at most 3 years").doesNotContain("P3Y");
         assertThat(x.at("/retention/erasureDueAt").isNull()).isTrue();
+        assertThat(x.at("/retention/erasure").asText()).contains("no erasure date is set");
+        assertThat(x.at("/dataProtectionManager/email").asText()).isEqualTo("info@zesec.com");
+        assertThat(x.get("automatedDecisionMaking").asText()).contains("No decisions based solely on automated");
+        assertThat(x.get("pastValues")).hasSize(1);
+        assertThat(x.at("/pastValues/0/field").asText()).isEqualTo("company");
+        assertThat(x.at("/pastValues/0/value").asText()).isEqualTo("Company" + username);
+        assertThat(Instant.parse(x.at("/pastValues/0/until").asText()))
+                .isAfter(Instant.parse(x.at("/pastValues/0/from").asText()));
 
         assertThat(x.get("downloads")).hasSize(1);
         assertThat(x.at("/downloads/0/documentId").asText()).isEqualTo("doc-1");
@@ -84,8 +93,8 @@ class ReadModelsIT extends IntegrationTest {
 
         List<String> rights = new ArrayList<>();
         x.get("rights").forEach(r -> rights.add(r.get("right").asText()));
-        assertThat(rights).contains("access", "rectification", "erasure", "withdrawal of consent",
-                "data portability", "complaint");
+        assertThat(rights).contains("access", "rectification", "erasure", "restriction of processing", "objection",
+                "withdrawal of consent", "data portability", "complaint");
         assertThat(x.at("/supervisoryAuthority/name").asText()).contains("Integritetsskyddsmyndigheten");
         assertThat(x.get("source").asText()).isNotBlank();
 
@@ -101,7 +110,8 @@ class ReadModelsIT extends IntegrationTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains("<h1>Register extract</h1>", "Your rights", "Supervisory authority",
-                "Consent history", "portal-membership");
+                "Consent history", "portal-membership", "Automated decision-making", "Data Protection Manager",
+                "Earlier values we still hold");
         assertThat(page.body()).doesNotContain("<script>").contains("&lt;script&gt;");
         assertThat(storedEventTypes(id)).endsWith("RegisterExtractIssued");
     }

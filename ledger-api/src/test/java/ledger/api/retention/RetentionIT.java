@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -129,60 +128,5 @@ class RetentionIT extends IntegrationTest {
                 .isEqualTo(400);
         assertThat(api().post("/api/v1/members/" + id + "/membership-end", "{\"reason\":\"INACTIVITY\"}").status())
                 .isEqualTo(400);
-    }
-
-    @Test
-    void data_subject_requests_are_due_a_month_later_extendable_once_and_listed_when_overdue() {
-        UUID member = api().register(Api.uniqueUsername());
-        Api.Response late = api().as(Api.DPM).post("/api/v1/requests", "{\"memberId\":\"" + member
-                + "\",\"type\":\"ACCESS\",\"receivedAt\":\"" + java.time.Instant.now().minus(Duration.ofDays(40)) + "\"}");
-        assertThat(late.status()).isEqualTo(201);
-        String lateId = late.json().get("requestId").asText();
-        Api.Response fresh = api().as(Api.DPM).post("/api/v1/requests", "{\"memberId\":\"" + member
-                + "\",\"type\":\"ACCESS\",\"receivedAt\":\"" + java.time.Instant.now().minus(Duration.ofDays(2)) + "\"}");
-        String freshId = fresh.json().get("requestId").asText();
-
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            List<String> overdue = api().as(Api.DPM).get("/api/v1/requests?status=overdue").json()
-                    .findValuesAsText("requestId");
-            assertThat(overdue).contains(lateId).doesNotContain(freshId);
-        });
-        assertThat(api().as(Api.DPM).post("/api/v1/requests/" + lateId + "/extension",
-                "{\"memberId\":\"" + member + "\",\"months\":1,\"reason\":\"too late\"}").status()).isEqualTo(422);
-
-        Api.Response extended = api().as(Api.DPM).post("/api/v1/requests/" + freshId + "/extension",
-                "{\"memberId\":\"" + member + "\",\"months\":2,\"reason\":\"many documents\"}");
-        assertThat(extended.status()).isEqualTo(200);
-        assertThat(api().as(Api.DPM).post("/api/v1/requests/" + freshId + "/extension",
-                "{\"memberId\":\"" + member + "\",\"months\":1,\"reason\":\"again\"}").status()).isEqualTo(422);
-        assertThat(api().as(Api.DPM).post("/api/v1/requests/" + freshId + "/extension",
-                "{\"memberId\":\"" + member + "\",\"months\":3,\"reason\":\"x\"}").status()).isEqualTo(400);
-
-        assertThat(api().as(Api.DPM).get("/api/v1/members/" + member + "/register-extract").status()).isEqualTo(200);
-        long extractSeq = storedEventTypes(member).lastIndexOf("RegisterExtractIssued");
-        assertThat(api().as(Api.DPM).post("/api/v1/requests/" + lateId + "/completion",
-                "{\"resultingEventType\":\"ProfileEdited\",\"resultingEventSeq\":" + extractSeq + "}").status())
-                .isEqualTo(422);
-        assertThat(api().as(Api.DPM).post("/api/v1/requests/" + lateId + "/completion",
-                "{\"resultingEventType\":\"RegisterExtractIssued\",\"resultingEventSeq\":" + extractSeq + "}").status())
-                .isEqualTo(204);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode done = api().as(Api.DPM).get("/api/v1/requests/" + lateId).json();
-            assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
-            assertThat(done.get("resultingEventSeq").asLong()).isEqualTo(extractSeq);
-            JsonNode open = api().as(Api.DPM).get("/api/v1/requests/" + freshId).json();
-            assertThat(open.get("extended").asBoolean()).isTrue();
-            assertThat(open.get("status").asText()).isEqualTo("OPEN");
-        });
-        assertThat(api().as(Api.DPM).get("/api/v1/requests?status=overdue").json().findValuesAsText("requestId"))
-                .doesNotContain(lateId);
-        assertThat(api().as(Api.DPM).get("/api/v1/requests?status=nonsense").status()).isEqualTo(400);
-        // far in the future: refused at the boundary (400, BoundedTimeIT); within the caller's clock skew
-        // of a day, yet in the future: the domain's rule (422)
-        assertThat(api().as(Api.DPM).post("/api/v1/requests", "{\"memberId\":\"" + member
-                + "\",\"type\":\"ACCESS\",\"receivedAt\":\"2999-01-01T00:00:00Z\"}").status()).isEqualTo(400);
-        assertThat(api().as(Api.DPM).post("/api/v1/requests", "{\"memberId\":\"" + member
-                + "\",\"type\":\"ACCESS\",\"receivedAt\":\"" + java.time.Instant.now().plusSeconds(3600)
-                + "\"}").status()).isEqualTo(422);
     }
 }

@@ -40,8 +40,33 @@ public abstract class IntegrationTest {
     public static final String TEST_JWT_SECRET = "test-jwt-secret-of-at-least-thirty-two-bytes";
     public static final String TEST_JWT_ISSUER = "https://issuer.test";
 
+    /** The HMAC keys of the two configured recipients' Art. 19 notifications (test values only). */
+    public static final String IT_PROVIDER_SECRET = "test-notify-secret-it-provider-0123456789";
+    public static final String NEWSLETTER_SECRET = "test-notify-secret-newsletter-0123456789";
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
+        // the recipients of application.yml, each told of changes (Art. 19) at the local receiver
+        NotificationReceiver receiver = NotificationReceiver.get();
+        String recipient = "ledger.register.recipients[0].";
+        registry.add(recipient + "name", () -> "IT service provider (personal data assistant)");
+        registry.add(recipient + "role", () -> "processor");
+        registry.add(recipient + "purposes", () -> "portal-membership,newsletter");
+        registry.add(recipient + "location", () -> "EU/EEA");
+        registry.add(recipient + "inside-eu-eea", () -> "true");
+        registry.add(recipient + "notify-url", () -> receiver.url("/it-provider"));
+        registry.add(recipient + "notify-secret", () -> IT_PROVIDER_SECRET);
+        recipient = "ledger.register.recipients[1].";
+        registry.add(recipient + "name", () -> "Newsletter service (personal data assistant)");
+        registry.add(recipient + "role", () -> "processor");
+        registry.add(recipient + "purposes", () -> "newsletter");
+        registry.add(recipient + "location", () -> "EU/EEA");
+        registry.add(recipient + "inside-eu-eea", () -> "true");
+        registry.add(recipient + "notify-url", () -> receiver.url("/newsletter"));
+        registry.add(recipient + "notify-secret", () -> NEWSLETTER_SECRET);
+        registry.add("ledger.notifications.poll-interval", () -> "PT0.1S");
+        registry.add("ledger.notifications.initial-backoff", () -> "PT0.3S");
+        registry.add("ledger.notifications.max-attempts", () -> "4");
         registry.add("ledger.master-key", () -> TEST_MASTER_KEY);
         registry.add("db-scheduler.polling-interval", () -> "500ms");
         // snapshots early, so that every test also exercises snapshot encryption

@@ -5,9 +5,16 @@ import java.util.List;
 import java.util.UUID;
 
 import ledger.core.shared.Actor;
+import ledger.core.shared.ErasureGround;
 
-/** An automatic erasure fell due but legal holds keep the data; it runs when the last is released. */
-public record ErasureDeferred(MemberId memberId, List<UUID> holds, Actor by, Instant at) implements MemberEvent {
+/**
+ * An erasure was asked for or fell due, but legal holds (or, for an automatic retention erasure, a
+ * restriction of processing) keep the data: it is recorded here and runs, with its {@code ground},
+ * when the last hold is released and no restriction keeps it. {@code ground} is {@code null} in
+ * events stored before it was recorded: those were automatic retention erasures.
+ */
+public record ErasureDeferred(MemberId memberId, List<UUID> holds, Actor by, Instant at, ErasureGround ground)
+        implements MemberEvent {
 
     public ErasureDeferred {
         holds = List.copyOf(holds);

@@ -4,11 +4,14 @@ import ledger.core.shared.ErasureGround;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -22,13 +25,16 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
 import ledger.core.consent.PurposeCatalog;
+import ledger.core.consent.WithdrawalChannel;
 import ledger.core.crypto.PersonalData;
 import ledger.core.crypto.SubjectId;
 import ledger.core.notice.ConsentNotice;
-import ledger.core.member.MemberRefusals.ErasureBlockedByLegalHold;
 import ledger.core.member.MemberRefusals.MemberIsErased;
 import ledger.core.member.MemberRefusals.MembershipConsentRequired;
 import ledger.core.member.MemberRefusals.MembershipHasEnded;
+import ledger.core.member.MemberRefusals.NotRestricted;
+import ledger.core.member.MemberRefusals.ProcessingIsRestricted;
+import ledger.core.member.MemberRefusals.ReviewDateNotAhead;
 import ledger.core.member.MemberRefusals.UnknownLegalHold;
 import ledger.core.member.MemberRefusals.UsernameCannotChange;
 import ledger.core.shared.Actor;
@@ -39,8 +45,13 @@ import ledger.core.shared.RetentionPolicy;
  * event-sourcing handlers. Registration and erasure touch sets beyond one member (usernames,
  * keys, read models) and so enter through {@link MemberRegistration} and {@link MemberErasure}.
  * Retention runs on persistent deadlines: when the membership ends, erasure falls due after the
- * retention period ({@link ErasureDue}), deferred while a legal hold stands. A snapshot of this
- * state is serialized like an event: the marked fields are encrypted under the member's key.
+ * retention period ({@link ErasureDue}), deferred while a legal hold stands or processing is
+ * restricted. Every erasure a hold keeps from running is recorded ({@link ErasureDeferred}) and runs
+ * when the last hold is released. While processing is restricted (Art. 18) or a hold stands, no
+ * consent, download or register extract is accepted; rectification, withdrawal, erasure and lifting
+ * pass, and so do what restricts further (a hold, an objection) and the end of the membership,
+ * which stops processing (its erasure stays deferred while the data is kept). A snapshot of this state is serialized like an event: the marked fields are
+ * encrypted under the member's key.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -66,6 +77,10 @@ public class Member {
     private final Map<String, Grant> consents = new LinkedHashMap<>();
     private final Map<UUID, LegalHoldGround> holds = new LinkedHashMap<>();
     private boolean erasureDeferred;
+    private ErasureGround deferredGround;
+    private boolean deferredManually;
+    private RestrictionGround restriction;
+    private final Set<String> objections = new TreeSet<>();
     private Instant erasureDueAt;
     private ErasureReceipt erasure;
 
@@ -108,6 +123,7 @@ public class Member {
     public UUID handle(GiveConsent command, PurposeCatalog purposes, RetentionPolicy retention,
                        DeadlineManager deadlines) {
         requireNotErased();
+        requireProcessingAllowed();
         purposes.requireKnown(List.of(command.purpose()));
         Instant now = now();
         ConsentNotice notice = command.notice();
@@ -133,27 +149,74 @@ public class Member {
         requireNotErased();
         purposes.requireKnown(command.purposes());
         TreeSet<String> targets = new TreeSet<>(command.all() ? consents.keySet() : command.purposes());
+        return withdraw(targets, command.channel(), command.requestedBy(), now(), retention, deadlines);
+    }
+
+    private List<String> withdraw(Set<String> purposes, WithdrawalChannel channel, Actor by, Instant now,
+                                  RetentionPolicy retention,
+                                  DeadlineManager deadlines) {
+        TreeSet<String> targets = new TreeSet<>(purposes);
         targets.retainAll(consents.keySet());
-        Instant now = now();
         List<String> withdrawn = new ArrayList<>();
         for (String purpose : targets) {
             Grant grant = consents.get(purpose);
-            apply(new ConsentWithdrawn(memberId, grant.consentId(), purpose, grant.policyVersion(), command.channel(),
-                    command.requestedBy(), now));
+            apply(new ConsentWithdrawn(memberId, grant.consentId(), purpose, grant.policyVersion(), channel, by, now));
             withdrawn.add(purpose);
         }
         if (withdrawn.contains(PurposeCatalog.MEMBERSHIP) && status == MemberStatus.ACTIVE) {
             // Without consent to the membership there is no legal basis to keep the member.
-            end(MembershipEndReason.MEMBER_REQUEST, command.requestedBy(), now, retention, deadlines);
+            end(MembershipEndReason.MEMBER_REQUEST, by, now, retention, deadlines);
         } else if (!withdrawn.isEmpty()) {
             activity(now, retention, deadlines);
         }
         return withdrawn;
     }
 
+    /**
+     * Art. 21: the objection is recorded and ends processing for the purpose (its consent is
+     * withdrawn; for portal-membership the membership ends). Objecting again records nothing.
+     */
+    @CommandHandler
+    public List<String> handle(RecordObjection command, PurposeCatalog purposes, RetentionPolicy retention,
+                               DeadlineManager deadlines) {
+        requireNotErased();
+        purposes.requireKnown(List.of(command.purpose()));
+        if (objections.contains(command.purpose())) {
+            return List.of();
+        }
+        Instant now = now();
+        apply(new ObjectionRecorded(memberId, command.purpose(), command.requestedBy(), now));
+        return withdraw(Set.of(command.purpose()), null, command.requestedBy(), now, retention, deadlines);
+    }
+
+    /** Art. 18: restricting what is restricted already records nothing (the first ground stands); answers the ground. */
+    @CommandHandler
+    public RestrictionGround handle(RestrictProcessing command) {
+        requireNotErased();
+        if (restriction == null) {
+            apply(new ProcessingRestricted(memberId, command.ground(), command.requestedBy(), now()));
+        }
+        return restriction;
+    }
+
+    /** Lifting lets an erasure the restriction deferred run at once, unless a legal hold still stands. */
+    @CommandHandler
+    public void handle(LiftRestriction command) {
+        requireNotErased();
+        if (restriction == null) {
+            throw new NotRestricted();
+        }
+        Instant now = now();
+        apply(new RestrictionLifted(memberId, command.requestedBy(), now));
+        if (erasureDeferred && holds.isEmpty()) {
+            apply(new ErasureDue(memberId, deferredGround(), Actor.SYSTEM, now));
+        }
+    }
+
     @CommandHandler
     public void handle(RecordDownload command, RetentionPolicy retention, DeadlineManager deadlines) {
         requireNotErased();
+        requireProcessingAllowed();
         if (status == MemberStatus.ENDED) {
             throw new MembershipHasEnded();
         }
@@ -204,22 +267,31 @@ public class Member {
     @CommandHandler
     public Instant handle(IssueRegisterExtract command) {
         requireNotErased();
+        requireProcessingAllowed();
         Instant now = now();
         apply(new RegisterExtractIssued(memberId, command.format(), command.requestedBy(), now));
         return now;
     }
 
+    /** A hold is reviewed by a date after today (UTC). */
     @CommandHandler
     public void handle(PlaceLegalHold command) {
         requireNotErased();
         if (holds.containsKey(command.holdId())) {
             return;
         }
+        Instant now = now();
+        if (command.reviewBy() == null || !command.reviewBy().isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+            throw new ReviewDateNotAhead();
+        }
         apply(new LegalHoldPlaced(memberId, command.holdId(), command.ground(), command.reason(),
-                command.requestedBy(), now()));
+                command.requestedBy(), now, command.reviewBy()));
     }
 
-    /** Releasing the last hold lets a deferred automatic erasure run at once. */
+    /**
+     * Releasing the last hold lets the deferred erasure run at once, with its ground: a manual one
+     * always, an automatic retention erasure once no restriction keeps the data either.
+     */
     @CommandHandler
     public void handle(ReleaseLegalHold command) {
         requireNotErased();
@@ -228,8 +300,8 @@ public class Member {
         }
         Instant now = now();
         apply(new LegalHoldReleased(memberId, command.holdId(), command.requestedBy(), now));
-        if (holds.isEmpty() && erasureDeferred) {
-            apply(new ErasureDue(memberId, ErasureGround.RETENTION_EXPIRED, Actor.SYSTEM, now));
+        if (holds.isEmpty() && erasureDeferred && (deferredManually || restriction == null)) {
+            apply(new ErasureDue(memberId, deferredGround(), Actor.SYSTEM, now));
         }
     }
 
@@ -239,9 +311,10 @@ public class Member {
             return;
         }
         Instant now = now();
-        if (!holds.isEmpty()) {
+        if (!holds.isEmpty() || restriction != null) {
             if (!erasureDeferred) {
-                apply(new ErasureDeferred(memberId, List.copyOf(holds.keySet()), Actor.SYSTEM, now));
+                apply(new ErasureDeferred(memberId, List.copyOf(holds.keySet()), Actor.SYSTEM, now,
+                        ErasureGround.RETENTION_EXPIRED));
             }
             return;
         }
@@ -260,23 +333,26 @@ public class Member {
     }
 
     /**
-     * Erasure is terminal; a repetition answers the first receipt and records nothing. Answers
-     * {@code null} when an automatic erasure is deferred by a legal hold.
+     * Erasure is terminal; a repetition answers the first receipt and records nothing. While a legal
+     * hold stands (or, for an automatic retention erasure, processing is restricted) the erasure is
+     * recorded as deferred and answered so ({@link ErasureDeferral}); it runs when nothing keeps the
+     * data any more. A manual request deferred after an automatic one is recorded too: its ground wins.
      */
-    ErasureReceipt erase(EraseMember command, DeadlineManager deadlines) {
+    ErasureOutcome erase(EraseMember command, DeadlineManager deadlines) {
         if (erasure != null) {
             return erasure;
         }
         // A re-applied journaled erasure happened while no hold stood: a hold restored with an
         // older backup does not stop it (only the ledger itself gives that ground).
-        if (!holds.isEmpty() && command.ground() != ErasureGround.RESTORED_BACKUP) {
-            if (!command.automatic()) {
-                throw new ErasureBlockedByLegalHold(List.copyOf(holds.keySet()));
+        boolean restored = command.ground() == ErasureGround.RESTORED_BACKUP;
+        boolean keptByRestriction = restriction != null && command.automatic()
+                && command.ground() == ErasureGround.RETENTION_EXPIRED;
+        if (!restored && (!holds.isEmpty() || keptByRestriction)) {
+            if (!erasureDeferred || (!command.automatic() && !deferredManually)) {
+                apply(new ErasureDeferred(memberId, List.copyOf(holds.keySet()), command.requestedBy(), now(),
+                        command.ground()));
             }
-            if (!erasureDeferred) {
-                apply(new ErasureDeferred(memberId, List.copyOf(holds.keySet()), command.requestedBy(), now()));
-            }
-            return null;
+            return new ErasureDeferral(memberId, deferredGround(), List.copyOf(holds.keySet()), restriction != null);
         }
         apply(new MemberErased(memberId, command.ground(), command.requestedBy(), now()));
         // an erased member needs no deadline
@@ -299,6 +375,18 @@ public class Member {
         }
     }
 
+    /** A snapshot taken before deferrals named their ground holds none: those were retention erasures. */
+    private ErasureGround deferredGround() {
+        return deferredGround != null ? deferredGround : ErasureGround.RETENTION_EXPIRED;
+    }
+
+    /** Art. 18: restricted processing, by a restriction or a legal hold. */
+    private void requireProcessingAllowed() {
+        if (restriction != null || !holds.isEmpty()) {
+            throw new ProcessingIsRestricted();
+        }
+    }
+
     private static String changed(String current, String requested) {
         return requested == null || Objects.equals(current, requested) ? null : requested;
     }
@@ -318,9 +406,26 @@ public class Member {
         email = event.email();
     }
 
+    /** A fresh consent to a purpose the member objected to ends the objection. */
     @EventSourcingHandler
     void on(ConsentGiven event) {
         consents.put(event.purpose(), new Grant(event.consentId(), event.policyVersion()));
+        objections.remove(event.purpose());
+    }
+
+    @EventSourcingHandler
+    void on(ObjectionRecorded event) {
+        objections.add(event.purpose());
+    }
+
+    @EventSourcingHandler
+    void on(ProcessingRestricted event) {
+        restriction = event.ground();
+    }
+
+    @EventSourcingHandler
+    void on(RestrictionLifted event) {
+        restriction = null;
     }
 
     @EventSourcingHandler
@@ -352,14 +457,19 @@ public class Member {
         holds.remove(event.holdId());
     }
 
+    /** Deferrals stored before they named a ground were automatic retention erasures. */
     @EventSourcingHandler
     void on(ErasureDeferred event) {
         erasureDeferred = true;
+        deferredGround = event.ground() != null ? event.ground() : ErasureGround.RETENTION_EXPIRED;
+        deferredManually = !Actor.SYSTEM.equals(event.by());
     }
 
     @EventSourcingHandler
     void on(ErasureDue event) {
         erasureDeferred = false;
+        deferredGround = null;
+        deferredManually = false;
     }
 
     @EventSourcingHandler
@@ -372,6 +482,7 @@ public class Member {
         company = null;
         email = null;
         consents.clear();
-        // no hold to clear: erase() records MemberErased only when no hold stands
+        // no hold to clear: erase() records MemberErased only when no hold stands (or a restored
+        // backup's erasure passes one, and then nothing is processed any more)
     }
 }

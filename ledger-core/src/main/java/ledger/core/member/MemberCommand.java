@@ -5,7 +5,8 @@ import ledger.core.shared.Actor;
 /** Commands addressed to one member. */
 public sealed interface MemberCommand
         permits RegisterMember, GiveConsent, WithdrawConsent, RecordDownload, EditProfile, EndMembership,
-        EraseMember, IssueRegisterExtract, PlaceLegalHold, ReleaseLegalHold {
+        EraseMember, IssueRegisterExtract, PlaceLegalHold, ReleaseLegalHold, RestrictProcessing, LiftRestriction,
+        RecordObjection {
 
     MemberId memberId();
 

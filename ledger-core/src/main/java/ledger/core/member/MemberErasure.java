@@ -45,19 +45,19 @@ public class MemberErasure {
         this.journal = journal;
     }
 
-    /** Answers the receipt, or {@code null} when an automatic erasure was deferred by a legal hold. */
+    /** Answers the receipt, or the deferral when a legal hold (or a restriction) keeps the data for now. */
     @CommandHandler
-    public ErasureReceipt handle(EraseMember command, DeadlineManager deadlines) {
+    public ErasureOutcome handle(EraseMember command, DeadlineManager deadlines) {
         command.ground().requireAllowedFor(command.requestedBy());
-        ErasureReceipt receipt;
+        ErasureOutcome outcome;
         try {
-            receipt = SealedReading.during(() -> members.load(command.memberId().toString()))
+            outcome = SealedReading.during(() -> members.load(command.memberId().toString()))
                     .invoke(member -> member.erase(command, deadlines));
         } catch (AggregateNotFoundException e) {
             throw new UnknownMember();
         }
-        if (receipt == null) {
-            return null;
+        if (!(outcome instanceof ErasureReceipt receipt)) {
+            return outcome;
         }
         // write-ahead: durable before anything of the erasure commits
         journal.record(ErasureJournal.Entry.member(command.memberId().value(), receipt.ground(), receipt.erasedAt()));

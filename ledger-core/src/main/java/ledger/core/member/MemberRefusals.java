@@ -61,12 +61,16 @@ public final class MemberRefusals {
         }
     }
 
-    /** Names the holds (ids and grounds are no personal data), so the DPM knows what to release. */
-    public static final class ErasureBlockedByLegalHold extends Refusal {
+    /**
+     * A manual erasure while legal holds stand: recorded ({@link ErasureDeferred}) and run when the last
+     * hold is released. Names the holds (ids are no personal data), so the DPM knows what to release.
+     */
+    public static final class ErasureDeferredByLegalHold extends Refusal {
         private final List<UUID> holds;
 
-        public ErasureBlockedByLegalHold(List<UUID> holds) {
-            super(Kind.CONFLICT, "legal-hold", "erasure is blocked by legal hold(s) " + holds);
+        public ErasureDeferredByLegalHold(List<UUID> holds) {
+            super(Kind.CONFLICT, "legal-hold", "erasure is deferred by legal hold(s) " + holds
+                    + ": it is recorded and runs when the last hold is released");
             this.holds = List.copyOf(holds);
         }
 
@@ -76,7 +80,32 @@ public final class MemberRefusals {
 
         @Override
         protected Map<String, Object> properties() {
-            return Map.of("holds", holds);
+            return Map.of("holds", holds, "erasureDeferred", true);
+        }
+    }
+
+    /** Art. 18: while restricted (or held) the data is kept, and only rectification, withdrawal, erasure and lifting pass. */
+    public static final class ProcessingIsRestricted extends Refusal {
+        public ProcessingIsRestricted() {
+            super(Kind.CONFLICT, "processing-restricted", "processing of this member's data is restricted:"
+                    + " only rectification, withdrawal, erasure and lifting are accepted");
+        }
+    }
+
+    public static final class NotRestricted extends Refusal {
+        public NotRestricted() {
+            super(Kind.NOT_FOUND, "not-restricted", "processing of this member's data is not restricted");
+        }
+    }
+
+    public static final class ReviewDateNotAhead extends Refusal {
+        public ReviewDateNotAhead() {
+            super(Kind.RULE, "review-date-passed", "a legal hold's review date must lie in the future");
+        }
+
+        @Override
+        protected String field() {
+            return "reviewBy";
         }
     }
 

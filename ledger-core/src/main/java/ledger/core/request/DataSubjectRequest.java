@@ -2,6 +2,7 @@ package ledger.core.request;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -10,35 +11,49 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 import ledger.core.member.MemberId;
+import ledger.core.request.MemberEventLookup.MemberEventRef;
 import ledger.core.request.RequestRefusals.AlreadyExtended;
+import ledger.core.request.RequestRefusals.AnswerBeforeReceipt;
 import ledger.core.request.RequestRefusals.ExtensionTooLate;
 import ledger.core.request.RequestRefusals.ExtensionTooLong;
+import ledger.core.request.RequestRefusals.IdentityNotVerified;
 import ledger.core.request.RequestRefusals.MemberMismatch;
 import ledger.core.request.RequestRefusals.ReceivedBeforeRecords;
 import ledger.core.request.RequestRefusals.ReceivedInTheFuture;
 import ledger.core.request.RequestRefusals.RequestCompletedAlready;
+import ledger.core.request.RequestRefusals.RequestRefusedAlready;
+import ledger.core.request.RequestRefusals.WrongResult;
+import ledger.core.shared.Actor;
 
 /**
- * A data-subject request (access, rectification, erasure, withdrawal, portability). Due one
- * calendar month after receipt; extendable once, by up to two further months, decided within the
- * first month (Art. 12(3)); completed by linking the member event that answered it.
+ * A data-subject request (Art. 12). Due one calendar month after receipt; extendable once, by up to
+ * two further months, decided within the first month (Art. 12(3)); completed, once the requester's
+ * identity was verified, by the member event that answered it (recorded after the receipt), or
+ * refused with a reason (Art. 12(4)). Rules across requests (one event completes one request) are
+ * {@link RequestBook}'s, checked by {@link RequestClosing}; created through {@link RequestIntake},
+ * which checks that the member exists.
  */
 public class DataSubjectRequest {
+
+    private static final Duration DAY = Duration.ofDays(1);
 
     @AggregateIdentifier
     private RequestId requestId;
     private MemberId memberId;
     private RequestType type;
+    private Instant receivedAt;
     private Instant dueAt;
     private boolean extended;
+    private boolean verified;
     private boolean completed;
+    private boolean refused;
 
     protected DataSubjectRequest() {
         // for Axon
     }
 
-    @CommandHandler
-    public DataSubjectRequest(RecordRequest command) {
+    /** Only {@link RequestIntake} records requests, after it found the member. */
+    DataSubjectRequest(RecordRequest command) {
         Instant now = now();
         if (command.receivedAt().isBefore(Instant.EPOCH)) {
             throw new ReceivedBeforeRecords();
@@ -50,11 +65,19 @@ public class DataSubjectRequest {
                 RequestDeadline.initial(command.receivedAt()), command.requestedBy(), now));
     }
 
+    /** Verifying again records nothing: the first check stands. */
+    @CommandHandler
+    public void handle(VerifyIdentity command) {
+        requireOpen();
+        if (verified) {
+            return;
+        }
+        apply(new IdentityVerified(requestId, memberId, command.method(), command.requestedBy(), now()));
+    }
+
     @CommandHandler
     public Instant handle(ExtendRequest command) {
-        if (completed) {
-            throw new RequestCompletedAlready();
-        }
+        requireOpen();
         if (!memberId.equals(command.memberId())) {
             throw new MemberMismatch();
         }
@@ -74,21 +97,63 @@ public class DataSubjectRequest {
         return extendedDue;
     }
 
-    /** The link is verified by {@link RequestCompletion} before this is called. */
-    void complete(CompleteRequest command) {
+    /** Whether {@link #complete} would accept this answer; the automatic completion asks first. */
+    boolean answerableBy(MemberEventRef answer) {
+        return !completed && !refused && verified && type.completedBy(answer.type())
+                && answer.at().isAfter(receivedAt);
+    }
+
+    /** The answer exists as an event of this request's member ({@link RequestClosing} looked it up). */
+    void complete(MemberEventRef answer, long sequence, Actor by) {
+        requireOpen();
+        if (!type.completedBy(answer.type())) {
+            throw new WrongResult();
+        }
+        if (!answer.at().isAfter(receivedAt)) {
+            throw new AnswerBeforeReceipt();
+        }
+        if (!verified) {
+            throw new IdentityNotVerified();
+        }
+        long daysLate = daysLate(answer.at());
+        apply(new RequestCompleted(requestId, memberId, answer.type(), sequence, by, now(), answer.at(),
+                daysLate > 0, daysLate));
+    }
+
+    /** Answers the started days past the deadline (0: in time). */
+    long refuse(RefuseRequest command) {
+        requireOpen();
+        Instant now = now();
+        long daysLate = daysLate(now);
+        apply(new RequestRefused(requestId, memberId, command.reason(), daysLate > 0, daysLate,
+                command.requestedBy(), now));
+        return daysLate;
+    }
+
+    /** Started days past the deadline: answered one second late is one day late. */
+    private long daysLate(Instant answeredAt) {
+        if (!answeredAt.isAfter(dueAt)) {
+            return 0;
+        }
+        Duration late = Duration.between(dueAt, answeredAt);
+        return late.dividedBy(DAY) + (late.toNanos() % DAY.toNanos() == 0 ? 0 : 1);
+    }
+
+    private void requireOpen() {
         if (completed) {
             throw new RequestCompletedAlready();
         }
-        apply(new RequestCompleted(requestId, memberId, command.resultingEventType(), command.resultingEventSeq(),
-                command.requestedBy(), now()));
+        if (refused) {
+            throw new RequestRefusedAlready();
+        }
+    }
+
+    RequestId requestId() {
+        return requestId;
     }
 
     MemberId memberId() {
         return memberId;
-    }
-
-    RequestType type() {
-        return type;
     }
 
     private static Instant now() {
@@ -100,7 +165,13 @@ public class DataSubjectRequest {
         requestId = event.requestId();
         memberId = event.memberId();
         type = event.type();
+        receivedAt = event.receivedAt();
         dueAt = event.dueAt();
+    }
+
+    @EventSourcingHandler
+    void on(IdentityVerified event) {
+        verified = true;
     }
 
     @EventSourcingHandler
@@ -112,5 +183,10 @@ public class DataSubjectRequest {
     @EventSourcingHandler
     void on(RequestCompleted event) {
         completed = true;
+    }
+
+    @EventSourcingHandler
+    void on(RequestRefused event) {
+        refused = true;
     }
 }

@@ -6,7 +6,8 @@ import ledger.core.member.MemberId;
 import ledger.core.shared.Actor;
 
 /** Everything that happens to a data-subject request. */
-public sealed interface RequestEvent permits RequestRecorded, RequestExtended, RequestCompleted {
+public sealed interface RequestEvent
+        permits RequestRecorded, IdentityVerified, RequestExtended, RequestCompleted, RequestRefused {
 
     RequestId requestId();
 

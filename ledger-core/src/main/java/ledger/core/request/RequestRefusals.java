@@ -63,4 +63,31 @@ public final class RequestRefusals {
             super(Kind.INVALID, "member-mismatch", "the request belongs to another member");
         }
     }
+
+    public static final class RequestRefusedAlready extends Refusal {
+        public RequestRefusedAlready() {
+            super(Kind.CONFLICT, "request-refused", "the request was refused");
+        }
+    }
+
+    public static final class IdentityNotVerified extends Refusal {
+        public IdentityNotVerified() {
+            super(Kind.RULE, "identity-not-verified",
+                    "the requester's identity must be verified (POST /requests/{id}/verification) before completion");
+        }
+    }
+
+    public static final class AnswerBeforeReceipt extends Refusal {
+        public AnswerBeforeReceipt() {
+            super(Kind.RULE, "answer-before-receipt",
+                    "the linked member event was recorded before the request was received");
+        }
+    }
+
+    /** One member event completes one request. */
+    public static final class AnswerUsed extends Refusal {
+        public AnswerUsed() {
+            super(Kind.CONFLICT, "answer-used", "the linked member event already completed another request");
+        }
+    }
 }

@@ -6,11 +6,15 @@ import java.time.Instant;
 public enum RequestStatus {
     OPEN,
     OVERDUE,
-    COMPLETED;
+    COMPLETED,
+    REFUSED;
 
-    public static RequestStatus of(Instant dueAt, Instant completedAt, Instant now) {
+    public static RequestStatus of(Instant dueAt, Instant completedAt, Instant refusedAt, Instant now) {
         if (completedAt != null) {
             return COMPLETED;
+        }
+        if (refusedAt != null) {
+            return REFUSED;
         }
         return dueAt.isBefore(now) ? OVERDUE : OPEN;
     }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import ledger.core.consent.PurposeCatalog;
 import ledger.core.crypto.ErasureJournal;
 import ledger.core.crypto.InMemoryKeyVault;
-import ledger.core.member.MemberRefusals.ErasureBlockedByLegalHold;
 import ledger.core.shared.Actor;
 import ledger.core.shared.ErasureGround;
 import ledger.core.shared.ErasureGround.ReservedErasureGround;
@@ -58,7 +57,7 @@ class ErasureJournalRulesTest {
     }
 
     private LegalHoldPlaced hold() {
-        return new LegalHoldPlaced(ID, HOLD, LegalHoldGround.LEGAL_CLAIMS, "dispute", DPM, MemberFixtures.T0);
+        return new LegalHoldPlaced(ID, HOLD, LegalHoldGround.LEGAL_CLAIMS, "dispute", DPM, MemberFixtures.T0, null);
     }
 
     @Test
@@ -87,10 +86,10 @@ class ErasureJournalRulesTest {
     }
 
     @Test
-    void a_refused_erasure_is_not_journaled() {
+    void a_manual_erasure_a_hold_defers_is_not_journaled() {
         fixture.given(registered(), membershipConsent(), hold())
                 .when(EraseMember.manual(ID, ErasureGround.MEMBER_REQUEST, DPM))
-                .expectException(ErasureBlockedByLegalHold.class);
+                .expectResultMessagePayload(new ErasureDeferral(ID, ErasureGround.MEMBER_REQUEST, List.of(HOLD), false));
         assertThat(journaled).isEmpty();
     }
 
@@ -98,7 +97,7 @@ class ErasureJournalRulesTest {
     void a_deferred_erasure_is_not_journaled() {
         fixture.given(registered(), membershipConsent(), hold())
                 .when(EraseMember.automatic(ID, ErasureGround.RETENTION_EXPIRED))
-                .expectEvents(new ErasureDeferred(ID, List.of(HOLD), Actor.SYSTEM, fixture.currentTime()));
+                .expectEvents(new ErasureDeferred(ID, List.of(HOLD), Actor.SYSTEM, fixture.currentTime(), ErasureGround.RETENTION_EXPIRED));
         assertThat(journaled).isEmpty();
     }
 

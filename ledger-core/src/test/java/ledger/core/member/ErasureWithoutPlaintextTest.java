@@ -62,11 +62,11 @@ class ErasureWithoutPlaintextTest {
     void an_automatic_erasure_deferred_by_a_legal_hold_reads_no_data_key_either() {
         UUID hold = UUID.fromString("00000000-0000-0000-0000-0000000000aa");
         fixture.given(registered(), membershipConsent(),
-                        new LegalHoldPlaced(ID, hold, LegalHoldGround.LEGAL_CLAIMS, "case 1", DPM, fixture.currentTime()))
+                        new LegalHoldPlaced(ID, hold, LegalHoldGround.LEGAL_CLAIMS, "case 1", DPM, fixture.currentTime(), null))
                 .when(EraseMember.automatic(ID, ErasureGround.RETENTION_EXPIRED))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ErasureDeferred(ID, List.of(hold), Actor.SYSTEM,
-                        fixture.currentTime()));
+                        fixture.currentTime(), ErasureGround.RETENTION_EXPIRED));
         assertThat(keys.reads()).isZero();
         assertThat(keys.isShredded(ID.value())).isFalse();
     }

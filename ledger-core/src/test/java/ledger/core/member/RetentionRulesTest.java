@@ -17,6 +17,7 @@ import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ledger.core.crypto.InMemoryKeyVault;
-import ledger.core.member.MemberRefusals.ErasureBlockedByLegalHold;
 import ledger.core.member.MemberRefusals.MemberIsErased;
 import ledger.core.member.MemberRefusals.UnknownLegalHold;
 import ledger.core.shared.Actor;
@@ -40,6 +40,7 @@ import ledger.core.shared.RetentionPolicy;
 class RetentionRulesTest {
 
     private static final UUID HOLD = UUID.fromString("5a1d0000-0000-0000-0000-000000000001");
+    private static final LocalDate REVIEW = LocalDate.of(2099, 1, 31);
 
     private static final RetentionPolicy WITH_INACTIVITY = new RetentionPolicy(Period.ofMonths(3), Period.ofYears(3),
             Period.ofMonths(12), null);
@@ -70,7 +71,7 @@ class RetentionRulesTest {
     }
 
     private LegalHoldPlaced hold() {
-        return new LegalHoldPlaced(ID, HOLD, LegalHoldGround.LEGAL_CLAIMS, "pending dispute", DPM, MemberFixtures.T0);
+        return new LegalHoldPlaced(ID, HOLD, LegalHoldGround.LEGAL_CLAIMS, "pending dispute", DPM, MemberFixtures.T0, REVIEW);
     }
 
     @Test
@@ -106,7 +107,7 @@ class RetentionRulesTest {
     @Test
     void releasing_the_last_hold_lets_a_deferred_erasure_run_at_once() {
         fixture.given(registered(), membershipConsent(), hold(),
-                        new ErasureDeferred(ID, List.of(HOLD), Actor.SYSTEM, MemberFixtures.T0))
+                        new ErasureDeferred(ID, List.of(HOLD), Actor.SYSTEM, MemberFixtures.T0, ErasureGround.RETENTION_EXPIRED))
                 .when(new ReleaseLegalHold(ID, HOLD, DPM))
                 .expectEvents(new LegalHoldReleased(ID, HOLD, DPM, fixture.currentTime()),
                         new ErasureDue(ID, ErasureGround.RETENTION_EXPIRED, Actor.SYSTEM, fixture.currentTime()));
@@ -128,11 +129,81 @@ class RetentionRulesTest {
     }
 
     @Test
-    void a_manual_erasure_is_refused_while_a_legal_hold_stands() {
+    void a_manual_erasure_while_a_legal_hold_stands_is_recorded_and_deferred() {
         fixture.given(registered(), membershipConsent(), hold())
                 .when(EraseMember.manual(ID, ErasureGround.MEMBER_REQUEST, DPM))
-                .expectException(ErasureBlockedByLegalHold.class)
+                .expectResultMessagePayload(new ErasureDeferral(ID, ErasureGround.MEMBER_REQUEST, List.of(HOLD), false))
+                .expectEvents(new ErasureDeferred(ID, List.of(HOLD), DPM, fixture.currentTime(),
+                        ErasureGround.MEMBER_REQUEST));
+    }
+
+    @Test
+    void a_manual_erasure_asked_again_while_deferred_records_nothing_more() {
+        fixture.given(registered(), membershipConsent(), hold(),
+                        new ErasureDeferred(ID, List.of(HOLD), DPM, MemberFixtures.T0, ErasureGround.MEMBER_REQUEST))
+                .when(EraseMember.manual(ID, ErasureGround.OBJECTION, DPM))
+                .expectResultMessagePayload(new ErasureDeferral(ID, ErasureGround.MEMBER_REQUEST, List.of(HOLD), false))
                 .expectNoEvents();
+    }
+
+    @Test
+    void a_manual_erasure_after_a_deferred_retention_erasure_is_recorded_and_its_ground_runs() {
+        fixture.given(registered(), membershipConsent(), hold(),
+                        new ErasureDeferred(ID, List.of(HOLD), Actor.SYSTEM, MemberFixtures.T0,
+                                ErasureGround.RETENTION_EXPIRED))
+                .andGivenCommands(EraseMember.manual(ID, ErasureGround.MEMBER_REQUEST, DPM))
+                .when(new ReleaseLegalHold(ID, HOLD, DPM))
+                .expectEvents(new LegalHoldReleased(ID, HOLD, DPM, fixture.currentTime()),
+                        new ErasureDue(ID, ErasureGround.MEMBER_REQUEST, Actor.SYSTEM, fixture.currentTime()));
+    }
+
+    @Test
+    void releasing_the_last_hold_runs_the_deferred_manual_erasure_with_its_ground() {
+        UUID second = UUID.fromString("5a1d0000-0000-0000-0000-000000000002");
+        LegalHoldPlaced secondHold = new LegalHoldPlaced(ID, second, LegalHoldGround.SECURITY, "misuse", DPM,
+                MemberFixtures.T0, REVIEW);
+        ErasureDeferred deferred = new ErasureDeferred(ID, List.of(HOLD, second), DPM, MemberFixtures.T0,
+                ErasureGround.OBJECTION);
+        fixture.given(registered(), membershipConsent(), hold(), secondHold, deferred)
+                .when(new ReleaseLegalHold(ID, HOLD, DPM))
+                .expectEvents(new LegalHoldReleased(ID, HOLD, DPM, fixture.currentTime()));
+        fixture.given(registered(), membershipConsent(), hold(), secondHold, deferred,
+                        new LegalHoldReleased(ID, HOLD, DPM, MemberFixtures.T0))
+                .when(new ReleaseLegalHold(ID, second, DPM))
+                .expectEvents(new LegalHoldReleased(ID, second, DPM, fixture.currentTime()),
+                        new ErasureDue(ID, ErasureGround.OBJECTION, Actor.SYSTEM, fixture.currentTime()));
+    }
+
+    @Test
+    void a_deferral_stored_before_deferrals_named_a_ground_runs_as_a_retention_erasure() {
+        fixture.given(registered(), membershipConsent(), hold(),
+                        new ErasureDeferred(ID, List.of(HOLD), Actor.SYSTEM, MemberFixtures.T0, null))
+                .when(new ReleaseLegalHold(ID, HOLD, DPM))
+                .expectEvents(new LegalHoldReleased(ID, HOLD, DPM, fixture.currentTime()),
+                        new ErasureDue(ID, ErasureGround.RETENTION_EXPIRED, Actor.SYSTEM, fixture.currentTime()));
+    }
+
+    @Test
+    void a_hold_is_placed_with_a_review_date_that_lies_ahead() {
+        fixture.given(registered(), membershipConsent())
+                .when(new PlaceLegalHold(ID, HOLD, LegalHoldGround.LEGAL_OBLIGATION, "tax audit",
+                        LocalDate.ofInstant(fixture.currentTime(), java.time.ZoneOffset.UTC), DPM))
+                .expectException(MemberRefusals.ReviewDateNotAhead.class)
+                .expectNoEvents();
+        fixture.given(registered(), membershipConsent())
+                .when(new PlaceLegalHold(ID, HOLD, LegalHoldGround.LEGAL_OBLIGATION, "tax audit", null, DPM))
+                .expectException(MemberRefusals.ReviewDateNotAhead.class);
+    }
+
+    @Test
+    void a_legal_hold_restricts_processing_while_it_stands() {
+        fixture.given(registered(), membershipConsent(), hold())
+                .when(new GiveConsent(ID, "newsletter", "2024-05", "portal", PORTAL))
+                .expectException(MemberRefusals.ProcessingIsRestricted.class)
+                .expectNoEvents();
+        fixture.given(registered(), membershipConsent(), hold(), new LegalHoldReleased(ID, HOLD, DPM, MemberFixtures.T0))
+                .when(new RecordDownload(ID, "doc", null, PORTAL))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
@@ -140,15 +211,15 @@ class RetentionRulesTest {
         fixture.given(registered(), membershipConsent(), hold())
                 .when(EraseMember.automatic(ID, ErasureGround.RETENTION_EXPIRED))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ErasureDeferred(ID, List.of(HOLD), Actor.SYSTEM, fixture.currentTime()));
+                .expectEvents(new ErasureDeferred(ID, List.of(HOLD), Actor.SYSTEM, fixture.currentTime(), ErasureGround.RETENTION_EXPIRED));
     }
 
     @Test
     void placing_a_hold_records_its_ground_and_reason() {
         fixture.given(registered(), membershipConsent())
-                .when(new PlaceLegalHold(ID, HOLD, LegalHoldGround.LEGAL_OBLIGATION, "tax audit", DPM))
+                .when(new PlaceLegalHold(ID, HOLD, LegalHoldGround.LEGAL_OBLIGATION, "tax audit", REVIEW, DPM))
                 .expectEvents(new LegalHoldPlaced(ID, HOLD, LegalHoldGround.LEGAL_OBLIGATION, "tax audit", DPM,
-                        fixture.currentTime()));
+                        fixture.currentTime(), REVIEW));
     }
 
     @Test
@@ -220,7 +291,7 @@ class RetentionRulesTest {
     @Test
     void placing_a_hold_that_already_stands_records_nothing() {
         fixture.given(registered(), membershipConsent(), hold())
-                .when(new PlaceLegalHold(ID, HOLD, LegalHoldGround.LEGAL_OBLIGATION, "again", DPM))
+                .when(new PlaceLegalHold(ID, HOLD, LegalHoldGround.LEGAL_OBLIGATION, "again", REVIEW, DPM))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -229,7 +300,7 @@ class RetentionRulesTest {
     void an_erased_member_accepts_no_legal_hold_and_no_release() {
         MemberErased erased = new MemberErased(ID, ErasureGround.MEMBER_REQUEST, DPM, MemberFixtures.T0);
         fixture.given(registered(), membershipConsent(), erased)
-                .when(new PlaceLegalHold(ID, HOLD, LegalHoldGround.LEGAL_CLAIMS, "too late", DPM))
+                .when(new PlaceLegalHold(ID, HOLD, LegalHoldGround.LEGAL_CLAIMS, "too late", REVIEW, DPM))
                 .expectException(MemberIsErased.class)
                 .expectNoEvents();
         fixture.given(registered(), membershipConsent(), erased)
@@ -239,11 +310,15 @@ class RetentionRulesTest {
     }
 
     @Test
-    void a_refused_manual_erasure_names_the_holds_to_release() {
+    void a_deferred_manual_erasure_keeps_the_username_the_key_and_the_read_side() {
+        usernames.claim("ada", ID);
+        keys.keyForWriting(ID.value());
         fixture.given(registered(), membershipConsent(), hold())
                 .when(EraseMember.manual(ID, ErasureGround.MEMBER_REQUEST, DPM))
-                .expectException(matches(e -> e instanceof ErasureBlockedByLegalHold refused
-                        && refused.holds().equals(List.of(HOLD))));
+                .expectSuccessfulHandlerExecution();
+        assertThat(usernames.taken("ada")).isTrue();
+        assertThat(keys.isShredded(ID.value())).isFalse();
+        assertThat(purged).isEmpty();
     }
 
     @Test
@@ -253,7 +328,8 @@ class RetentionRulesTest {
         fixture.given(registered(), membershipConsent(), hold())
                 .when(EraseMember.automatic(ID, ErasureGround.RETENTION_EXPIRED))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(null);
+                .expectResultMessagePayload(new ErasureDeferral(ID, ErasureGround.RETENTION_EXPIRED, List.of(HOLD),
+                        false));
         assertThat(usernames.taken("ada")).isTrue();
         assertThat(keys.isShredded(ID.value())).isFalse();
         assertThat(purged).isEmpty();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,36 +15,74 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ledger.core.member.MemberId;
+import ledger.core.member.MemberRefusals.UnknownMember;
+import ledger.core.request.MemberEventLookup.MemberEventRef;
 import ledger.core.request.RequestRefusals.AlreadyExtended;
+import ledger.core.request.RequestRefusals.AnswerBeforeReceipt;
+import ledger.core.request.RequestRefusals.AnswerUsed;
 import ledger.core.request.RequestRefusals.ExtensionTooLate;
 import ledger.core.request.RequestRefusals.ExtensionTooLong;
+import ledger.core.request.RequestRefusals.IdentityNotVerified;
 import ledger.core.request.RequestRefusals.MemberMismatch;
 import ledger.core.request.RequestRefusals.ReceivedBeforeRecords;
 import ledger.core.request.RequestRefusals.ReceivedInTheFuture;
 import ledger.core.request.RequestRefusals.RequestCompletedAlready;
+import ledger.core.request.RequestRefusals.RequestRefusedAlready;
 import ledger.core.request.RequestRefusals.WrongResult;
 import ledger.core.shared.Actor;
 
-/** Data-subject requests: one month, extendable once by up to two months within the first. */
+/**
+ * Data-subject requests (Art. 12): one month, extendable once by up to two months within the first;
+ * completed after an identity check by the member event that answered them, or refused.
+ */
 class RequestRulesTest {
 
     private static final Actor DPM = new Actor("dpm", "DPM");
     private static final RequestId REQUEST = RequestId.of(UUID.fromString("0d5a0000-0000-0000-0000-000000000001"));
     private static final MemberId MEMBER = MemberId.of(UUID.fromString("0d5a0000-0000-0000-0000-000000000002"));
+    private static final MemberId STRANGER = MemberId.of(UUID.fromString("0d5a0000-0000-0000-0000-000000000003"));
 
     private AggregateTestFixture<DataSubjectRequest> fixture;
-    private final Map<Long, String> memberEvents = new HashMap<>();
+    private final Map<Long, MemberEventRef> memberEvents = new HashMap<>();
+    private final Map<String, String> stored = new HashMap<>();
+    private InMemoryRequestBook book;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(DataSubjectRequest.class);
+        book = new InMemoryRequestBook();
         MemberEventLookup lookup = (member, seq) -> member.equals(MEMBER)
                 ? Optional.ofNullable(memberEvents.get(seq)) : Optional.empty();
-        fixture.registerAnnotatedCommandHandler(new RequestCompletion(fixture.getRepository(), lookup));
+        stored.put(MEMBER.toString(), "Member");
+        stored.put(STRANGER.toString(), "ContactCase");
+        fixture.registerAnnotatedCommandHandler(new RequestIntake(fixture.getRepository(),
+                id -> Optional.ofNullable(stored.get(id)), book));
+        fixture.registerAnnotatedCommandHandler(new RequestClosing(fixture.getRepository(), lookup, book));
+    }
+
+    private RequestRecorded recorded(RequestType type, Instant received, Instant due) {
+        return new RequestRecorded(REQUEST, MEMBER, type, received, due, DPM, received);
     }
 
     private RequestRecorded recorded(Instant received, Instant due) {
-        return new RequestRecorded(REQUEST, MEMBER, RequestType.ACCESS, received, due, DPM, received);
+        return recorded(RequestType.ACCESS, received, due);
+    }
+
+    private IdentityVerified verified(Instant at) {
+        return new IdentityVerified(REQUEST, MEMBER, VerificationMethod.REGISTERED_EMAIL, DPM, at);
+    }
+
+    /** An ACCESS request received three days ago, due in 28, with its requester verified; open in the book. */
+    private Instant openVerifiedAccessRequest() {
+        Instant received = fixture.currentTime().minus(Duration.ofDays(3));
+        book.open(REQUEST, MEMBER, RequestType.ACCESS, received);
+        fixture.given(recorded(received, received.plus(Duration.ofDays(31))), verified(received));
+        return received;
+    }
+
+    private RequestCompleted completed(String type, long seq, Actor by, Instant answeredAt, boolean late,
+                                       long daysLate) {
+        return new RequestCompleted(REQUEST, MEMBER, type, seq, by, fixture.currentTime(), answeredAt, late, daysLate);
     }
 
     @Test
@@ -52,8 +91,38 @@ class RequestRulesTest {
         fixture.givenCurrentTime(Instant.parse("2026-02-02T00:00:00Z"));
         fixture.givenNoPriorActivity()
                 .when(new RecordRequest(REQUEST, MEMBER, RequestType.ACCESS, received, DPM))
+                .expectResultMessagePayload(REQUEST)
                 .expectEvents(new RequestRecorded(REQUEST, MEMBER, RequestType.ACCESS, received,
                         Instant.parse("2026-02-28T10:00:00Z"), DPM, fixture.currentTime()));
+        assertThat(book.openOf(MEMBER)).containsExactly(new RequestBook.OpenRequest(REQUEST, RequestType.ACCESS,
+                received));
+    }
+
+    @Test
+    void a_request_for_a_member_the_ledger_does_not_know_is_refused_as_not_found() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordRequest(REQUEST, MemberId.random(), RequestType.ACCESS,
+                        fixture.currentTime().minus(Duration.ofDays(1)), DPM))
+                .expectException(UnknownMember.class)
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new RecordRequest(REQUEST, STRANGER, RequestType.ACCESS,
+                        fixture.currentTime().minus(Duration.ofDays(1)), DPM))
+                .expectException(UnknownMember.class)
+                .expectNoEvents();
+        assertThat(book.openOf(STRANGER)).isEmpty();
+    }
+
+    @Test
+    void restriction_and_objection_are_requests_answered_by_their_own_events() {
+        Instant received = fixture.currentTime().minus(Duration.ofDays(1));
+        fixture.givenNoPriorActivity()
+                .when(new RecordRequest(REQUEST, MEMBER, RequestType.OBJECTION, received, DPM))
+                .expectSuccessfulHandlerExecution();
+        assertThat(RequestType.RESTRICTION.completedBy("ProcessingRestricted")).isTrue();
+        assertThat(RequestType.OBJECTION.completedBy("ObjectionRecorded")).isTrue();
+        assertThat(RequestType.OBJECTION.completedBy("ConsentWithdrawn")).isFalse();
+        assertThat(RequestType.answers("DocumentDownloaded")).isFalse();
     }
 
     @Test
@@ -62,6 +131,7 @@ class RequestRulesTest {
                 .when(new RecordRequest(REQUEST, MEMBER, RequestType.ACCESS,
                         fixture.currentTime().plus(Duration.ofDays(1)), DPM))
                 .expectException(ReceivedInTheFuture.class);
+        assertThat(book.openOf(MEMBER)).isEmpty();
     }
 
     @Test
@@ -75,14 +145,27 @@ class RequestRulesTest {
     }
 
     @Test
+    void the_identity_check_is_recorded_with_its_method_once() {
+        Instant received = fixture.currentTime().minus(Duration.ofDays(3));
+        fixture.given(recorded(received, received.plus(Duration.ofDays(31))))
+                .when(new VerifyIdentity(REQUEST, VerificationMethod.IDENTITY_DOCUMENT, DPM))
+                .expectEvents(new IdentityVerified(REQUEST, MEMBER, VerificationMethod.IDENTITY_DOCUMENT, DPM,
+                        fixture.currentTime()));
+        fixture.given(recorded(received, received.plus(Duration.ofDays(31))), verified(received))
+                .when(new VerifyIdentity(REQUEST, VerificationMethod.IN_PERSON, DPM))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
     void a_request_can_be_extended_once_by_up_to_two_months_with_a_reason() {
         Instant received = fixture.currentTime().minus(Duration.ofDays(3));
         Instant due = received.plus(Duration.ofDays(31));
         fixture.given(recorded(received, due))
                 .when(new ExtendRequest(REQUEST, MEMBER, 2, "complex request", DPM))
-                .expectResultMessagePayload(due.atZone(java.time.ZoneOffset.UTC).plusMonths(2).toInstant())
+                .expectResultMessagePayload(due.atZone(ZoneOffset.UTC).plusMonths(2).toInstant())
                 .expectEvents(new RequestExtended(REQUEST, MEMBER, 2,
-                        due.atZone(java.time.ZoneOffset.UTC).plusMonths(2).toInstant(), "complex request", DPM,
+                        due.atZone(ZoneOffset.UTC).plusMonths(2).toInstant(), "complex request", DPM,
                         fixture.currentTime()));
     }
 
@@ -116,49 +199,207 @@ class RequestRulesTest {
     }
 
     @Test
-    void completing_links_the_member_event_that_answered_the_request() {
-        memberEvents.put(7L, "RegisterExtractIssued");
-        Instant received = fixture.currentTime().minus(Duration.ofDays(3));
-        fixture.given(recorded(received, received.plus(Duration.ofDays(31))))
-                .when(new CompleteRequest(REQUEST, "RegisterExtractIssued", 7, DPM))
-                .expectEvents(new RequestCompleted(REQUEST, MEMBER, "RegisterExtractIssued", 7, DPM,
-                        fixture.currentTime()));
-    }
-
-    @Test
-    void completing_with_an_event_that_does_not_answer_the_request_is_refused() {
-        memberEvents.put(7L, "ProfileEdited");
-        Instant received = fixture.currentTime().minus(Duration.ofDays(3));
-        fixture.given(recorded(received, received.plus(Duration.ofDays(31))))
-                .when(new CompleteRequest(REQUEST, "ProfileEdited", 7, DPM))
-                .expectException(WrongResult.class)
-                .expectNoEvents();
-        fixture.given(recorded(received, received.plus(Duration.ofDays(31))))
-                .when(new CompleteRequest(REQUEST, "RegisterExtractIssued", 99, DPM))
-                .expectException(WrongResult.class)
-                .expectNoEvents();
-    }
-
-    @Test
-    void a_completed_request_is_not_completed_or_extended_again() {
-        memberEvents.put(7L, "RegisterExtractIssued");
-        Instant received = fixture.currentTime().minus(Duration.ofDays(3));
-        RequestCompleted done = new RequestCompleted(REQUEST, MEMBER, "RegisterExtractIssued", 7, DPM, received);
-        fixture.given(recorded(received, received.plus(Duration.ofDays(31))), done)
-                .when(new CompleteRequest(REQUEST, "RegisterExtractIssued", 7, DPM))
-                .expectException(RequestCompletedAlready.class);
-        fixture.given(recorded(received, received.plus(Duration.ofDays(31))), done)
-                .when(new ExtendRequest(REQUEST, MEMBER, 1, "r", DPM))
-                .expectException(RequestCompletedAlready.class);
-        assertThat(RequestType.WITHDRAWAL.completedBy("MembershipEnded")).isTrue();
-    }
-
-    @Test
     void a_request_cannot_be_extended_in_the_name_of_another_member() {
         Instant received = fixture.currentTime().minus(Duration.ofDays(3));
         fixture.given(recorded(received, received.plus(Duration.ofDays(31))))
                 .when(new ExtendRequest(REQUEST, MemberId.random(), 1, "complex request", DPM))
                 .expectException(MemberMismatch.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void completing_links_the_member_event_that_answered_the_request_and_claims_it() {
+        Instant answered = fixture.currentTime().minus(Duration.ofHours(1));
+        memberEvents.put(7L, new MemberEventRef("RegisterExtractIssued", answered));
+        openVerifiedAccessRequest();
+        fixture.when(new CompleteRequest(REQUEST, "RegisterExtractIssued", 7, DPM))
+                .expectEvents(completed("RegisterExtractIssued", 7, DPM, answered, false, 0));
+        assertThat(book.answerOf(MEMBER, 7)).isEqualTo(REQUEST);
+        assertThat(book.isOpen(REQUEST)).isFalse();
+    }
+
+    @Test
+    void a_request_whose_identity_was_not_verified_is_not_completed() {
+        memberEvents.put(7L, new MemberEventRef("RegisterExtractIssued", fixture.currentTime()));
+        Instant received = fixture.currentTime().minus(Duration.ofDays(3));
+        fixture.given(recorded(received, received.plus(Duration.ofDays(31))))
+                .when(new CompleteRequest(REQUEST, "RegisterExtractIssued", 7, DPM))
+                .expectException(IdentityNotVerified.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void completing_with_an_event_that_does_not_answer_the_request_is_refused() {
+        memberEvents.put(7L, new MemberEventRef("ProfileEdited", fixture.currentTime()));
+        Instant received = fixture.currentTime().minus(Duration.ofDays(3));
+        fixture.given(recorded(received, received.plus(Duration.ofDays(31))), verified(received))
+                .when(new CompleteRequest(REQUEST, "ProfileEdited", 7, DPM))
+                .expectException(WrongResult.class)
+                .expectNoEvents();
+        fixture.given(recorded(received, received.plus(Duration.ofDays(31))), verified(received))
+                .when(new CompleteRequest(REQUEST, "RegisterExtractIssued", 99, DPM))
+                .expectException(WrongResult.class)
+                .expectNoEvents();
+        fixture.given(recorded(received, received.plus(Duration.ofDays(31))), verified(received))
+                .when(new CompleteRequest(REQUEST, "RegisterExtractIssued", 7, DPM))
+                // the named type must be the stored event's
+                .expectException(WrongResult.class);
+    }
+
+    @Test
+    void completing_with_an_event_of_another_member_is_refused() {
+        // the lookup answers only for the request's member: event 7 of anyone else does not exist for it
+        memberEvents.put(7L, new MemberEventRef("RegisterExtractIssued", fixture.currentTime()));
+        Instant received = fixture.currentTime().minus(Duration.ofDays(3));
+        fixture.given(new RequestRecorded(REQUEST, STRANGER, RequestType.ACCESS, received,
+                        received.plus(Duration.ofDays(31)), DPM, received),
+                        new IdentityVerified(REQUEST, STRANGER, VerificationMethod.IN_PERSON, DPM, received))
+                .when(new CompleteRequest(REQUEST, "RegisterExtractIssued", 7, DPM))
+                .expectException(WrongResult.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_event_recorded_before_the_request_was_received_does_not_answer_it() {
+        Instant received = openVerifiedAccessRequest();
+        memberEvents.put(7L, new MemberEventRef("RegisterExtractIssued", received.minusSeconds(37)));
+        memberEvents.put(8L, new MemberEventRef("RegisterExtractIssued", received));
+        fixture.when(new CompleteRequest(REQUEST, "RegisterExtractIssued", 7, DPM))
+                .expectException(AnswerBeforeReceipt.class)
+                .expectNoEvents();
+        fixture.given(recorded(received, received.plus(Duration.ofDays(31))), verified(received))
+                .when(new CompleteRequest(REQUEST, "RegisterExtractIssued", 8, DPM))
+                .expectException(AnswerBeforeReceipt.class);
+    }
+
+    @Test
+    void one_event_completes_one_request() {
+        memberEvents.put(7L, new MemberEventRef("RegisterExtractIssued", fixture.currentTime()));
+        book.claimAnswer(MEMBER, 7, RequestId.random());
+        openVerifiedAccessRequest();
+        fixture.when(new CompleteRequest(REQUEST, "RegisterExtractIssued", 7, DPM))
+                .expectException(AnswerUsed.class)
+                .expectNoEvents();
+        assertThat(book.isOpen(REQUEST)).isTrue();
+    }
+
+    @Test
+    void a_request_answered_after_its_deadline_is_completed_late_by_the_days_started() {
+        Instant received = Instant.parse("2026-09-01T08:00:00Z");
+        Instant due = Instant.parse("2026-10-01T08:00:00Z");
+        fixture.givenCurrentTime(Instant.parse("2026-10-20T00:00:00Z"));
+        memberEvents.put(7L, new MemberEventRef("RegisterExtractIssued", Instant.parse("2026-10-03T08:00:01Z")));
+        memberEvents.put(8L, new MemberEventRef("RegisterExtractIssued", due));
+        fixture.given(recorded(received, due), verified(received))
+                .when(new CompleteRequest(REQUEST, "RegisterExtractIssued", 7, DPM))
+                .expectEvents(completed("RegisterExtractIssued", 7, DPM, Instant.parse("2026-10-03T08:00:01Z"),
+                        true, 3));
+        fixture.given(recorded(received, due), verified(received))
+                .when(new CompleteRequest(REQUEST, "RegisterExtractIssued", 8, DPM))
+                // answered at the deadline itself is in time
+                .expectEvents(completed("RegisterExtractIssued", 8, DPM, due, false, 0));
+    }
+
+    @Test
+    void the_answering_event_completes_the_open_request_by_itself() {
+        Instant answered = fixture.currentTime().minus(Duration.ofMinutes(1));
+        memberEvents.put(7L, new MemberEventRef("RegisterExtractIssued", answered));
+        openVerifiedAccessRequest();
+        fixture.when(new AnswerRequests(MEMBER, 7))
+                .expectResultMessagePayload(true)
+                .expectEvents(completed("RegisterExtractIssued", 7, Actor.SYSTEM, answered, false, 0));
+        assertThat(book.answerOf(MEMBER, 7)).isEqualTo(REQUEST);
+    }
+
+    @Test
+    void an_answering_event_leaves_requests_it_cannot_complete_open() {
+        // not verified; another kind of answer; recorded before the receipt
+        for (String answerCase : new String[] {"unverified", "other kind", "before receipt"}) {
+            setUp();
+            Instant received = fixture.currentTime().minus(Duration.ofDays(3));
+            memberEvents.put(6L, new MemberEventRef("ProfileEdited", fixture.currentTime()));
+            memberEvents.put(7L, new MemberEventRef("RegisterExtractIssued", fixture.currentTime()));
+            memberEvents.put(8L, new MemberEventRef("RegisterExtractIssued", received.minusSeconds(1)));
+            book.open(REQUEST, MEMBER, RequestType.ACCESS, received);
+            RequestRecorded recorded = recorded(received, received.plus(Duration.ofDays(31)));
+            (answerCase.equals("unverified") ? fixture.given(recorded) : fixture.given(recorded, verified(received)))
+                    .when(new AnswerRequests(MEMBER, switch (answerCase) {
+                        case "unverified" -> 7L;
+                        case "other kind" -> 6L;
+                        default -> 8L;
+                    }))
+                    .expectResultMessagePayload(false)
+                    .expectNoEvents();
+            assertThat(book.isOpen(REQUEST)).as(answerCase).isTrue();
+        }
+    }
+
+    @Test
+    void an_answering_event_that_completed_another_request_completes_nothing_more() {
+        memberEvents.put(7L, new MemberEventRef("RegisterExtractIssued", fixture.currentTime()));
+        book.claimAnswer(MEMBER, 7, RequestId.random());
+        openVerifiedAccessRequest();
+        fixture.when(new AnswerRequests(MEMBER, 7))
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+        assertThat(book.isOpen(REQUEST)).isTrue();
+    }
+
+    @Test
+    void a_refusal_records_the_reason_and_whether_it_came_late() {
+        Instant received = Instant.parse("2026-09-01T08:00:00Z");
+        Instant due = Instant.parse("2026-10-01T08:00:00Z");
+        book.open(REQUEST, MEMBER, RequestType.ERASURE, received);
+        fixture.givenCurrentTime(Instant.parse("2026-10-02T08:00:00Z"));
+        fixture.given(recorded(RequestType.ERASURE, received, due))
+                .when(new RefuseRequest(REQUEST, "manifestly unfounded", DPM))
+                .expectEvents(new RequestRefused(REQUEST, MEMBER, "manifestly unfounded", true, 1, DPM,
+                        fixture.currentTime()));
+        assertThat(book.isOpen(REQUEST)).isFalse();
+        fixture.givenCurrentTime(Instant.parse("2026-09-30T08:00:00Z"));
+        fixture.given(recorded(RequestType.ERASURE, received, due))
+                .when(new RefuseRequest(REQUEST, "excessive", DPM))
+                .expectEvents(new RequestRefused(REQUEST, MEMBER, "excessive", false, 0, DPM, fixture.currentTime()));
+    }
+
+    @Test
+    void a_refused_request_is_not_completed_extended_verified_or_refused_again() {
+        memberEvents.put(7L, new MemberEventRef("RegisterExtractIssued", fixture.currentTime()));
+        Instant received = fixture.currentTime().minus(Duration.ofDays(3));
+        RequestRefused refused = new RequestRefused(REQUEST, MEMBER, "r", false, 0, DPM, received);
+        Object[] history = {recorded(received, received.plus(Duration.ofDays(31))), verified(received), refused};
+        fixture.given(history).when(new CompleteRequest(REQUEST, "RegisterExtractIssued", 7, DPM))
+                .expectException(RequestRefusedAlready.class);
+        fixture.given(history).when(new ExtendRequest(REQUEST, MEMBER, 1, "r", DPM))
+                .expectException(RequestRefusedAlready.class);
+        fixture.given(history).when(new VerifyIdentity(REQUEST, VerificationMethod.IN_PERSON, DPM))
+                .expectException(RequestRefusedAlready.class);
+        fixture.given(history).when(new RefuseRequest(REQUEST, "again", DPM))
+                .expectException(RequestRefusedAlready.class);
+    }
+
+    @Test
+    void a_completed_request_is_not_completed_extended_or_refused_again() {
+        memberEvents.put(7L, new MemberEventRef("RegisterExtractIssued", fixture.currentTime()));
+        Instant received = fixture.currentTime().minus(Duration.ofDays(3));
+        RequestCompleted done = new RequestCompleted(REQUEST, MEMBER, "RegisterExtractIssued", 7, DPM, received,
+                received, false, 0L);
+        Object[] history = {recorded(received, received.plus(Duration.ofDays(31))), verified(received), done};
+        fixture.given(history).when(new CompleteRequest(REQUEST, "RegisterExtractIssued", 7, DPM))
+                .expectException(RequestCompletedAlready.class);
+        fixture.given(history).when(new ExtendRequest(REQUEST, MEMBER, 1, "r", DPM))
+                .expectException(RequestCompletedAlready.class);
+        fixture.given(history).when(new RefuseRequest(REQUEST, "r", DPM))
+                .expectException(RequestCompletedAlready.class);
+        assertThat(RequestType.WITHDRAWAL.completedBy("MembershipEnded")).isTrue();
+    }
+
+    @Test
+    void a_completion_stored_before_lateness_was_recorded_is_still_read() {
+        Instant received = fixture.currentTime().minus(Duration.ofDays(3));
+        fixture.given(recorded(received, received.plus(Duration.ofDays(31))),
+                        new RequestCompleted(REQUEST, MEMBER, "RegisterExtractIssued", 7, DPM, received, null, null, null))
+                .when(new RefuseRequest(REQUEST, "r", DPM))
+                .expectException(RequestCompletedAlready.class);
     }
 }

@@ -34,11 +34,11 @@ class RefusalTest {
     @Test
     void a_refusal_carries_its_field_and_properties_generically_in_its_details() {
         UUID hold = UUID.randomUUID();
-        RefusalDetails blocked = new MemberRefusals.ErasureBlockedByLegalHold(List.of(hold)).details();
+        RefusalDetails blocked = new MemberRefusals.ErasureDeferredByLegalHold(List.of(hold)).details();
         assertThat(blocked.kind()).isEqualTo(Refusal.Kind.CONFLICT);
         assertThat(blocked.code()).isEqualTo("legal-hold");
         assertThat(blocked.field()).isNull();
-        assertThat(blocked.properties()).isEqualTo(Map.of("holds", List.of(hold)));
+        assertThat(blocked.properties()).isEqualTo(Map.of("holds", List.of(hold), "erasureDeferred", true));
         RefusalDetails unknown = new PurposeCatalog.UnknownPurpose("x").details();
         assertThat(unknown.field()).isEqualTo("purpose");
         assertThat(unknown.properties()).isEmpty();

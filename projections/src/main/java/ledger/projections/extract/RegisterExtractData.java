@@ -15,8 +15,13 @@ public record RegisterExtractData(
         MemberView member,
         List<Download> downloads,
         List<ConsentEntry> consentHistory,
+        List<PastValue> pastValues,
         long version) {
 
     public record Download(String documentId, String title, Instant at) {
+    }
+
+    /** A value a profile field had from {@code from} until it was replaced at {@code until}; still held until erasure. */
+    public record PastValue(String field, String value, Instant from, Instant until) {
     }
 }

@@ -1,8 +1,10 @@
 package ledger.projections.member;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -14,5 +16,6 @@ public record MemberHoldRow(
         UUID memberId,
         UUID holdId,
         String ground,
-        Instant placedAt) {
+        Instant placedAt,
+        @Nullable LocalDate reviewBy) {
 }

@@ -1,6 +1,7 @@
 package ledger.projections.member;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * The member view of API.md. After erasure every personal field is {@code null} and the status
  * is {@code ERASED}; consents, counts and times stay, they are the audit trail's. {@code version}
  * is the last member event the view reflects (not part of the JSON contract).
+ * {@code processingRestricted} is true while a restriction (Art. 18, {@code restriction}) or a
+ * legal hold stands; {@code objections} are the purposes objected to (Art. 21).
  */
 public record MemberView(
         UUID memberId,
@@ -28,7 +31,10 @@ public record MemberView(
         Instant lastActivityAt,
         Instant erasureDueAt,
         List<LegalHold> legalHolds,
-        @JsonIgnore long version) {
+        @JsonIgnore long version,
+        boolean processingRestricted,
+        Restriction restriction,
+        List<Objection> objections) {
 
     /**
      * Consent to one purpose: granted or not, under which notice version, since when, and whether it
@@ -44,10 +50,22 @@ public record MemberView(
         consents.forEach((purpose, state) -> flagged.put(purpose, new ConsentState(state.granted(),
                 state.policyVersion(), state.since(), state.granted() && required.test(purpose, state))));
         return new MemberView(memberId, username, givenName, familyName, company, email, status, flagged, downloads,
-                registeredAt, lastActivityAt, erasureDueAt, legalHolds, version);
+                registeredAt, lastActivityAt, erasureDueAt, legalHolds, version, processingRestricted, restriction,
+                objections);
     }
 
-    /** An open legal hold: its id, ground and since when (the reason is the DPM's, not shown here). */
-    public record LegalHold(UUID holdId, String ground, Instant placedAt) {
+    /**
+     * An open legal hold: its id, ground, since when and the date it is to be reviewed by ({@code null}
+     * for holds placed before holds had one); the reason is the DPM's, not shown here.
+     */
+    public record LegalHold(UUID holdId, String ground, Instant placedAt, LocalDate reviewBy) {
+    }
+
+    /** The restriction of processing (Art. 18): its ground and since when. */
+    public record Restriction(String ground, Instant since) {
+    }
+
+    /** An objection to processing for a purpose (Art. 21) and when it was recorded. */
+    public record Objection(String purpose, Instant at) {
     }
 }

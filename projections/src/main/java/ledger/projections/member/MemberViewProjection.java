@@ -29,6 +29,9 @@ import ledger.core.member.MemberErased;
 import ledger.core.member.MemberEvent;
 import ledger.core.member.MemberRegistered;
 import ledger.core.member.MembershipEnded;
+import ledger.core.member.ObjectionRecorded;
+import ledger.core.member.ProcessingRestricted;
+import ledger.core.member.RestrictionLifted;
 import ledger.core.member.ProfileEdited;
 import ledger.core.member.RegisterExtractIssued;
 
@@ -67,13 +70,28 @@ public class MemberViewProjection {
         }
         rows.insertRegistered(id, event.username(), event.givenName(), event.familyName(), event.company(),
                 event.email(), event.at(), sequence);
+        profileValues(id, sequence, event.at(), event.givenName(), event.familyName(), event.company(), event.email());
     }
 
+    /** The values the event gave the profile's fields, kept until erasure (the extract's past values). */
+    private void profileValues(UUID member, long sequence, Instant at, String givenName, String familyName,
+                               String company, String email) {
+        String[][] fields = {{"givenName", givenName}, {"familyName", familyName}, {"company", company},
+                {"email", email}};
+        for (String[] field : fields) {
+            if (field[1] != null) {
+                rows.insertProfileValue(member, sequence, field[0], field[1], at);
+            }
+        }
+    }
+
+    /** A fresh consent to a purpose ends the member's objection to it. */
     @EventHandler
     void on(ConsentGiven event, @SequenceNumber long sequence) {
         boolean erased = fence.shreddedHolding(event.memberId().value());
         if (claim(event, sequence)) {
             rows.upsertConsent(event.memberId().value(), event.purpose(), !erased, event.policyVersion(), event.at());
+            rows.deleteObjection(event.memberId().value(), event.purpose());
         }
     }
 
@@ -121,7 +139,33 @@ public class MemberViewProjection {
     void on(LegalHoldPlaced event, @SequenceNumber long sequence) {
         boolean erased = fence.shreddedHolding(event.memberId().value());
         if (rows.advanceVersion(event.memberId().value(), sequence) == 1 && !erased) {
-            rows.insertHold(event.memberId().value(), event.holdId(), event.ground().name(), event.at());
+            rows.insertHold(event.memberId().value(), event.holdId(), event.ground().name(), event.at(),
+                    event.reviewBy());
+        }
+    }
+
+    @EventHandler
+    void on(ProcessingRestricted event, @SequenceNumber long sequence) {
+        fence.shreddedHolding(event.memberId().value());
+        if (rows.advanceVersion(event.memberId().value(), sequence) == 1) {
+            rows.restrict(event.memberId().value(), event.ground().name(), event.at());
+        }
+    }
+
+    @EventHandler
+    void on(RestrictionLifted event, @SequenceNumber long sequence) {
+        fence.shreddedHolding(event.memberId().value());
+        if (rows.advanceVersion(event.memberId().value(), sequence) == 1) {
+            rows.restrict(event.memberId().value(), null, null);
+        }
+    }
+
+    /** The objection's end of consent is its own event (ConsentWithdrawn), projected as any withdrawal. */
+    @EventHandler
+    void on(ObjectionRecorded event, @SequenceNumber long sequence) {
+        fence.shreddedHolding(event.memberId().value());
+        if (rows.advanceVersion(event.memberId().value(), sequence) == 1) {
+            rows.insertObjection(event.memberId().value(), event.purpose(), event.at());
         }
     }
 
@@ -139,6 +183,8 @@ public class MemberViewProjection {
         if (claim(event, sequence) && !erased) {
             rows.updateProfile(event.memberId().value(), event.givenName(), event.familyName(), event.company(),
                     event.email());
+            profileValues(event.memberId().value(), sequence, event.at(), event.givenName(), event.familyName(),
+                    event.company(), event.email());
         }
     }
 
@@ -164,13 +210,16 @@ public class MemberViewProjection {
     static void erase(MemberViewRepository rows, UUID memberId, Instant at) {
         rows.erase(memberId);
         rows.deleteDownloads(memberId);
+        rows.deleteProfileValues(memberId);
         rows.withdrawAllConsents(memberId, at);
     }
 
     @ResetHandler
     void reset() {
         rows.deleteAllDownloads();
+        rows.deleteAllProfileValues();
         rows.deleteAllHolds();
+        rows.deleteAllObjections();
         rows.deleteAllConsents();
         rows.deleteAllMembers();
     }
@@ -183,6 +232,8 @@ public class MemberViewProjection {
     /** The member's view with its consents; empty when the member is unknown to this read model. */
     public Optional<MemberView> view(UUID memberId) {
         return rows.findById(memberId).map(row -> {
+            List<MemberView.LegalHold> holds = rows.holdsOf(memberId).stream()
+                    .map(h -> new MemberView.LegalHold(h.holdId(), h.ground(), h.placedAt(), h.reviewBy())).toList();
             Map<String, MemberView.ConsentState> consents = new LinkedHashMap<>();
             for (MemberConsentRow consent : rows.consentsOf(row.memberId())) {
                 consents.put(consent.purpose(),
@@ -190,9 +241,11 @@ public class MemberViewProjection {
             }
             return new MemberView(row.memberId(), row.username(), row.givenName(), row.familyName(), row.company(),
                     row.email(), row.status(), consents, row.downloads(), row.registeredAt(), row.lastActivityAt(),
-                    row.erasureDueAt(), rows.holdsOf(memberId).stream()
-                    .map(h -> new MemberView.LegalHold(h.holdId(), h.ground(), h.placedAt())).toList(),
-                    row.version());
+                    row.erasureDueAt(), holds, row.version(), row.restrictionGround() != null || !holds.isEmpty(),
+                    row.restrictionGround() == null ? null
+                            : new MemberView.Restriction(row.restrictionGround(), row.restrictedAt()),
+                    rows.objectionsOf(memberId).stream()
+                            .map(o -> new MemberView.Objection(o.purpose(), o.at())).toList());
         });
     }
 
@@ -223,6 +276,11 @@ public class MemberViewProjection {
 
     public List<MemberDownloadRow> downloads(UUID memberId) {
         return rows.downloadsOf(memberId);
+    }
+
+    /** Every value each profile field was given, by field, oldest first. */
+    public List<MemberProfileValueRow> profileValues(UUID memberId) {
+        return rows.profileValuesOf(memberId);
     }
 
     private boolean claim(MemberEvent event, long sequence) {

@@ -36,6 +36,6 @@ class MemberViewPurge implements SubjectDataPurge, DeadRowTables {
 
     @Override
     public Set<String> tablesWithDeadRows() {
-        return Set.of("member_view", "member_view_download", "member_view_consent");
+        return Set.of("member_view", "member_view_download", "member_view_consent", "member_view_profile_value");
     }
 }

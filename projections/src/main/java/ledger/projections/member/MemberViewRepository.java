@@ -1,6 +1,7 @@
 package ledger.projections.member;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -82,10 +83,44 @@ public interface MemberViewRepository extends GenericRepository<MemberViewRow, U
     @Query(value = "DELETE FROM member_view_download", nativeQuery = true)
     int deleteAllDownloads();
 
-    @Query(value = "INSERT INTO member_view_hold (member_id, hold_id, ground, placed_at)"
-            + " VALUES (:memberId, :holdId, :ground, :placedAt) ON CONFLICT (member_id, hold_id) DO NOTHING",
+    @Query(value = "INSERT INTO member_view_profile_value (member_id, seq, field, value, at)"
+            + " VALUES (:memberId, :seq, :field, :value, :at) ON CONFLICT (member_id, seq, field) DO NOTHING",
             nativeQuery = true)
-    int insertHold(UUID memberId, UUID holdId, String ground, Instant placedAt);
+    int insertProfileValue(UUID memberId, long seq, String field, @Nullable String value, Instant at);
+
+    @Query(value = "SELECT * FROM member_view_profile_value WHERE member_id = :memberId ORDER BY field, seq",
+            nativeQuery = true)
+    List<MemberProfileValueRow> profileValuesOf(UUID memberId);
+
+    @Query(value = "DELETE FROM member_view_profile_value WHERE member_id = :memberId", nativeQuery = true)
+    int deleteProfileValues(UUID memberId);
+
+    @Query(value = "DELETE FROM member_view_profile_value", nativeQuery = true)
+    int deleteAllProfileValues();
+
+    @Query(value = "UPDATE member_view SET restriction_ground = :ground, restricted_at = :at WHERE member_id = :memberId",
+            nativeQuery = true)
+    int restrict(UUID memberId, @Nullable String ground, @Nullable Instant at);
+
+    @Query(value = "INSERT INTO member_view_objection (member_id, purpose, at) VALUES (:memberId, :purpose, :at)"
+            + " ON CONFLICT (member_id, purpose) DO NOTHING", nativeQuery = true)
+    int insertObjection(UUID memberId, String purpose, Instant at);
+
+    @Query(value = "DELETE FROM member_view_objection WHERE member_id = :memberId AND purpose = :purpose",
+            nativeQuery = true)
+    int deleteObjection(UUID memberId, String purpose);
+
+    @Query(value = "SELECT * FROM member_view_objection WHERE member_id = :memberId ORDER BY purpose",
+            nativeQuery = true)
+    List<MemberObjectionRow> objectionsOf(UUID memberId);
+
+    @Query(value = "DELETE FROM member_view_objection", nativeQuery = true)
+    int deleteAllObjections();
+
+    @Query(value = "INSERT INTO member_view_hold (member_id, hold_id, ground, placed_at, review_by)"
+            + " VALUES (:memberId, :holdId, :ground, :placedAt, :reviewBy) ON CONFLICT (member_id, hold_id) DO NOTHING",
+            nativeQuery = true)
+    int insertHold(UUID memberId, UUID holdId, String ground, Instant placedAt, @Nullable LocalDate reviewBy);
 
     @Query(value = "DELETE FROM member_view_hold WHERE member_id = :memberId AND hold_id = :holdId",
             nativeQuery = true)

@@ -21,5 +21,7 @@ public record MemberViewRow(
         Instant registeredAt,
         Instant lastActivityAt,
         @Nullable Instant erasureDueAt,
-        long version) {
+        long version,
+        @Nullable String restrictionGround,
+        @Nullable Instant restrictedAt) {
 }

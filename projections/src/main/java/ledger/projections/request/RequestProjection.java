@@ -6,16 +6,28 @@ import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
+import ledger.core.member.MemberErased;
+import ledger.core.request.CountOverdueRequests;
 import ledger.core.request.FindRequest;
+import ledger.core.request.FindRequestHistory;
 import ledger.core.request.FindRequests;
+import ledger.core.request.IdentityVerified;
 import ledger.core.request.RequestCompleted;
+import ledger.core.request.RequestEvent;
 import ledger.core.request.RequestExtended;
+import ledger.core.request.RequestFilter;
 import ledger.core.request.RequestRecorded;
+import ledger.core.request.RequestRefused;
+import ledger.projections.history.MaskedDetails;
 
-/** Data-subject requests and their deadlines, for the DPM (GET /requests?status=overdue). */
+/**
+ * Data-subject requests for the DPM: each request with its deadline, identity check and outcome
+ * (GET /requests?status=overdue), and its trail, every event in order (GET /requests/{id}/history).
+ */
 @Component
 @ProcessingGroup(RequestProjection.NAME)
 public class RequestProjection {
@@ -29,32 +41,64 @@ public class RequestProjection {
     }
 
     @EventHandler
-    void on(RequestRecorded event) {
+    void on(RequestRecorded event, @SequenceNumber long sequence) {
         rows.insert(event.requestId().value(), event.memberId().value(), event.type().name(), event.receivedAt(),
                 event.dueAt());
+        trail(event, sequence);
     }
 
     @EventHandler
-    void on(RequestExtended event) {
+    void on(IdentityVerified event, @SequenceNumber long sequence) {
+        rows.verify(event.requestId().value(), event.at(), event.method().name());
+        trail(event, sequence);
+    }
+
+    @EventHandler
+    void on(RequestExtended event, @SequenceNumber long sequence) {
         rows.extend(event.requestId().value(), event.dueAt());
+        trail(event, sequence);
     }
 
     @EventHandler
-    void on(RequestCompleted event) {
-        rows.complete(event.requestId().value(), event.at(), event.resultingEventType(), event.resultingEventSeq());
+    void on(RequestCompleted event, @SequenceNumber long sequence) {
+        rows.complete(event.requestId().value(), event.at(), event.resultingEventType(), event.resultingEventSeq(),
+                event.answeredAt(), event.late(), event.daysLate(), event.by().principal(), event.by().role());
+        trail(event, sequence);
+    }
+
+    @EventHandler
+    void on(RequestRefused event, @SequenceNumber long sequence) {
+        rows.refuse(event.requestId().value(), event.at(), event.late(), event.daysLate(), event.by().principal(),
+                event.by().role());
+        trail(event, sequence);
+    }
+
+    /** The reasons in the trail read as erased from now on, as a replay after the erasure shows them. */
+    @EventHandler
+    void on(MemberErased event) {
+        rows.markErased(event.memberId().value(), MaskedDetails.maskedLiteral(), MaskedDetails.erasedLiteral());
+    }
+
+    private void trail(RequestEvent event, long sequence) {
+        rows.insertEvent(event.requestId().value(), sequence, event.getClass().getSimpleName(), event.at(),
+                event.by().principal(), event.by().role(),
+                MaskedDetails.of(event, "requestId", "memberId", "by", "at"));
     }
 
     @ResetHandler
     void reset() {
+        rows.deleteAllEvents();
         rows.deleteAll();
     }
 
     @QueryHandler
     public Requests handle(FindRequests query) {
-        return new Requests(switch (query.status()) {
+        return new Requests(switch (query.filter()) {
+            case OPEN -> rows.open(query.limit());
+            case DUE_SOON -> rows.dueSoon(query.now(), query.now().plus(RequestFilter.DUE_SOON_WINDOW), query.limit());
             case OVERDUE -> rows.overdue(query.now(), query.limit());
             case COMPLETED -> rows.completed(query.limit());
-            case OPEN -> rows.open(query.limit());
+            case REFUSED -> rows.refused(query.limit());
         });
     }
 
@@ -63,6 +107,20 @@ public class RequestProjection {
         return rows.findById(query.requestId().value());
     }
 
+    /** The request's trail; empty when the request is unknown. */
+    @QueryHandler
+    public RequestTrail handle(FindRequestHistory query) {
+        return new RequestTrail(rows.trailOf(query.requestId().value()));
+    }
+
+    @QueryHandler
+    public Long handle(CountOverdueRequests query) {
+        return rows.countOverdue(query.now());
+    }
+
     public record Requests(List<RequestRow> entries) {
+    }
+
+    public record RequestTrail(List<RequestEventRow> entries) {
     }
 }

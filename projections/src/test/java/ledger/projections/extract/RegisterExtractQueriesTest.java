@@ -12,7 +12,10 @@ import ledger.core.member.DocumentDownloaded;
 import ledger.core.member.FindRegisterExtract;
 import ledger.core.member.MemberEvent;
 import ledger.core.member.MemberId;
+import ledger.core.member.MemberErased;
 import ledger.core.member.MemberRegistered;
+import ledger.core.member.ProfileEdited;
+import ledger.core.shared.ErasureGround;
 import ledger.projections.history.ConsentEntry;
 import ledger.projections.consent.ConsentHistoryProjection;
 import ledger.projections.member.MemberViewProjection;
@@ -84,5 +87,22 @@ class RegisterExtractQueriesTest extends ProjectionTest {
         apply(consentHistory, new DocumentDownloaded(id, "doc-2", "Terms", PORTAL, at(2)), 2);
         assertThat(queries.handle(new FindRegisterExtract(id)).orElseThrow().version())
                 .as("the view lags").isEqualTo(1);
+    }
+
+    @Test
+    void the_extract_holds_each_profile_value_replaced_since_registration_with_when_until_erasure() {
+        MemberId id = MemberId.random();
+        both(new MemberRegistered(id, "user", "Given", "Family", "Co", "mail@example.org", PORTAL, at(0)), 0);
+        both(new ProfileEdited(id, null, null, "Co 2", "new@example.org", PORTAL, at(5)), 1);
+        both(new ProfileEdited(id, null, null, "Co 3", null, PORTAL, at(9)), 2);
+
+        assertThat(queries.handle(new FindRegisterExtract(id)).orElseThrow().pastValues()).containsExactly(
+                new RegisterExtractData.PastValue("company", "Co", at(0), at(5)),
+                new RegisterExtractData.PastValue("company", "Co 2", at(5), at(9)),
+                new RegisterExtractData.PastValue("email", "mail@example.org", at(0), at(5)));
+
+        both(new MemberErased(id, ErasureGround.MEMBER_REQUEST, DPM, at(10)), 3);
+        assertThat(queries.handle(new FindRegisterExtract(id)).orElseThrow().pastValues()).isEmpty();
+        assertThat(count("SELECT count(*) FROM member_view_profile_value WHERE member_id = ?", id.value())).isZero();
     }
 }

@@ -26,6 +26,10 @@ import ledger.core.member.MemberId;
 import ledger.core.member.MemberRegistered;
 import ledger.core.member.MembershipEndReason;
 import ledger.core.member.MembershipEnded;
+import ledger.core.member.ObjectionRecorded;
+import ledger.core.member.ProcessingRestricted;
+import ledger.core.member.RestrictionGround;
+import ledger.core.member.RestrictionLifted;
 import ledger.core.member.ProfileEdited;
 import ledger.core.member.RegisterExtractIssued;
 import ledger.core.shared.Actor;
@@ -216,7 +220,7 @@ class MemberViewProjectionTest extends ProjectionTest {
         assertThat(view(id).version()).isEqualTo(1);
         batch(() -> projection.on(new ErasureDue(id, ErasureGround.RETENTION_EXPIRED, Actor.SYSTEM, at(20)), 2));
         assertThat(view(id).version()).isEqualTo(2);
-        batch(() -> projection.on(new ErasureDeferred(id, List.of(UUID.randomUUID()), Actor.SYSTEM, at(30)), 3));
+        batch(() -> projection.on(new ErasureDeferred(id, List.of(UUID.randomUUID()), Actor.SYSTEM, at(30), ErasureGround.RETENTION_EXPIRED), 3));
 
         MemberView view = view(id);
         assertThat(view.version()).isEqualTo(3);
@@ -230,15 +234,15 @@ class MemberViewProjectionTest extends ProjectionTest {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         batch(() -> {
-            projection.on(new LegalHoldPlaced(id, second, LegalHoldGround.SECURITY, "why", DPM, at(2)), 1);
-            projection.on(new LegalHoldPlaced(id, first, LegalHoldGround.LEGAL_CLAIMS, "why", DPM, at(1)), 2);
+            projection.on(new LegalHoldPlaced(id, second, LegalHoldGround.SECURITY, "why", DPM, at(2), null), 1);
+            projection.on(new LegalHoldPlaced(id, first, LegalHoldGround.LEGAL_CLAIMS, "why", DPM, at(1), null), 2);
         });
         assertThat(view(id).legalHolds()).containsExactly(
-                new MemberView.LegalHold(first, "LEGAL_CLAIMS", at(1)),
-                new MemberView.LegalHold(second, "SECURITY", at(2)));
+                new MemberView.LegalHold(first, "LEGAL_CLAIMS", at(1), null),
+                new MemberView.LegalHold(second, "SECURITY", at(2), null));
 
         batch(() -> projection.on(new LegalHoldReleased(id, first, DPM, at(3)), 3));
-        assertThat(view(id).legalHolds()).containsExactly(new MemberView.LegalHold(second, "SECURITY", at(2)));
+        assertThat(view(id).legalHolds()).containsExactly(new MemberView.LegalHold(second, "SECURITY", at(2), null));
         assertThat(view(id).version()).isEqualTo(3);
         assertThat(view(id).lastActivityAt()).as("the DPM's acts are no activity of the member").isEqualTo(at(0));
     }
@@ -247,13 +251,13 @@ class MemberViewProjectionTest extends ProjectionTest {
     void a_legal_hold_event_seen_again_changes_nothing() {
         MemberId id = registered();
         UUID hold = UUID.randomUUID();
-        LegalHoldPlaced placed = new LegalHoldPlaced(id, hold, LegalHoldGround.SECURITY, "why", DPM, at(1));
+        LegalHoldPlaced placed = new LegalHoldPlaced(id, hold, LegalHoldGround.SECURITY, "why", DPM, at(1), null);
         batch(() -> {
             projection.on(placed, 1);
             projection.on(new LegalHoldReleased(id, hold, DPM, at(2)), 2);
         });
         UUID later = UUID.randomUUID();
-        batch(() -> projection.on(new LegalHoldPlaced(id, later, LegalHoldGround.ARCHIVING, "why", DPM, at(3)), 3));
+        batch(() -> projection.on(new LegalHoldPlaced(id, later, LegalHoldGround.ARCHIVING, "why", DPM, at(3), null), 3));
         batch(() -> {
             projection.on(placed, 1);
             projection.on(new LegalHoldReleased(id, later, DPM, at(2)), 2);
@@ -268,7 +272,7 @@ class MemberViewProjectionTest extends ProjectionTest {
         batch(() -> {
             projection.on(given(id, "newsletter", "1", 1), 1);
             projection.on(new DocumentDownloaded(id, "doc-1", "Price list", PORTAL, at(2)), 2);
-            projection.on(new LegalHoldPlaced(id, UUID.randomUUID(), LegalHoldGround.SECURITY, "why", DPM, at(3)), 3);
+            projection.on(new LegalHoldPlaced(id, UUID.randomUUID(), LegalHoldGround.SECURITY, "why", DPM, at(3), null), 3);
             projection.on(new MembershipEnded(id, MembershipEndReason.MEMBER_REQUEST, at(1000), PORTAL, at(4)), 4);
         });
         batch(() -> projection.on(new MemberErased(id, ErasureGround.MEMBER_REQUEST, DPM, at(5)), 5));
@@ -294,7 +298,7 @@ class MemberViewProjectionTest extends ProjectionTest {
         MemberId id = registered();
         batch(() -> {
             projection.on(new DocumentDownloaded(id, "doc-1", "Price list", PORTAL, at(1)), 1);
-            projection.on(new LegalHoldPlaced(id, UUID.randomUUID(), LegalHoldGround.SECURITY, "why", DPM, at(2)), 2);
+            projection.on(new LegalHoldPlaced(id, UUID.randomUUID(), LegalHoldGround.SECURITY, "why", DPM, at(2), null), 2);
             projection.on(new RegisterExtractIssued(id, "json", DPM, at(3)), 9);
         });
         batch(() -> projection.on(new MemberErased(id, ErasureGround.MEMBER_REQUEST, DPM, at(4)), 5));
@@ -313,7 +317,7 @@ class MemberViewProjectionTest extends ProjectionTest {
         MemberId other = registered();
         batch(() -> {
             projection.on(new DocumentDownloaded(other, "doc-1", "Price list", PORTAL, at(1)), 1);
-            projection.on(new LegalHoldPlaced(other, UUID.randomUUID(), LegalHoldGround.SECURITY, "why", DPM, at(2)),
+            projection.on(new LegalHoldPlaced(other, UUID.randomUUID(), LegalHoldGround.SECURITY, "why", DPM, at(2), null),
                     2);
         });
         batch(() -> projection.on(new MemberErased(erased, ErasureGround.MEMBER_REQUEST, DPM, at(3)), 1));
@@ -340,10 +344,64 @@ class MemberViewProjectionTest extends ProjectionTest {
         assertThat(view.username()).isNull();
         assertThat(view.email()).isNull();
         assertThat(projection.downloads(id.value())).isEmpty();
+        assertThat(projection.profileValues(id.value())).isEmpty();
         assertThat(view.consents()).containsOnlyKeys("newsletter");
         assertThat(view.version()).as("the projection still applies the erasure event itself").isEqualTo(2);
         assertThat(projection.downloads(other.value())).hasSize(1);
         assertThat(view(other).username()).isNotNull();
+    }
+
+    @Test
+    void every_value_the_profile_was_given_is_kept_with_its_event_and_an_edit_seen_again_adds_none() {
+        MemberId id = registered();
+        batch(() -> projection.on(new ProfileEdited(id, null, "Newname", null, null, PORTAL, at(4)), 1));
+        batch(() -> projection.on(new ProfileEdited(id, null, "Newname", null, null, PORTAL, at(4)), 1));
+
+        assertThat(projection.profileValues(id.value())).extracting(MemberProfileValueRow::field,
+                MemberProfileValueRow::seq).containsExactly(org.assertj.core.groups.Tuple.tuple("company", 0L),
+                org.assertj.core.groups.Tuple.tuple("email", 0L), org.assertj.core.groups.Tuple.tuple("familyName", 0L),
+                org.assertj.core.groups.Tuple.tuple("familyName", 1L), org.assertj.core.groups.Tuple.tuple("givenName", 0L));
+        assertThat(projection.profileValues(id.value()).get(3).value()).isEqualTo("Newname");
+        assertThat(projection.profileValues(id.value()).get(3).at()).isEqualTo(at(4));
+    }
+
+    @Test
+    void a_restriction_shows_processing_restricted_with_its_ground_until_it_is_lifted() {
+        MemberId id = registered();
+        assertThat(view(id).processingRestricted()).isFalse();
+        batch(() -> projection.on(new ProcessingRestricted(id, RestrictionGround.ACCURACY_CONTESTED, DPM, at(3)), 1));
+
+        assertThat(view(id).processingRestricted()).isTrue();
+        assertThat(view(id).restriction()).isEqualTo(new MemberView.Restriction("ACCURACY_CONTESTED", at(3)));
+        assertThat(view(id).version()).isEqualTo(1);
+        batch(() -> projection.on(new RestrictionLifted(id, DPM, at(4)), 2));
+        assertThat(view(id).processingRestricted()).isFalse();
+        assertThat(view(id).restriction()).isNull();
+        batch(() -> projection.on(new ProcessingRestricted(id, RestrictionGround.LEGAL_CLAIMS, DPM, at(3)), 1));
+        assertThat(view(id).restriction()).as("an event seen again changes nothing").isNull();
+    }
+
+    @Test
+    void a_legal_hold_restricts_processing_and_shows_its_review_date() {
+        MemberId id = registered();
+        UUID hold = UUID.randomUUID();
+        batch(() -> projection.on(new LegalHoldPlaced(id, hold, LegalHoldGround.LEGAL_CLAIMS, "why", DPM, at(1),
+                java.time.LocalDate.of(2027, 3, 1)), 1));
+
+        assertThat(view(id).processingRestricted()).isTrue();
+        assertThat(view(id).restriction()).isNull();
+        assertThat(view(id).legalHolds()).containsExactly(new MemberView.LegalHold(hold, "LEGAL_CLAIMS", at(1),
+                java.time.LocalDate.of(2027, 3, 1)));
+    }
+
+    @Test
+    void an_objection_is_listed_until_the_member_consents_to_the_purpose_again() {
+        MemberId id = registered();
+        batch(() -> projection.on(new ObjectionRecorded(id, "newsletter", DPM, at(2)), 1));
+        assertThat(view(id).objections()).containsExactly(new MemberView.Objection("newsletter", at(2)));
+
+        batch(() -> projection.on(given(id, "newsletter", "2024-06", 3), 2));
+        assertThat(view(id).objections()).isEmpty();
     }
 
     @Test
@@ -377,7 +435,7 @@ class MemberViewProjectionTest extends ProjectionTest {
         batch(() -> {
             projection.on(given(id, "newsletter", "1", 1), 1);
             projection.on(new DocumentDownloaded(id, "doc-1", "Price list", PORTAL, at(2)), 2);
-            projection.on(new LegalHoldPlaced(id, UUID.randomUUID(), LegalHoldGround.SECURITY, "why", DPM, at(3)), 3);
+            projection.on(new LegalHoldPlaced(id, UUID.randomUUID(), LegalHoldGround.SECURITY, "why", DPM, at(3), null), 3);
         });
 
         batch(projection::reset);
@@ -386,6 +444,8 @@ class MemberViewProjectionTest extends ProjectionTest {
         assertThat(count("SELECT count(*) FROM member_view_consent")).isZero();
         assertThat(count("SELECT count(*) FROM member_view_download")).isZero();
         assertThat(count("SELECT count(*) FROM member_view_hold")).isZero();
+        assertThat(count("SELECT count(*) FROM member_view_profile_value")).isZero();
+        assertThat(count("SELECT count(*) FROM member_view_objection")).isZero();
         assertThat(projection.view(id.value())).isEmpty();
     }
 
@@ -412,6 +472,7 @@ class MemberViewProjectionTest extends ProjectionTest {
         assertThat(projection.downloads(id.value())).isEmpty();
         assertThat(view.consents().values()).allMatch(consent -> !consent.granted());
         assertThat(view.version()).as("the version still follows the events").isEqualTo(5);
+        assertThat(projection.profileValues(id.value())).isEmpty();
     }
 
     @Test

@@ -21,7 +21,10 @@ import ledger.api.http.support.ReplayableAnswer;
 import ledger.core.contactcase.ContactCaseId;
 import ledger.core.contactcase.EraseContactCase;
 import ledger.core.member.EraseMember;
+import ledger.core.member.ErasureDeferral;
+import ledger.core.member.ErasureOutcome;
 import ledger.core.member.ErasureReceipt;
+import ledger.core.member.MemberRefusals.ErasureDeferredByLegalHold;
 import ledger.core.member.MemberId;
 import ledger.core.shared.ErasureGround;
 
@@ -59,11 +62,19 @@ class ErasureController {
         this.commands = commands;
     }
 
+    /**
+     * While a legal hold stands the erasure is recorded and deferred (it runs when the last hold is
+     * released) and answered 409 {@code legal-hold}, naming the holds, with {@code erasureDeferred: true}.
+     */
     @ReplayableAnswer
     @PostMapping(path = "/members/{memberId}/erasure", consumes = MediaType.APPLICATION_JSON_VALUE)
     Receipt erase(@PathVariable UUID memberId, @Valid @RequestBody Erasure request) {
-        ErasureReceipt receipt = commands.sendAndWait(
+        ErasureOutcome outcome = commands.sendAndWait(
                 EraseMember.manual(MemberId.of(memberId), request.ground(), Callers.current()));
+        if (outcome instanceof ErasureDeferral deferral) {
+            throw new ErasureDeferredByLegalHold(deferral.holds());
+        }
+        ErasureReceipt receipt = (ErasureReceipt) outcome;
         return new Receipt(receipt.memberId().value(), receipt.ground(), receipt.erasedAt(), true, true);
     }
 

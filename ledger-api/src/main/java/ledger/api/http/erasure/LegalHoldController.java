@@ -1,6 +1,10 @@
 package ledger.api.http.erasure;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -18,6 +22,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import ledger.api.LedgerProperties;
 import ledger.api.http.support.Callers;
 import ledger.api.http.support.Fields;
 import ledger.api.http.support.ReplayableAnswer;
@@ -26,32 +31,43 @@ import ledger.core.member.MemberId;
 import ledger.core.member.PlaceLegalHold;
 import ledger.core.member.ReleaseLegalHold;
 
-/** DPM: legal holds (Art. 17(3)) keep a member's data despite erasure until released. */
+/**
+ * DPM: legal holds (Art. 17(3)) keep a member's data despite erasure until released, restrict its
+ * processing while they stand, and are to be reviewed by a date.
+ */
 @RestController
 @RequestMapping(path = "/api/v1/members", produces = MediaType.APPLICATION_JSON_VALUE)
 class LegalHoldController {
 
+    /** Without {@code reviewBy} the hold is to be reviewed {@code ledger.legal-holds.review-after} from today. */
     record Hold(@NotNull LegalHoldGround ground,
-                @NotBlank @Size(max = 500) @Pattern(regexp = Fields.PRINTABLE) String reason) {
+                @NotBlank @Size(max = 500) @Pattern(regexp = Fields.PRINTABLE) String reason,
+                LocalDate reviewBy) {
     }
 
-    record Placed(UUID holdId) {
+    record Placed(UUID holdId, LocalDate reviewBy) {
     }
 
     private final CommandGateway commands;
+    private final Clock clock;
+    private final Period reviewAfter;
 
-    LegalHoldController(CommandGateway commands) {
+    LegalHoldController(CommandGateway commands, Clock clock, LedgerProperties properties) {
         this.commands = commands;
+        this.clock = clock;
+        this.reviewAfter = properties.legalHolds().reviewAfter();
     }
 
     @ReplayableAnswer
     @PostMapping(path = "/{memberId}/legal-holds", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Placed> place(@PathVariable UUID memberId, @Valid @RequestBody Hold request) {
         UUID holdId = UUID.randomUUID();
+        LocalDate reviewBy = request.reviewBy() != null ? request.reviewBy()
+                : LocalDate.now(clock.withZone(ZoneOffset.UTC)).plus(reviewAfter);
         commands.sendAndWait(new PlaceLegalHold(MemberId.of(memberId), holdId, request.ground(), request.reason(),
-                Callers.current()));
+                reviewBy, Callers.current()));
         return ResponseEntity.created(URI.create("/api/v1/members/" + memberId + "/legal-holds/" + holdId))
-                .body(new Placed(holdId));
+                .body(new Placed(holdId, reviewBy));
     }
 
     @ReplayableAnswer

@@ -32,7 +32,13 @@ public record RegisterExtract(
         String source,
         List<LedgerProperties.Right> rights,
         LedgerProperties.Authority supervisoryAuthority,
-        List<ReadAudit.Access> accesses) {
+        List<ReadAudit.Access> accesses,
+        LedgerProperties.Contact dataProtectionManager,
+        String automatedDecisionMaking,
+        List<RegisterExtractData.PastValue> pastValues,
+        boolean processingRestricted,
+        MemberView.Restriction restriction,
+        List<MemberView.Objection> objections) {
 
     public static final String SCHEMA = "urn:ledger:register-extract:v1";
 
@@ -47,8 +53,9 @@ public record RegisterExtract(
     public record Consent(boolean granted, String policyVersion, Instant since) {
     }
 
+    /** The rules and, in {@code erasure}, when this member's data is erased, in plain words with the date. */
     public record Retention(String memberData, String contactFormData, Instant erasureDueAt,
-                            List<MemberView.LegalHold> legalHolds) {
+                            List<MemberView.LegalHold> legalHolds, String erasure) {
     }
 
 }

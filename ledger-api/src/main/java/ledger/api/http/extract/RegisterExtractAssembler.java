@@ -1,13 +1,17 @@
 package ledger.api.http.extract;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 
 import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.api.LedgerProperties;
+import ledger.api.http.support.RetentionInWords;
 import ledger.core.consent.PurposeCatalog;
 import ledger.core.shared.Actor;
 import ledger.projections.extract.RegisterExtractData;
@@ -20,11 +24,13 @@ class RegisterExtractAssembler {
     private final LedgerProperties.Register register;
     private final PurposeCatalog purposes;
     private final LedgerProperties ledger;
+    private final RetentionInWords words;
 
-    RegisterExtractAssembler(PurposeCatalog purposes, LedgerProperties ledger) {
+    RegisterExtractAssembler(PurposeCatalog purposes, LedgerProperties ledger, RetentionInWords words) {
         this.register = ledger.register();
         this.purposes = purposes;
         this.ledger = ledger;
+        this.words = words;
     }
 
     RegisterExtract assemble(RegisterExtractData data, Actor issuedTo, Instant issuedAt,
@@ -40,18 +46,31 @@ class RegisterExtractAssembler {
                     state == null ? null : new RegisterExtract.Consent(state.granted(), state.policyVersion(),
                             state.since()));
         }).toList();
-        RegisterExtract.Retention retention = new RegisterExtract.Retention(
-                "kept while you use the partner portal and for " + ledger.retention().afterMembershipEnd()
-                        + " (ISO-8601) after you ceased to use it; then erased automatically",
-                "contact-form data is kept as long as needed, at most "
-                        + ledger.retention().contactCaseMaximum() + " (ISO-8601)",
-                view.erasureDueAt(), view.legalHolds());
+        RegisterExtract.Retention retention = new RegisterExtract.Retention(words.memberDataToMember(),
+                "Contact-form data: " + words.contactFormData(), view.erasureDueAt(), view.legalHolds(),
+                erasure(view));
         return new RegisterExtract(RegisterExtract.SCHEMA, issuedAt,
                 issuedTo, register.controller(),
                 new RegisterExtract.Member(view.memberId(), view.username(), view.givenName(), view.familyName(),
                         view.company(), view.email(), view.status(), view.registeredAt(), view.lastActivityAt()),
                 register.personalDataCategories(), purposeEntries, register.recipients(), register.storage(),
                 retention, data.downloads(), data.consentHistory(), register.source(), register.rights(),
-                register.supervisoryAuthority(), accesses);
+                register.supervisoryAuthority(), accesses, register.dataProtectionManager(),
+                register.automatedDecisionMaking(), data.pastValues(), view.processingRestricted(),
+                view.restriction(), view.objections());
+    }
+
+    /** When this member's data is erased, in plain words with the date. */
+    private String erasure(MemberView view) {
+        String held = view.legalHolds().isEmpty() ? ""
+                : " A legal hold keeps your data for now; it is erased once the last hold is released.";
+        if (view.erasureDueAt() == null) {
+            return "Your membership is active, so no erasure date is set: your data will be erased "
+                    + RetentionInWords.inWords(ledger.retention().afterMembershipEnd())
+                    + " after you stop using the partner portal." + held;
+        }
+        return "Your membership has ended: your data will be erased on "
+                + DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC)
+                .format(view.erasureDueAt()) + " (UTC)." + held;
     }
 }

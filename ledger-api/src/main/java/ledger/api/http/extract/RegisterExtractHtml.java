@@ -63,16 +63,43 @@ final class RegisterExtractHtml {
         for (LedgerProperties.Recipient r : x.recipients()) {
             h.append("<tr><td>").append(e(r.name())).append("</td><td>").append(e(r.role())).append("</td><td>")
                     .append(e(r.purposes() == null ? "" : String.join(", ", r.purposes()))).append("</td><td>")
-                    .append(e(r.location())).append(r.insideEuEea() ? " (inside the EU/EEA)" : "")
+                    .append(e(r.location())).append(r.insideEuEea() ? " (inside the EU/EEA)"
+                            : " (outside the EU/EEA; safeguard: " + e(r.transferMechanism()) + ")")
                     .append("</td></tr>");
         }
         h.append("</table><p>").append(e(x.storage())).append("</p>");
 
         h.append("<h2>Retention</h2><p>").append(e(x.retention().memberData())).append("</p><p>")
-                .append(e(x.retention().contactFormData())).append("</p><p>Scheduled erasure: ")
-                .append(x.retention().erasureDueAt() == null ? "none yet (your membership is active)"
-                        : e(x.retention().erasureDueAt()))
-                .append("</p>");
+                .append(e(x.retention().erasure())).append("</p><p>")
+                .append(e(x.retention().contactFormData())).append("</p>");
+
+        h.append("<h2>Earlier values we still hold</h2>");
+        if (x.pastValues().isEmpty()) {
+            h.append("<p>None: your profile has not been changed.</p>");
+        } else {
+            h.append("<p>Your events keep these earlier values until your data is erased.</p><table><tr>")
+                    .append("<th>Field</th><th>Value</th><th>From</th><th>Until</th></tr>");
+            for (RegisterExtractData.PastValue v : x.pastValues()) {
+                h.append("<tr><td>").append(e(v.field())).append("</td><td>").append(e(v.value())).append("</td><td>")
+                        .append(e(v.from())).append("</td><td>").append(e(v.until())).append("</td></tr>");
+            }
+            h.append("</table>");
+        }
+        if (x.processingRestricted()) {
+            h.append("<h2>Restriction of processing</h2><p>Processing of your data is restricted")
+                    .append(x.restriction() == null ? " by a legal hold" : " (" + e(x.restriction().ground())
+                            + ", since " + e(x.restriction().since()) + ")")
+                    .append(": it is kept, and not otherwise processed.</p>");
+        }
+        if (!x.objections().isEmpty()) {
+            h.append("<h2>Your objections</h2><ul>");
+            for (var objection : x.objections()) {
+                h.append("<li>").append(e(objection.purpose())).append(" (").append(e(objection.at()))
+                        .append(")</li>");
+            }
+            h.append("</ul>");
+        }
+        h.append("<h2>Automated decision-making</h2><p>").append(e(x.automatedDecisionMaking())).append("</p>");
 
         h.append("<h2>Downloads</h2>");
         List<RegisterExtractData.Download> downloads = x.downloads();
@@ -112,6 +139,15 @@ final class RegisterExtractHtml {
                     .append("): ").append(e(r.how())).append("</li>");
         }
         h.append("</ul>");
+        if (x.dataProtectionManager() != null) {
+            LedgerProperties.Contact dpm = x.dataProtectionManager();
+            h.append("<h2>Data Protection Manager</h2><p>").append(e(dpm.name())).append("<br>")
+                    .append(e(dpm.email()));
+            if (dpm.phone() != null) {
+                h.append("<br>").append(e(dpm.phone()));
+            }
+            h.append("<br>").append(e(dpm.address())).append("</p>");
+        }
         if (x.supervisoryAuthority() != null) {
             h.append("<h2>Supervisory authority</h2><p>").append(e(x.supervisoryAuthority().name()))
                     .append(", ").append(e(x.supervisoryAuthority().website())).append("</p>");

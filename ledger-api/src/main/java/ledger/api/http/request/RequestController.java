@@ -3,10 +3,9 @@ package ledger.api.http.request;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -21,6 +20,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,9 +32,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import ledger.api.LedgerProperties;
+import ledger.api.http.support.ApiProblem;
 import ledger.api.http.support.Callers;
 import ledger.api.http.support.Fields;
-import ledger.api.http.support.ApiProblem;
 import ledger.api.http.support.InvalidParameter;
 import ledger.api.http.support.PageLimit;
 import ledger.api.http.support.ReceivedInstant;
@@ -40,21 +44,34 @@ import ledger.core.member.MemberId;
 import ledger.core.request.CompleteRequest;
 import ledger.core.request.ExtendRequest;
 import ledger.core.request.FindRequest;
+import ledger.core.request.FindRequestHistory;
 import ledger.core.request.FindRequests;
 import ledger.core.request.RecordRequest;
+import ledger.core.request.RefuseRequest;
 import ledger.core.request.RequestDeadline;
+import ledger.core.request.RequestFilter;
 import ledger.core.request.RequestId;
 import ledger.core.request.RequestStatus;
 import ledger.core.request.RequestType;
+import ledger.core.request.VerificationMethod;
+import ledger.core.request.VerifyIdentity;
+import ledger.core.shared.Actor;
+import ledger.projections.request.RequestProjection.RequestTrail;
 import ledger.projections.request.RequestProjection.Requests;
 import ledger.projections.request.RequestRow;
 
-/** DPM: data-subject requests with their Art. 12(3) deadlines. */
+/** DPM: data-subject requests (Art. 12): deadlines, identity checks, completion, refusal, trail. */
 @RestController
 @RequestMapping(path = "/api/v1/requests", produces = MediaType.APPLICATION_JSON_VALUE)
 class RequestController {
 
+    private static final String STATUSES = java.util.Arrays.stream(RequestFilter.values())
+            .map(RequestFilter::parameter).collect(Collectors.joining(", "));
+
     record NewRequest(@NotNull UUID memberId, @NotNull RequestType type, @NotNull @ReceivedInstant Instant receivedAt) {
+    }
+
+    record Verification(@NotNull VerificationMethod method) {
     }
 
     record Extension(@NotNull UUID memberId, @Min(1) @Max(2) int months,
@@ -65,23 +82,45 @@ class RequestController {
                       @PositiveOrZero long resultingEventSeq) {
     }
 
+    /** The reason is told to the person; it is stored encrypted under the member's key and never answered. */
+    record Refusal(@NotBlank @Size(max = 1000) @Pattern(regexp = Fields.TEXT) String reason) {
+    }
+
     record Request(UUID requestId, UUID memberId, String type, Instant receivedAt, Instant dueAt, boolean extended,
-                   RequestStatus status, Instant completedAt, String resultingEventType, Long resultingEventSeq) {
+                   RequestStatus status, boolean verified, Instant verifiedAt, String verificationMethod,
+                   Instant completedAt, String resultingEventType, Long resultingEventSeq, Instant answeredAt,
+                   Instant refusedAt, Boolean late, Long daysLate, Actor closedBy) {
     }
 
     record Due(UUID requestId, Instant dueAt) {
+    }
+
+    record Verified(UUID requestId, VerificationMethod method) {
+    }
+
+    /** Art. 12(4): the person is told of the refusal, of the right to complain and to a judicial remedy. */
+    record Refused(UUID requestId, RequestStatus status, boolean late, long daysLate,
+                   LedgerProperties.Authority complaintAuthority, String judicialRemedy) {
+    }
+
+    record TrailEntry(long seq, String type, Instant at, Actor actor, JsonNode details) {
     }
 
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Clock clock;
     private final PageLimit pageLimit;
+    private final LedgerProperties properties;
+    private final ObjectMapper json;
 
-    RequestController(CommandGateway commands, QueryGateway queries, Clock clock, PageLimit pageLimit) {
+    RequestController(CommandGateway commands, QueryGateway queries, Clock clock, PageLimit pageLimit,
+                      LedgerProperties properties, ObjectMapper json) {
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
         this.pageLimit = pageLimit;
+        this.properties = properties;
+        this.json = json;
     }
 
     @ReplayableAnswer
@@ -92,6 +131,13 @@ class RequestController {
                 request.receivedAt(), Callers.current()));
         Instant due = RequestDeadline.initial(request.receivedAt());
         return ResponseEntity.created(URI.create("/api/v1/requests/" + id)).body(new Due(id.value(), due));
+    }
+
+    @ReplayableAnswer
+    @PostMapping(path = "/{requestId}/verification", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Verified verify(@PathVariable UUID requestId, @Valid @RequestBody Verification verification) {
+        commands.sendAndWait(new VerifyIdentity(RequestId.of(requestId), verification.method(), Callers.current()));
+        return new Verified(requestId, verification.method());
     }
 
     @ReplayableAnswer
@@ -110,29 +156,64 @@ class RequestController {
         return ResponseEntity.noContent().build();
     }
 
+    @ReplayableAnswer
+    @PostMapping(path = "/{requestId}/refusal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Refused refuse(@PathVariable UUID requestId, @Valid @RequestBody Refusal refusal) {
+        long daysLate = commands.sendAndWait(new RefuseRequest(RequestId.of(requestId), refusal.reason(),
+                Callers.current()));
+        return new Refused(requestId, RequestStatus.REFUSED, daysLate > 0, daysLate,
+                properties.register().supervisoryAuthority(), properties.register().judicialRemedy());
+    }
+
     @GetMapping
     List<Request> list(@RequestParam(defaultValue = "open") String status,
                        @RequestParam(required = false) Integer limit) {
-        RequestStatus wanted = Arrays.stream(RequestStatus.values())
-                .filter(s -> s.name().toLowerCase(Locale.ROOT).equals(status)).findFirst()
-                .orElseThrow(() -> new InvalidParameter("status", "status must be open, overdue or completed"));
+        RequestFilter filter = RequestFilter.ofParameter(status)
+                .orElseThrow(() -> new InvalidParameter("status", "status must be one of: " + STATUSES));
         Instant now = clock.instant();
-        return queries.query(new FindRequests(wanted, now, pageLimit.of(limit)), ResponseTypes.instanceOf(Requests.class))
+        return queries.query(new FindRequests(filter, now, pageLimit.of(limit)), ResponseTypes.instanceOf(Requests.class))
                 .join()
                 .entries().stream().map(r -> view(r, now)).toList();
     }
 
     @GetMapping("/{requestId}")
     Request one(@PathVariable UUID requestId) {
-        Instant now = clock.instant();
-        return queries.query(new FindRequest(RequestId.of(requestId)), ResponseTypes.optionalInstanceOf(RequestRow.class))
-                .join().map(r -> view(r, now))
+        return view(row(RequestId.of(requestId)), clock.instant());
+    }
+
+    /** The request's whole trail, every event in order with who and when; reasons masked. */
+    @GetMapping("/{requestId}/history")
+    List<TrailEntry> history(@PathVariable UUID requestId) {
+        RequestId id = RequestId.of(requestId);
+        RequestTrail trail = queries.query(new FindRequestHistory(id), ResponseTypes.instanceOf(RequestTrail.class))
+                .join();
+        if (trail.entries().isEmpty()) {
+            row(id);
+        }
+        return trail.entries().stream()
+                .map(e -> new TrailEntry(e.seq(), e.type(), e.at(), new Actor(e.actorPrincipal(), e.actorRole()),
+                        parse(e.details())))
+                .toList();
+    }
+
+    private RequestRow row(RequestId id) {
+        return queries.query(new FindRequest(id), ResponseTypes.optionalInstanceOf(RequestRow.class)).join()
                 .orElseThrow(() -> ApiProblem.notFound("unknown-request", "no such request"));
     }
 
     private static Request view(RequestRow row, Instant now) {
+        Actor closedBy = row.closedByPrincipal() == null ? null : new Actor(row.closedByPrincipal(), row.closedByRole());
         return new Request(row.requestId(), row.memberId(), row.type(), row.receivedAt(), row.dueAt(), row.extended(),
-                RequestStatus.of(row.dueAt(), row.completedAt(), now), row.completedAt(), row.resultType(),
-                row.resultSeq());
+                RequestStatus.of(row.dueAt(), row.completedAt(), row.refusedAt(), now), row.verifiedAt() != null,
+                row.verifiedAt(), row.verificationMethod(), row.completedAt(), row.resultType(), row.resultSeq(),
+                row.answeredAt(), row.refusedAt(), row.late(), row.daysLate(), closedBy);
+    }
+
+    private JsonNode parse(String details) {
+        try {
+            return json.readTree(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored trail details are not JSON", e);
+        }
     }
 }

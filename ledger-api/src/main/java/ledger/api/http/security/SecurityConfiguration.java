@@ -74,12 +74,14 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
                         .permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN.name())
-                        // PORTAL: the member's own actions
+                        // PORTAL: the member's own actions; rectification and withdrawal also by the DPM
+                        // on the member's behalf (a written request), recorded with the DPM as actor
                         .requestMatchers(HttpMethod.POST, BASE + "/members").hasRole(PORTAL.name())
-                        .requestMatchers(HttpMethod.POST, BASE + "/members/*/consents",
-                                BASE + "/members/*/consents/withdrawals", BASE + "/members/*/downloads")
+                        .requestMatchers(HttpMethod.POST, BASE + "/members/*/consents/withdrawals")
+                        .hasAnyRole(PORTAL.name(), DPM.name())
+                        .requestMatchers(HttpMethod.PATCH, BASE + "/members/*/profile").hasAnyRole(PORTAL.name(), DPM.name())
+                        .requestMatchers(HttpMethod.POST, BASE + "/members/*/consents", BASE + "/members/*/downloads")
                         .hasRole(PORTAL.name())
-                        .requestMatchers(HttpMethod.PATCH, BASE + "/members/*/profile").hasRole(PORTAL.name())
                         .requestMatchers(HttpMethod.POST, BASE + "/members/*/membership-end")
                         .hasAnyRole(PORTAL.name(), DPM.name())
                         .requestMatchers(HttpMethod.POST, BASE + "/contact-cases", BASE + "/contact-cases/*/closure")
@@ -94,16 +96,25 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, BASE + "/notices").hasAnyRole(DPM.name(), ADMIN.name())
                         .requestMatchers(HttpMethod.GET, BASE + "/notices", BASE + "/notices/*")
                         .hasAnyRole(PORTAL.name(), AUDITOR.name(), DPM.name(), ADMIN.name())
-                        // AUDITOR: history, read-only
+                        // AUDITOR: history, read-only; the DPM reads a member's trails to answer requests
                         .requestMatchers(HttpMethod.GET, BASE + "/members/*/consent-history",
-                                BASE + "/members/*/history", BASE + "/audit/**")
-                        .hasRole(AUDITOR.name())
+                                BASE + "/members/*/history")
+                        .hasAnyRole(AUDITOR.name(), DPM.name())
+                        .requestMatchers(HttpMethod.GET, BASE + "/audit/**").hasRole(AUDITOR.name())
+                        // the record of processing activities (Art. 30)
+                        .requestMatchers(HttpMethod.GET, BASE + "/register/processing-activities")
+                        .hasAnyRole(AUDITOR.name(), DPM.name())
                         // DPM: erasure, holds, receipts
                         .requestMatchers(HttpMethod.POST, BASE + "/members/*/erasure", BASE + "/members/*/legal-holds",
                                 BASE + "/contact-cases/*/erasure")
                         .hasRole(DPM.name())
                         .requestMatchers(HttpMethod.DELETE, BASE + "/members/*/legal-holds/*").hasRole(DPM.name())
-                        .requestMatchers(HttpMethod.GET, BASE + "/erasures", BASE + "/members/*/accesses")
+                        // Art. 18 and 21
+                        .requestMatchers(HttpMethod.POST, BASE + "/members/*/restriction", BASE + "/members/*/objections")
+                        .hasRole(DPM.name())
+                        .requestMatchers(HttpMethod.DELETE, BASE + "/members/*/restriction").hasRole(DPM.name())
+                        .requestMatchers(HttpMethod.GET, BASE + "/erasures", BASE + "/members/*/accesses",
+                                BASE + "/notifications", BASE + "/notifications/*")
                         .hasRole(DPM.name())
                         // the verifiable ledger: auditors, the DPM and operations read; a verification runs
                         // for auditors and operations

@@ -57,6 +57,7 @@ class OpenApiDescription {
             "POST /api/v1/contact-cases", "201",
             "POST /api/v1/members/{memberId}/legal-holds", "201",
             "DELETE /api/v1/members/{memberId}/legal-holds/{holdId}", "204",
+            "DELETE /api/v1/members/{memberId}/restriction", "204",
             "POST /api/v1/requests", "201",
             "POST /api/v1/requests/{requestId}/completion", "204",
             "POST /api/v1/admin/read-models/{name}/replay", "202",
@@ -120,7 +121,19 @@ class OpenApiDescription {
                 + " description, legal basis or recipients since the notice it rests on);"
                 + " granted or not, under which policy version, since when.");
         schema("ledger.projections.member.MemberView$LegalHold", "LegalHoldSummary", "A legal hold that defers"
-                + " erasure, with its ground.");
+                + " erasure and restricts processing, with its ground and the date it is to be reviewed by.");
+        schema("ledger.projections.member.MemberView$Restriction", "ProcessingRestriction", "The restriction of"
+                + " processing (Art. 18): its ground and since when.");
+        schema("ledger.projections.member.MemberView$Objection", "ProcessingObjection", "An objection to"
+                + " processing for a purpose (Art. 21) and when it was recorded.");
+        String restriction = "ledger.api.http.restriction.RestrictionController$";
+        schema(restriction + "Restriction", "RestrictionRequest", "The ground of a restriction of processing"
+                + " (Art. 18(1)(a)-(d)).");
+        schema(restriction + "Restricted", "RestrictionRecorded", "The restriction that stands (the first ground"
+                + " when the member was restricted already).");
+        schema(restriction + "Objection", "ObjectionRequest", "The purpose the member objects to (Art. 21).");
+        schema(restriction + "Objected", "ObjectionRecorded", "The recorded objection and the consents it"
+                + " withdrew.");
         String contactCase = "ledger.api.http.contactcase.ContactCaseController$";
         schema(contactCase + "Open", "ContactCaseOpening", "A contact-form message: kept at most three years.");
         schema(contactCase + "Opened", "ContactCaseOpened", "The id of the contact case and when it will be erased.");
@@ -135,11 +148,14 @@ class OpenApiDescription {
         schema("ledger.api.http.erasure.ErasuresController$Receipt", "ErasureRecord", "One erasure in the list of"
                 + " erasures: subject, ground, when and by whom; no personal data.");
         schema("ledger.api.http.erasure.LegalHoldController$Hold", "LegalHoldPlacement", "The ground and reason of a"
-                + " legal hold.");
-        schema("ledger.api.http.erasure.LegalHoldController$Placed", "LegalHoldPlaced", "The id of the placed hold.");
+                + " legal hold, and the date it is to be reviewed by (default: a year from today).");
+        schema("ledger.api.http.erasure.LegalHoldController$Placed", "LegalHoldPlaced", "The id of the placed hold"
+                + " and its review date.");
         String extract = "ledger.api.http.extract.RegisterExtract";
-        schema(extract, "RegisterExtract", "A register extract (GDPR Art. 15 and 20): the member's personal data,"
-                + " purposes with legal basis and consent, recipients, retention, rights, the supervisory authority.");
+        schema(extract, "RegisterExtract", "A register extract (GDPR Art. 15 and 20): the member's personal data"
+                + " and the earlier values still held, purposes with legal basis and consent, recipients and"
+                + " transfers, retention in plain words with the date, the rights (restriction and objection"
+                + " included), automated decision-making, the DPM's contact, the supervisory authority.");
         schema(extract + "$Member", "RegisterExtractMember", "The member's personal data in a register extract.");
         schema(extract + "$PurposeEntry", "RegisterExtractPurpose", "A purpose, its legal basis and the member's"
                 + " consent to it.");
@@ -147,9 +163,21 @@ class OpenApiDescription {
         schema(extract + "$Retention", "RegisterExtractRetention", "How long data is kept and when it is erased.");
         schema("ledger.api.LedgerProperties$Controller", "DataController", "The controller of the personal data.");
         schema("ledger.api.LedgerProperties$Recipient", "DataRecipient", "A recipient or processor of personal data.");
+        schema("ledger.api.LedgerProperties$Contact", "DataProtectionManagerContact", "How to reach the Data"
+                + " Protection Manager.");
+        String record = "ledger.api.http.register.ProcessingActivities";
+        schema(record, "ProcessingActivities", "The record of processing activities (GDPR Art. 30(1)): controller,"
+                + " DPM, each activity with purposes, categories of data subjects and personal data, recipients,"
+                + " transfers and retention, and the security measures; from configuration.");
+        schema(record + "$Activity", "ProcessingActivity", "One processing activity of the record.");
+        schema(record + "$Purpose", "ProcessingPurpose", "A purpose of an activity and its legal basis.");
+        schema(record + "$Transfer", "ThirdCountryTransfer", "A transfer to a recipient outside the EU/EEA and its"
+                + " transfer mechanism.");
         schema("ledger.api.LedgerProperties$Right", "DataSubjectRight", "A right of the data subject and how to use"
                 + " it.");
         schema("ledger.api.LedgerProperties$Authority", "SupervisoryAuthority", "The supervisory authority.");
+        schema("ledger.projections.extract.RegisterExtractData$PastValue", "RegisterExtractPastValue", "An earlier"
+                + " value of a profile field that the member's events still hold until erasure (Art. 15(3)).");
         schema("ledger.projections.extract.RegisterExtractData$Download", "RegisterExtractDownload", "A document"
                 + " the member downloaded.");
         schema("ledger.projections.history.ConsentEntry", "ConsentHistoryEntry", "One consent event of a member.");
@@ -167,8 +195,28 @@ class OpenApiDescription {
         schema(request + "Extension", "DataSubjectRequestExtension", "An extension of a request's deadline by one"
                 + " or two months, with the reason.");
         schema(request + "Completion", "DataSubjectRequestCompletion", "How a request was completed.");
-        schema(request + "Request", "DataSubjectRequest", "A data subject's request and its deadline.");
+        schema(request + "Request", "DataSubjectRequest", "A data subject's request: its deadline, the identity"
+                + " check, and how it ended (completed by a member event, when that happened and whether late, or"
+                + " refused).");
+        schema(request + "Verification", "DataSubjectRequestVerification", "How the requester's identity was"
+                + " checked (needed before completion).");
+        schema(request + "Verified", "DataSubjectRequestVerified", "The request whose identity check was recorded.");
+        schema(request + "Refusal", "DataSubjectRequestRefusal", "Why the request is refused (Art. 12(4)); stored"
+                + " encrypted under the member's key, never answered.");
+        schema(request + "Refused", "DataSubjectRequestRefused", "A refused request: whether the refusal came late,"
+                + " and the authority the person may complain to.");
+        schema(request + "TrailEntry", "DataSubjectRequestEvent", "One event of a request's trail: type, time,"
+                + " actor; personal fields masked.");
         schema(request + "Due", "DataSubjectRequestDue", "The id of a request and when it is due.");
+        schema("ledger.api.infrastructure.notification.NotificationOutbox$Notification", "RecipientNotification",
+                "An Art. 19 notification to a recipient: which member, which kind of change (RECTIFICATION, ERASURE,"
+                + " RESTRICTION, RESTRICTION_LIFTED), which fields (names only), its status (PENDING, DELIVERED,"
+                + " FAILED), attempts and when the recipient acknowledged it.");
+        schema("ledger.api.infrastructure.notification.NotificationOutbox$Delivery", "NotificationDelivery", "One"
+                + " delivery attempt: when, the recipient's HTTP status or the type of the failure, and the outcome"
+                + " (ACKNOWLEDGED, REJECTED, ERROR).");
+        schema("ledger.api.http.notification.NotificationController$NotificationDetail", "RecipientNotificationDetail",
+                "A notification with every delivery attempt.");
         schema("ledger.api.infrastructure.axon.ProjectionReplay$Status", "ReadModelStatus", "A read model's"
                 + " processor: position, head, whether it is running or replaying.");
         schema("ledger.api.infrastructure.axon.DeadLetters$Letter", "DeadLetter", "A poison event parked by a"
@@ -236,10 +284,13 @@ class OpenApiDescription {
 
         TAGS.put("Members", "The portal's commands and reads on members.");
         TAGS.put("Contact cases", "Contact-form messages, kept at most three years.");
-        TAGS.put("Erasure", "Erasure, legal holds and erasure receipts (the DPM).");
+        TAGS.put("Erasure", "Erasure, legal holds, restriction and objection, erasure receipts (the DPM).");
         TAGS.put("Register extract", "GDPR Art. 15 and 20: what the ledger holds on a member and why.");
         TAGS.put("Audit", "Consent history and event trails (auditors, read-only).");
+        TAGS.put("Register", "GDPR Art. 30: the record of processing activities (the DPM and auditors).");
         TAGS.put("Data subject requests", "Requests of data subjects and their deadlines (the DPM).");
+        TAGS.put("Notifications", "GDPR Art. 19: recipients told of rectifications, erasures and restrictions (the"
+                + " DPM).");
         TAGS.put("Operations", "Read models and the master key (ADMIN).");
         TAGS.put("Notices", "The privacy-notice registry: versions registered by the SHA-256 of their text.");
         TAGS.put("Consent evidence", "GDPR Art. 7(1): consent records, signed receipts, consent at any moment,"
@@ -256,7 +307,8 @@ class OpenApiDescription {
                 + " under a registered notice in effect, with the notice's version, text SHA-256 and language; 400"
                 + " unknown-notice otherwise. X-Acting-User names the person acting through the portal.");
         operation("POST " + m + "/{memberId}/consents/withdrawals", "Members", "Withdraw consent", "Withdraws some"
-                + " purposes or all, recording the channel; withdrawing portal-membership ends the membership.");
+                + " purposes or all, recording the channel; withdrawing portal-membership ends the membership. The DPM"
+                + " may record a withdrawal on the member's behalf (actor DPM).");
         operation("GET " + m + "/{memberId}/consents/{consentId}", "Consent evidence", "Read a consent record",
                 "The consent as an ISO/IEC TS 27560-shaped record with every event of its life and their leaves.");
         operation("GET " + m + "/{memberId}/consents/{consentId}/receipt", "Consent evidence", "Read a consent"
@@ -278,42 +330,69 @@ class OpenApiDescription {
         operation("POST " + m + "/{memberId}/downloads", "Members", "Record a download", "Records a document the"
                 + " member downloaded.");
         operation("PATCH " + m + "/{memberId}/profile", "Members", "Edit the profile", "Changes profile fields; the"
-                + " username can never change (422). The answer is recorded as a read.");
+                + " username can never change (422). The answer is recorded as a read. The DPM may rectify on the"
+                + " member's behalf (actor DPM).");
         operation("POST " + m + "/{memberId}/membership-end", "Members", "End the membership", "Ends the"
                 + " membership; the member's data is erased after the retention period.");
         operation("GET " + m + "/{memberId}/register-extract", "Register extract", "Issue a register extract",
                 "The register extract as JSON or HTML; issuing it is recorded.");
         operation("GET " + m + "/{memberId}/consent-history", "Audit", "Read a member's consent history",
-                "Every consent event of the member in order.");
+                "Every consent event of the member in order (auditors, and the DPM answering a request).");
         operation("GET " + m + "/{memberId}/history", "Audit", "Read a member's event trail", "Every event of the"
-                + " member: type, time, actor; personal fields masked; survives erasure.");
+                + " member: type, time, actor, sequence number (which a request's completion links); personal fields"
+                + " masked; survives erasure. Auditors and the DPM.");
         operation("GET /api/v1/audit/consents", "Audit", "List consent events", "Consent events across members,"
                 + " paged by cursor; text/csv gives CSV.");
         operation("POST " + m + "/{memberId}/erasure", "Erasure", "Erase a member", "Shreds the member's data key"
-                + " and purges the read models; 409 while a legal hold is placed.");
+                + " and purges the read models. While a legal hold stands the erasure is recorded and deferred, and"
+                + " answered 409 legal-hold naming the holds (erasureDeferred: true); it runs when the last hold is"
+                + " released.");
         operation("POST /api/v1/contact-cases/{caseId}/erasure", "Erasure", "Erase a contact case", "Shreds the"
                 + " contact case's data key.");
         operation("GET " + m + "/{memberId}/accesses", "Erasure", "List reads of a member's data", "Every recorded"
                 + " read of the member's personal data.");
         operation("POST " + m + "/{memberId}/legal-holds", "Erasure", "Place a legal hold", "Defers erasure until"
-                + " the hold is released.");
+                + " the hold is released and restricts processing while it stands; to be reviewed by reviewBy.");
         operation("DELETE " + m + "/{memberId}/legal-holds/{holdId}", "Erasure", "Release a legal hold",
-                "Releases a hold; erasure is possible again once no hold remains.");
+                "Releases a hold; a deferred erasure runs once no hold remains.");
+        operation("POST " + m + "/{memberId}/restriction", "Erasure", "Restrict processing", "Art. 18: the data is"
+                + " kept, but consents, downloads and register extracts are refused (409 processing-restricted);"
+                + " rectification, withdrawal, erasure and lifting pass. A retention erasure waits.");
+        operation("DELETE " + m + "/{memberId}/restriction", "Erasure", "Lift the restriction", "Ends the"
+                + " restriction of processing; a deferred retention erasure then runs unless a hold stands.");
+        operation("POST " + m + "/{memberId}/objections", "Erasure", "Record an objection", "Art. 21: processing"
+                + " for the purpose ends (its consent is withdrawn; for portal-membership the membership ends).");
         operation("GET /api/v1/erasures", "Erasure", "List erasures", "Erasure receipts, without personal data.");
         operation("POST /api/v1/contact-cases", "Contact cases", "Open a contact case", "Records a contact-form"
                 + " message and when it will be erased.");
         operation("POST /api/v1/contact-cases/{caseId}/closure", "Contact cases", "Close a contact case",
                 "Closes a contact case.");
+        operation("GET /api/v1/register/processing-activities", "Register", "Read the record of processing"
+                + " activities", "GDPR Art. 30(1) from configuration, as JSON or (Accept: text/html) as a page.");
         String r = "/api/v1/requests";
         operation("POST " + r, "Data subject requests", "Record a request", "Records a data subject's request and"
                 + " its deadline.");
-        operation("GET " + r, "Data subject requests", "List requests", "Requests and their deadlines.");
+        operation("GET " + r, "Data subject requests", "List requests", "Requests and their deadlines: status open"
+                + " (the default), due-soon (within 7 days), overdue, completed or refused.");
         operation("GET " + r + "/{requestId}", "Data subject requests", "Read a request", "One request and its"
                 + " deadline.");
         operation("POST " + r + "/{requestId}/extension", "Data subject requests", "Extend a request's deadline",
                 "Extends the deadline by one or two months, with the reason.");
         operation("POST " + r + "/{requestId}/completion", "Data subject requests", "Complete a request",
-                "Records how the request was completed.");
+                "Links the member event that answered the request: an event of its member, of a type that answers"
+                + " its type, recorded after its receipt, not linked to another request; the identity must be"
+                + " verified. Answering events complete the oldest open request by themselves.");
+        operation("POST " + r + "/{requestId}/verification", "Data subject requests", "Record the identity check",
+                "Records how the requester's identity was checked; a request completes only after it.");
+        operation("POST " + r + "/{requestId}/refusal", "Data subject requests", "Refuse a request",
+                "Ends the request refused with the reason told to the person; the answer names the supervisory"
+                + " authority (Art. 12(4)).");
+        operation("GET " + r + "/{requestId}/history", "Data subject requests", "Read a request's trail",
+                "Every event of the request in order, with who and when; reasons masked.");
+        operation("GET /api/v1/notifications", "Notifications", "List recipient notifications", "Art. 19"
+                + " notifications, newest first; by memberId and status (pending, delivered, failed).");
+        operation("GET /api/v1/notifications/{notificationId}", "Notifications", "Read a recipient notification",
+                "One notification with every delivery attempt and the acknowledgement.");
         String a = "/api/v1/admin";
         operation("GET " + a + "/read-models", "Operations", "List read models", "Every read model's processor.");
         operation("GET " + a + "/read-models/{name}", "Operations", "Read a read model's status", "One read model's"
@@ -508,6 +587,8 @@ class OpenApiDescription {
                 "eyJhbGciOiJFZERTQSIsImtpZCI6IjAzM2RlMGFlIn0.eyJ2ZXJzaW9uIjoiS0ktQ1ItdjEuMS4wIn0.c2lnbmF0dXJl");
         represent(api, "/api/v1/notices/{version}", "ledger.api.http.notice.NoticeController$Notice", "text/plain",
                 "Privacy Policy\n\nAbout our privacy policy\n...");
+        represent(api, "/api/v1/register/processing-activities", "ledger.api.http.register.ProcessingActivities",
+                "text/html", "<!DOCTYPE html><html lang=\"en\">...</html>");
         represent(api, "/api/v1/audit/consents", "ledger.api.http.history.HistoryController$ConsentPage",
                 "text/csv", "memberId,seq,type,purpose,policyVersion,channel,at,principal,role\r\n");
     }

@@ -31,7 +31,9 @@ import ledger.core.notice.NoticeRegistration;
 import ledger.core.notice.NoticeRegistry;
 import ledger.core.request.DataSubjectRequest;
 import ledger.core.request.MemberEventLookup;
-import ledger.core.request.RequestCompletion;
+import ledger.core.request.RequestBook;
+import ledger.core.request.RequestClosing;
+import ledger.core.request.RequestIntake;
 import ledger.core.shared.RetentionPolicy;
 import ledger.core.shared.StoredAggregates;
 
@@ -69,7 +71,7 @@ class DomainConfiguration {
 
     @Bean
     ConfigurerModule ledgerDomain(UsernameRegistry usernames, KeyVault keys, List<SubjectDataPurge> purges,
-                                  MemberEventLookup memberEvents, StoredAggregates stored,
+                                  MemberEventLookup memberEvents, StoredAggregates stored, RequestBook requestBook,
                                   LedgerProperties properties, ErasureJournal erasureJournal, NoticeRegistry notices) {
         // Long histories load from a snapshot (encrypted like events) plus the events after it.
         AggregateConfigurer<Member> member = ownTypeOnly(Member.class);
@@ -83,8 +85,10 @@ class DomainConfiguration {
                 .configureAggregate(ownTypeOnly(DataSubjectRequest.class))
                 .configureAggregate(ownTypeOnly(Notice.class))
                 .registerCommandHandler(c -> new NoticeRegistration(c.repository(Notice.class), notices))
-                .registerCommandHandler(c -> new RequestCompletion(c.repository(DataSubjectRequest.class),
-                        memberEvents))
+                .registerCommandHandler(c -> new RequestIntake(c.repository(DataSubjectRequest.class), stored,
+                        requestBook))
+                .registerCommandHandler(c -> new RequestClosing(c.repository(DataSubjectRequest.class), memberEvents,
+                        requestBook))
                 .registerCommandHandler(c -> new MemberRegistration(c.repository(Member.class), usernames, stored))
                 .registerCommandHandler(c -> new MemberErasure(c.repository(Member.class), usernames, keys, purges,
                         erasureJournal))

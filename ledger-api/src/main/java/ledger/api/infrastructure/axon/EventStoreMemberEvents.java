@@ -8,12 +8,15 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import ledger.core.member.Member;
 import ledger.core.member.MemberId;
 import ledger.core.request.MemberEventLookup;
 
-/** Reads the type of one member event from the event store (no payload is deserialized). */
+/** Reads the type and time of one member event from the event store (no payload is deserialized). */
 @Component
 class EventStoreMemberEvents implements MemberEventLookup {
+
+    private static final String MEMBER = Member.class.getSimpleName();
 
     private final EventStore events;
 
@@ -22,7 +25,7 @@ class EventStoreMemberEvents implements MemberEventLookup {
     }
 
     @Override
-    public Optional<String> typeOf(MemberId member, long sequence) {
+    public Optional<MemberEventRef> find(MemberId member, long sequence) {
         if (sequence < 0) {
             return Optional.empty();
         }
@@ -31,10 +34,9 @@ class EventStoreMemberEvents implements MemberEventLookup {
             return Optional.empty();
         }
         DomainEventMessage<?> event = stream.peek();
-        if (event.getSequenceNumber() != sequence) {
+        if (event.getSequenceNumber() != sequence || !MEMBER.equals(event.getType())) {
             return Optional.empty();
         }
-        String type = event.getPayloadType().getSimpleName();
-        return Optional.of(type);
+        return Optional.of(new MemberEventRef(event.getPayloadType().getSimpleName(), event.getTimestamp()));
     }
 }

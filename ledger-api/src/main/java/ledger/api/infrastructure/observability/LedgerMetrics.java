@@ -1,7 +1,11 @@
 package ledger.api.infrastructure.observability;
 
+import java.time.Clock;
+
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -13,13 +17,15 @@ import ledger.api.infrastructure.axon.DeadLetters;
 import ledger.api.infrastructure.axon.ProjectionReplay;
 import ledger.core.contactcase.ContactCaseErased;
 import ledger.core.member.MemberErased;
+import ledger.core.request.CountOverdueRequests;
 import ledger.core.shared.Actor;
 import ledger.core.shared.ErasureGround;
 
 /**
  * The ledger's own metrics: erasures (counted live, on the node that erased: this handler runs
- * in a subscribing processor, never in a replay) and each event processor's lag in events behind
- * the head of the event store. Tags are closed vocabularies, never personal data.
+ * in a subscribing processor, never in a replay), each event processor's lag in events behind
+ * the head of the event store, dead letters, and data-subject requests open past their deadline
+ * (Art. 12(3)). Tags are closed vocabularies, never personal data.
  */
 @Component
 @ProcessingGroup(LedgerMetrics.NAME)
@@ -30,11 +36,16 @@ class LedgerMetrics {
     private final MeterRegistry registry;
     private final ProjectionReplay processors;
     private final DeadLetters deadLetters;
+    private final QueryGateway queries;
+    private final Clock clock;
 
-    LedgerMetrics(MeterRegistry registry, ProjectionReplay processors, DeadLetters deadLetters) {
+    LedgerMetrics(MeterRegistry registry, ProjectionReplay processors, DeadLetters deadLetters, QueryGateway queries,
+                  Clock clock) {
         this.registry = registry;
         this.processors = processors;
         this.deadLetters = deadLetters;
+        this.queries = queries;
+        this.clock = clock;
     }
 
     @EventHandler
@@ -68,6 +79,10 @@ class LedgerMetrics {
                     .tag("processor", name)
                     .register(registry);
         }
+        Gauge.builder("ledger.requests.overdue", () -> queries.query(new CountOverdueRequests(clock.instant()),
+                        ResponseTypes.instanceOf(Long.class)).join())
+                .description("Data-subject requests open past their deadline (Art. 12(3))")
+                .register(registry);
         for (String group : deadLetters.groupNames()) {
             Gauge.builder("ledger.dead.letters", () -> deadLetters.count(group))
                     .description("Poison events parked in the processing group's dead-letter queue")

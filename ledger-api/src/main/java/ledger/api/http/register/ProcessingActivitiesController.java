@@ -1,0 +1,76 @@
+package ledger.api.http.register;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import ledger.api.LedgerProperties;
+import ledger.api.http.support.Negotiation;
+import ledger.api.http.support.RetentionInWords;
+
+/** GDPR Art. 30: the record of processing activities, for the DPM and auditors, as JSON or HTML. */
+@RestController
+@RequestMapping("/api/v1/register")
+class ProcessingActivitiesController {
+
+    private final LedgerProperties properties;
+    private final RetentionInWords retention;
+    private final Clock clock;
+
+    ProcessingActivitiesController(LedgerProperties properties, RetentionInWords retention, Clock clock) {
+        this.properties = properties;
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    @GetMapping(path = "/processing-activities", produces = {MediaType.APPLICATION_JSON_VALUE,
+            MediaType.TEXT_HTML_VALUE})
+    ResponseEntity<?> processingActivities(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        ProcessingActivities record = record();
+        if (Negotiation.prefers(accept, MediaType.TEXT_HTML)) {
+            return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                    .body(ProcessingActivitiesHtml.render(record));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(record);
+    }
+
+    ProcessingActivities record() {
+        LedgerProperties.Register register = properties.register();
+        List<ProcessingActivities.Activity> activities = new ArrayList<>();
+        for (LedgerProperties.Activity activity : register.processingActivities()) {
+            List<ProcessingActivities.Purpose> purposes = new ArrayList<>();
+            for (String name : activity.purposes()) {
+                LedgerProperties.Purpose purpose = properties.purposes().get(name);
+                purposes.add(new ProcessingActivities.Purpose(name, purpose.description(), purpose.legalBasis()));
+            }
+            if (activity.description() != null) {
+                purposes.add(new ProcessingActivities.Purpose(null, activity.description(), activity.legalBasis()));
+            }
+            List<LedgerProperties.Recipient> recipients = register.recipients().stream()
+                    .filter(r -> r.purposes().stream().anyMatch(activity.purposes()::contains)).toList();
+            activities.add(new ProcessingActivities.Activity(activity.name(), purposes,
+                    activity.dataSubjectCategories(), activity.personalDataCategories(),
+                    recipients.stream().map(LedgerProperties.Recipient::name).toList(), transfers(recipients),
+                    activity.retention() == LedgerProperties.RetentionRule.CONTACT_CASE
+                            ? retention.contactFormData() : retention.memberData()));
+        }
+        return new ProcessingActivities(ProcessingActivities.SCHEMA, clock.instant(), register.controller(),
+                register.dataProtectionManager(), activities, register.recipients(), transfers(register.recipients()),
+                register.securityMeasures(), register.storage());
+    }
+
+    private static List<ProcessingActivities.Transfer> transfers(List<LedgerProperties.Recipient> recipients) {
+        return recipients.stream().filter(r -> !r.insideEuEea())
+                .map(r -> new ProcessingActivities.Transfer(r.name(), r.location(), r.transferMechanism()))
+                .toList();
+    }
+}

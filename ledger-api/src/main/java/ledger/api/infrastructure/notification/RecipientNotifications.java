@@ -1,0 +1,72 @@
+package ledger.api.infrastructure.notification;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ledger.api.LedgerProperties;
+import ledger.core.member.MemberId;
+
+/**
+ * Which recipients are told of a change (Art. 19), and what: every recipient with a notify-url that
+ * received the member's data, that is, serves a purpose the member consented to before the change.
+ * The notification says which member and which fields changed, never their values.
+ */
+@Component
+public class RecipientNotifications {
+
+    /** The kinds of change recipients are told of. */
+    public enum Kind { RECTIFICATION, ERASURE, RESTRICTION, RESTRICTION_LIFTED }
+
+    private final List<LedgerProperties.Recipient> recipients;
+    private final NotificationOutbox outbox;
+    private final String controller;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public RecipientNotifications(LedgerProperties properties, NotificationOutbox outbox) {
+        this.recipients = properties.register().recipients().stream().filter(LedgerProperties.Recipient::notified)
+                .toList();
+        this.outbox = outbox;
+        this.controller = properties.register().controller() == null ? null
+                : properties.register().controller().name();
+    }
+
+    /** Whether any recipient is to be told of changes at all (then the member's purposes are looked up). */
+    public boolean anyNotified() {
+        return !recipients.isEmpty();
+    }
+
+    /** Writes the outbox rows, in the caller's transaction. */
+    public void changed(MemberId member, Set<String> consentedPurposes, Kind kind, List<String> fields,
+                        String eventId, long eventSeq, Instant occurredAt) {
+        for (LedgerProperties.Recipient recipient : recipients) {
+            if (recipient.purposes().stream().noneMatch(consentedPurposes::contains)) {
+                continue;
+            }
+            UUID id = UUID.randomUUID();
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("notificationId", id.toString());
+            payload.put("type", kind.name());
+            payload.put("article", "GDPR Art. 19");
+            payload.put("controller", controller);
+            payload.put("memberId", member.toString());
+            payload.put("fields", new ArrayList<>(fields));
+            payload.put("occurredAt", occurredAt.toString());
+            try {
+                outbox.enqueue(id, recipient.name(), member.value(), kind.name(), fields, eventId, eventSeq,
+                        json.writeValueAsString(payload), occurredAt);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a notification is plain JSON", e);
+            }
+        }
+    }
+}
