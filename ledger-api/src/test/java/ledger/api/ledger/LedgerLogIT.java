@@ -268,6 +268,65 @@ class LedgerLogIT extends IntegrationTest {
                 .as("every tree extends the empty one").isEmpty();
     }
 
+    @Test
+    void an_erasure_receipt_proves_the_erasure_with_the_public_key_alone() {
+        UUID member = api().register(Api.uniqueUsername());
+        Api.Response erased = api().as(Api.DPM).post("/api/v1/members/" + member + "/erasure",
+                "{\"ground\":\"MEMBER_REQUEST\"}");
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        JsonNode evidence = erased.json().get("evidence");
+        assertThat(evidence.isObject()).as(erased.body()).isTrue();
+
+        // what an auditor holds: the receipt and the public key
+        Checkpoint checkpoint = Checkpoint.parse(publicKey().verify(evidence.get("checkpoint").asText()));
+        assertThat(checkpoint.treeSize()).isEqualTo(evidence.get("treeSize").asLong())
+                .isGreaterThan(evidence.get("leafIndex").asLong());
+        byte[] leafHash = Base64.getDecoder().decode(evidence.get("leafHash").asText());
+        List<byte[]> proof = new ArrayList<>();
+        evidence.get("inclusionProof").forEach(h -> proof.add(Base64.getDecoder().decode(h.asText())));
+        long index = evidence.get("leafIndex").asLong();
+        assertThat(Proofs.verifyInclusion(index, checkpoint.treeSize(), leafHash, proof, checkpoint.rootHash()))
+                .isTrue();
+        // and the leaf is the stored MemberErased row's, recomputable by anyone with the row
+        String eventId = evidence.get("eventId").asText();
+        assertThat(row(eventId).leafHash()).isEqualTo(leafHash);
+        assertThat(row(eventId).payloadType()).endsWith(".MemberErased");
+        assertThat(eventIds(member)).contains(eventId);
+        // a receipt with another leaf does not verify
+        byte[] forged = leafHash.clone();
+        forged[0] ^= 1;
+        assertThat(Proofs.verifyInclusion(index, checkpoint.treeSize(), forged, proof, checkpoint.rootHash()))
+                .isFalse();
+        // a repeated erasure answers the same evidence
+        JsonNode again = api().as(Api.DPM).post("/api/v1/members/" + member + "/erasure",
+                "{\"ground\":\"MEMBER_REQUEST\"}").json().get("evidence");
+        assertThat(again.get("eventId").asText()).isEqualTo(eventId);
+    }
+
+    @Test
+    void consent_history_entries_name_their_stored_event_so_that_its_proof_can_be_fetched() {
+        java.time.Instant from = java.time.Instant.now().minusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        UUID member = api().register(Api.uniqueUsername());
+        JsonNode[] history = new JsonNode[1];
+        await().atMost(LEAF_WAIT).until(() -> {
+            history[0] = auditor().get("/api/v1/members/" + member + "/consent-history").json();
+            return history[0].size() > 0;
+        });
+        for (JsonNode entry : history[0]) {
+            String eventId = entry.get("eventId").asText();
+            assertThat(eventIds(member)).contains(eventId);
+            assertThat(leafOf(eventId).get("eventId").asText()).isEqualTo(eventId);
+        }
+        JsonNode audit = auditor().get("/api/v1/audit/consents?limit=10000&from=" + from).json();
+        List<String> auditIds = new ArrayList<>();
+        audit.get("entries").forEach(e -> {
+            if (member.toString().equals(e.get("memberId").asText())) {
+                auditIds.add(e.get("eventId").asText());
+            }
+        });
+        assertThat(auditIds).isNotEmpty().allSatisfy(id -> assertThat(eventIds(member)).contains(id));
+    }
+
     private static void assertProblem(Api.Response response, int status, String parameter) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -40,18 +41,18 @@ public class ConsentHistoryProjection {
     }
 
     @EventHandler
-    void on(ConsentGiven event, @SequenceNumber long sequence) {
+    void on(ConsentGiven event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
         rows.insert(event.memberId().value(), sequence, event.consentId(), "GIVEN", event.purpose(),
                 event.policyVersion(), event.channel(), event.at(), event.by().principal(), event.by().role(),
-                event.noticeSha256(), event.language(), event.by().actingUser());
+                event.noticeSha256(), event.language(), event.by().actingUser(), eventId);
         rows.advance(event.memberId().value(), sequence);
     }
 
     @EventHandler
-    void on(ConsentWithdrawn event, @SequenceNumber long sequence) {
+    void on(ConsentWithdrawn event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
         rows.insert(event.memberId().value(), sequence, event.consentId(), "WITHDRAWN", event.purpose(),
                 event.policyVersion(), event.channel() == null ? null : event.channel().wire(), event.at(),
-                event.by().principal(), event.by().role(), null, null, event.by().actingUser());
+                event.by().principal(), event.by().role(), null, null, event.by().actingUser(), eventId);
         rows.advance(event.memberId().value(), sequence);
     }
 
@@ -66,9 +67,9 @@ public class ConsentHistoryProjection {
 
     /** An erased member consents to nothing: each purpose still granted is closed by the erasure. */
     @EventHandler
-    void on(MemberErased event, @SequenceNumber long sequence) {
+    void on(MemberErased event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
         rows.closeOpenConsents(event.memberId().value(), sequence, event.at(), event.by().principal(),
-                event.by().role(), event.by().actingUser());
+                event.by().role(), event.by().actingUser(), eventId);
         rows.advance(event.memberId().value(), sequence);
     }
 
@@ -95,7 +96,8 @@ public class ConsentHistoryProjection {
 
     private static ConsentEntry entry(ConsentHistoryRow row) {
         return new ConsentEntry(row.seq(), row.type(), row.purpose(), row.policyVersion(), row.noticeSha256(),
-                row.channel(), row.at(), new Actor(row.actorPrincipal(), row.actorRole(), row.actingUser()));
+                row.channel(), row.at(), new Actor(row.actorPrincipal(), row.actorRole(), row.actingUser()),
+                row.eventId());
     }
 
     /** A list wrapper, so the query's response type is concrete. */

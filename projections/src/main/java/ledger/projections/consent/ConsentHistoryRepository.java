@@ -17,23 +17,25 @@ import jakarta.inject.Singleton;
 public interface ConsentHistoryRepository extends GenericRepository<ConsentHistoryRow, Long> {
 
     @Query(value = "INSERT INTO consent_history (member_id, seq, consent_id, type, purpose, policy_version, channel,"
-            + " at, actor_principal, actor_role, notice_sha256, language, acting_user) VALUES (:memberId, :seq,"
-            + " :consentId, :type, :purpose, :policyVersion, :channel, :at, :actorPrincipal, :actorRole, :noticeSha256,"
-            + " :language, :actingUser) ON CONFLICT (member_id, seq, purpose) DO NOTHING", nativeQuery = true)
+            + " at, actor_principal, actor_role, notice_sha256, language, acting_user, event_id) VALUES (:memberId,"
+            + " :seq, :consentId, :type, :purpose, :policyVersion, :channel, :at, :actorPrincipal, :actorRole,"
+            + " :noticeSha256, :language, :actingUser, :eventId) ON CONFLICT (member_id, seq, purpose) DO NOTHING",
+            nativeQuery = true)
     int insert(UUID memberId, long seq, UUID consentId, String type, String purpose, String policyVersion,
                @Nullable String channel, Instant at, String actorPrincipal, String actorRole,
-               @Nullable String noticeSha256, @Nullable String language, @Nullable String actingUser);
+               @Nullable String noticeSha256, @Nullable String language, @Nullable String actingUser,
+               @Nullable String eventId);
 
     /** Closes every purpose whose last entry is a consent given, with an entry of type ERASED. */
     @Query(value = "INSERT INTO consent_history (member_id, seq, consent_id, type, purpose, policy_version, channel,"
-            + " at, actor_principal, actor_role, acting_user)"
+            + " at, actor_principal, actor_role, acting_user, event_id)"
             + " SELECT :memberId, :seq, last.consent_id, 'ERASED', last.purpose, last.policy_version, NULL, :at,"
-            + " :actorPrincipal, :actorRole, :actingUser"
+            + " :actorPrincipal, :actorRole, :actingUser, :eventId"
             + " FROM (SELECT DISTINCT ON (purpose) purpose, type, consent_id, policy_version FROM consent_history"
             + " WHERE member_id = :memberId AND seq < :seq ORDER BY purpose, seq DESC) last"
             + " WHERE last.type = 'GIVEN' ON CONFLICT (member_id, seq, purpose) DO NOTHING", nativeQuery = true)
     int closeOpenConsents(UUID memberId, long seq, Instant at, String actorPrincipal, String actorRole,
-                          @Nullable String actingUser);
+                          @Nullable String actingUser, @Nullable String eventId);
 
     /** Keyset paging: one indexed range scan from the cursor, never an offset. */
     @Query(value = "SELECT * FROM consent_history WHERE id > :after"

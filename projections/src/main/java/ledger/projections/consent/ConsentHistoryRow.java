@@ -24,5 +24,6 @@ public record ConsentHistoryRow(
         String actorRole,
         @Nullable String noticeSha256,
         @Nullable String language,
-        @Nullable String actingUser) {
+        @Nullable String actingUser,
+        @Nullable String eventId) {
 }

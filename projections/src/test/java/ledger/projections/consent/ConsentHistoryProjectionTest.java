@@ -52,7 +52,8 @@ class ConsentHistoryProjectionTest extends ProjectionTest {
     void a_consent_given_is_recorded_with_its_purpose_notice_channel_and_actor() {
         MemberId id = MemberId.random();
         ConsentGiven consent = given(id, "newsletter", 5);
-        batch(() -> projection.on(consent, 1));
+        String eventId = eventId();
+        batch(() -> projection.on(consent, 1, eventId));
 
         List<ConsentHistoryRow> rows = projection.handle(new FindConsentEvents(null, null, null, 0, 1000)).entries()
                 .stream().filter(row -> row.memberId().equals(id.value())).toList();
@@ -64,6 +65,7 @@ class ConsentHistoryProjectionTest extends ProjectionTest {
         assertThat(row.type()).isEqualTo("GIVEN");
         assertThat(row.purpose()).isEqualTo("newsletter");
         assertThat(row.policyVersion()).isEqualTo("2024-05");
+        assertThat(row.eventId()).as("the stored event it came from, for its proof").isEqualTo(eventId);
         assertThat(row.noticeSha256()).isEqualTo(SHA256);
         assertThat(row.language()).isEqualTo("en");
         assertThat(row.channel()).isEqualTo("email");
@@ -78,15 +80,17 @@ class ConsentHistoryProjectionTest extends ProjectionTest {
         MemberId id = MemberId.random();
         ConsentGiven consent = given(id, "newsletter", 1);
         Actor admin = PORTAL.withActingUser("admin:site-admin-7");
+        String given = eventId();
+        String withdrawn = eventId();
         batch(() -> {
-            projection.on(consent, 1);
+            projection.on(consent, 1, given);
             projection.on(new ConsentWithdrawn(id, consent.consentId(), "newsletter", "2024-05",
-                    WithdrawalChannel.LETTER, admin, at(2)), 2);
+                    WithdrawalChannel.LETTER, admin, at(2)), 2, withdrawn);
         });
 
         assertThat(of(id).entries()).containsExactly(
-                new ConsentEntry(1, "GIVEN", "newsletter", "2024-05", SHA256, "email", at(1), PORTAL),
-                new ConsentEntry(2, "WITHDRAWN", "newsletter", "2024-05", null, "letter", at(2), admin));
+                new ConsentEntry(1, "GIVEN", "newsletter", "2024-05", SHA256, "email", at(1), PORTAL, given),
+                new ConsentEntry(2, "WITHDRAWN", "newsletter", "2024-05", null, "letter", at(2), admin, withdrawn));
         assertThat(count("SELECT count(*) FROM consent_history WHERE consent_id = ?", consent.consentId()))
                 .isEqualTo(2);
     }
@@ -96,14 +100,17 @@ class ConsentHistoryProjectionTest extends ProjectionTest {
         MemberId id = MemberId.random();
         ConsentGiven old = new ConsentGiven(id, UUID.randomUUID(), "newsletter", "2024-05", null, null, "portal",
                 DPM, at(1));
+        String given = eventId();
+        String withdrawn = eventId();
         batch(() -> {
-            projection.on(old, 1);
-            projection.on(new ConsentWithdrawn(id, old.consentId(), "newsletter", "2024-05", null, DPM, at(2)), 2);
+            projection.on(old, 1, given);
+            projection.on(new ConsentWithdrawn(id, old.consentId(), "newsletter", "2024-05", null, DPM, at(2)), 2,
+                    withdrawn);
         });
 
         assertThat(of(id).entries()).containsExactly(
-                new ConsentEntry(1, "GIVEN", "newsletter", "2024-05", null, "portal", at(1), DPM),
-                new ConsentEntry(2, "WITHDRAWN", "newsletter", "2024-05", null, null, at(2), DPM));
+                new ConsentEntry(1, "GIVEN", "newsletter", "2024-05", null, "portal", at(1), DPM, given),
+                new ConsentEntry(2, "WITHDRAWN", "newsletter", "2024-05", null, null, at(2), DPM, withdrawn));
     }
 
     @Test
@@ -111,10 +118,10 @@ class ConsentHistoryProjectionTest extends ProjectionTest {
         MemberId id = MemberId.random();
         MemberId other = MemberId.random();
         batch(() -> {
-            projection.on(given(id, "portal-membership", 1), 1);
+            projection.on(given(id, "portal-membership", 1), 1, eventId());
             projection.on(message(new DocumentDownloaded(id, "doc", "title", PORTAL, at(2)), 2));
-            projection.on(given(other, "newsletter", 3), 1);
-            projection.on(given(id, "newsletter", 4), 3);
+            projection.on(given(other, "newsletter", 3), 1, eventId());
+            projection.on(given(id, "newsletter", 4), 3, eventId());
             projection.on(message(new DocumentDownloaded(id, "doc", "title", PORTAL, at(5)), 4));
         });
 
@@ -140,11 +147,11 @@ class ConsentHistoryProjectionTest extends ProjectionTest {
         MemberId id = MemberId.random();
         ConsentGiven consent = given(id, "newsletter", 1);
         batch(() -> {
-            projection.on(consent, 1);
+            projection.on(consent, 1, eventId());
             projection.on(message(new DocumentDownloaded(id, "doc", "title", PORTAL, at(2)), 2));
         });
         batch(() -> {
-            projection.on(consent, 1);
+            projection.on(consent, 1, eventId());
             projection.on(message(new DocumentDownloaded(id, "doc", "title", PORTAL, at(1)), 0));
         });
 
@@ -185,10 +192,10 @@ class ConsentHistoryProjectionTest extends ProjectionTest {
         MemberId first = MemberId.random();
         MemberId second = MemberId.random();
         batch(() -> {
-            projection.on(given(first, purpose, 1), 1);
-            projection.on(given(second, purpose, 2), 1);
-            projection.on(given(second, "other-" + purpose, 3), 2);
-            projection.on(given(first, purpose, 4), 2);
+            projection.on(given(first, purpose, 1), 1, eventId());
+            projection.on(given(second, purpose, 2), 1, eventId());
+            projection.on(given(second, "other-" + purpose, 3), 2, eventId());
+            projection.on(given(first, purpose, 4), 2, eventId());
         });
 
         List<ConsentHistoryRow> page1 = projection.handle(new FindConsentEvents(purpose, null, null, 0, 2)).entries();
@@ -210,7 +217,7 @@ class ConsentHistoryProjectionTest extends ProjectionTest {
         MemberId id = MemberId.random();
         batch(() -> {
             for (int i = 1; i <= 4; i++) {
-                projection.on(given(id, purpose, 10L * i), i);
+                projection.on(given(id, purpose, 10L * i), i, eventId());
             }
         });
 
@@ -225,12 +232,16 @@ class ConsentHistoryProjectionTest extends ProjectionTest {
     @Test
     void a_reset_empties_the_consent_history_and_its_versions_for_a_rebuild() {
         MemberId id = MemberId.random();
-        batch(() -> projection.on(given(id, "newsletter", 1), 1));
+        batch(() -> projection.on(given(id, "newsletter", 1), 1, eventId()));
 
         batch(projection::reset);
 
         assertThat(count("SELECT count(*) FROM consent_history")).isZero();
         assertThat(count("SELECT count(*) FROM consent_history_version")).isZero();
         assertThat(of(id).version()).isEqualTo(-1);
+    }
+
+    private static String eventId() {
+        return UUID.randomUUID().toString();
     }
 }

@@ -1,6 +1,9 @@
 package ledger.api.http.erasure;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -18,6 +21,7 @@ import jakarta.validation.constraints.Size;
 import ledger.api.http.support.Callers;
 import ledger.api.http.support.Fields;
 import ledger.api.http.support.ReplayableAnswer;
+import ledger.api.infrastructure.log.TransparencyLog;
 import ledger.core.contactcase.ContactCaseId;
 import ledger.core.contactcase.EraseContactCase;
 import ledger.core.member.EraseMember;
@@ -25,6 +29,7 @@ import ledger.core.member.ErasureDeferral;
 import ledger.core.member.ErasureOutcome;
 import ledger.core.member.ErasureReceipt;
 import ledger.core.member.MemberRefusals.ErasureDeferredByLegalHold;
+import ledger.core.member.MemberErased;
 import ledger.core.member.MemberId;
 import ledger.core.shared.ErasureGround;
 
@@ -53,13 +58,27 @@ class ErasureController {
     }
 
     record Receipt(UUID memberId, ErasureGround ground, Instant erasedAt, boolean keyShredded,
-                   boolean projectionsPurged) {
+                   boolean projectionsPurged, ErasureEvidence evidence) {
     }
 
-    private final CommandGateway commands;
+    /**
+     * What proves the erasure is recorded (docs/verifiable-ledger.md): the MemberErased event's leaf,
+     * a signed checkpoint (C2SP signed note) whose tree includes it, and the RFC 9162 inclusion proof
+     * of the leaf in that tree (hashes base64). Checkable with the ledger's public key alone.
+     */
+    record ErasureEvidence(String eventId, long leafIndex, String leafHash, long treeSize, String checkpoint,
+                           List<String> inclusionProof) {
+    }
 
-    ErasureController(CommandGateway commands) {
+    /** The erasure's leaf is appended after commit, normally within a fraction of a second. */
+    private static final Duration EVIDENCE_WAIT = Duration.ofSeconds(5);
+
+    private final CommandGateway commands;
+    private final TransparencyLog log;
+
+    ErasureController(CommandGateway commands, TransparencyLog log) {
         this.commands = commands;
+        this.log = log;
     }
 
     /**
@@ -75,7 +94,16 @@ class ErasureController {
             throw new ErasureDeferredByLegalHold(deferral.holds());
         }
         ErasureReceipt receipt = (ErasureReceipt) outcome;
-        return new Receipt(receipt.memberId().value(), receipt.ground(), receipt.erasedAt(), true, true);
+        ErasureEvidence evidence = log.evidenceOfLast(memberId.toString(), MemberErased.class, EVIDENCE_WAIT)
+                .map(ErasureController::evidence).orElse(null);
+        return new Receipt(receipt.memberId().value(), receipt.ground(), receipt.erasedAt(), true, true, evidence);
+    }
+
+    private static ErasureEvidence evidence(TransparencyLog.Evidence evidence) {
+        Base64.Encoder base64 = Base64.getEncoder();
+        return new ErasureEvidence(evidence.leaf().eventId(), evidence.leaf().index(),
+                base64.encodeToString(evidence.leaf().leafHash()), evidence.checkpoint().treeSize(),
+                evidence.checkpoint().note(), evidence.inclusionProof().stream().map(base64::encodeToString).toList());
     }
 
     /** The same answer on repetition (the first erasure's time). */

@@ -49,8 +49,9 @@ class HistoryController {
     record HistoryEntry(long seq, String type, Instant at, Actor actor, JsonNode details) {
     }
 
+    /** {@code eventId}: the stored event, whose leaf and inclusion proof are at /api/v1/ledger. */
     record ConsentEvent(UUID memberId, long seq, String type, String purpose, String policyVersion,
-                        String noticeSha256, String channel, Instant at, Actor actor) {
+                        String noticeSha256, String channel, Instant at, Actor actor, String eventId) {
     }
 
     record ConsentPage(List<ConsentEvent> entries, String nextCursor) {
@@ -123,7 +124,7 @@ class HistoryController {
     private static ConsentEvent event(ConsentHistoryRow row) {
         return new ConsentEvent(row.memberId(), row.seq(), row.type(), row.purpose(), row.policyVersion(),
                 row.noticeSha256(), row.channel(), row.at(),
-                new Actor(row.actorPrincipal(), row.actorRole(), row.actingUser()));
+                new Actor(row.actorPrincipal(), row.actorRole(), row.actingUser()), row.eventId());
     }
 
     private JsonNode parse(String details) {

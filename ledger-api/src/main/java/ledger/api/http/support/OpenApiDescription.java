@@ -145,6 +145,10 @@ class OpenApiDescription {
         schema(erasure + "CaseErased", "ContactCaseErasureReceipt", "Receipt of a contact case's erasure.");
         schema(erasure + "Receipt", "ErasureReceipt", "Receipt of a member's erasure: the data key is shredded and"
                 + " the read models purged; the same receipt answers a repeated erasure.");
+        schema(erasure + "ErasureEvidence", "ErasureEvidence", "What proves the erasure is recorded: the"
+                + " MemberErased event's leaf in the verifiable ledger, a signed checkpoint (C2SP signed note) whose"
+                + " tree includes it and the RFC 9162 inclusion proof (base64 hashes); null when the leaf was not"
+                + " appended within 5 s.");
         schema("ledger.api.http.erasure.ErasuresController$Receipt", "ErasureRecord", "One erasure in the list of"
                 + " erasures: subject, ground, when and by whom; no personal data.");
         schema("ledger.api.http.erasure.LegalHoldController$Hold", "LegalHoldPlacement", "The ground and reason of a"

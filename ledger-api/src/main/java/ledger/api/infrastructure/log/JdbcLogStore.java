@@ -46,6 +46,13 @@ final class JdbcLogStore {
                 + " WHERE leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index", LEAF, start, end);
     }
 
+    /** The newest stored event of the aggregate whose payload type is {@code payloadType}. */
+    Optional<String> lastEventOfType(String aggregateIdentifier, String payloadType) {
+        return jdbc.queryForList("SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " AND payload_type = ? ORDER BY sequence_number DESC LIMIT 1", String.class, aggregateIdentifier,
+                payloadType).stream().findFirst();
+    }
+
     Optional<TransparencyLog.Leaf> leaf(String eventId) {
         return jdbc.query("SELECT leaf_index, event_identifier, global_index, leaf_hash FROM ledger_log_leaf"
                 + " WHERE event_identifier = ?", LEAF, eventId).stream().findFirst();

@@ -125,6 +125,15 @@ public class TransparencyLog {
         });
     }
 
+    /**
+     * The evidence of the aggregate's newest event of the given type (e.g. a member's erasure), as
+     * {@link #evidence(String, Duration)}; empty when there is no such event or it has no leaf in time.
+     */
+    public Optional<Evidence> evidenceOfLast(String aggregateIdentifier, Class<?> payloadType, Duration timeout) {
+        return store.lastEventOfType(aggregateIdentifier, payloadType.getName())
+                .flatMap(eventId -> evidence(eventId, timeout));
+    }
+
     private void requireStored(long treeSize) {
         long size = treeSize();
         if (treeSize < 0 || treeSize > size) {
