@@ -21,6 +21,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import ledger.core.consent.WithdrawalChannel;
 import ledger.core.consent.PurposeCatalog;
 import ledger.core.crypto.InMemoryKeyVault;
 import ledger.core.member.MemberRefusals.MemberIsErased;
@@ -68,7 +69,7 @@ class RestrictionRulesTest {
 
     @Test
     void while_restricted_consents_downloads_and_register_extracts_are_refused() {
-        for (Object processing : List.of(new GiveConsent(ID, "newsletter", "2024-05", "portal", PORTAL),
+        for (Object processing : List.of(new GiveConsent(ID, "newsletter", MemberFixtures.notice("2024-05"), "portal", PORTAL),
                 new RecordDownload(ID, "doc", "Price list", PORTAL), new IssueRegisterExtract(ID, "json", PORTAL))) {
             setUp();
             fixture.given(registered(), membershipConsent(), restricted())
@@ -81,7 +82,7 @@ class RestrictionRulesTest {
     @Test
     void while_restricted_rectification_withdrawal_erasure_lifting_and_the_end_of_the_membership_pass() {
         for (Object allowed : List.of(new EditProfile(ID, null, null, "New Co", null, null, DPM),
-                new WithdrawConsent(ID, Set.of("newsletter"), false, DPM),
+                new WithdrawConsent(ID, Set.of("newsletter"), false, WithdrawalChannel.EMAIL, DPM),
                 EraseMember.manual(ID, ErasureGround.MEMBER_REQUEST, DPM),
                 new LiftRestriction(ID, DPM),
                 new EndMembership(ID, MembershipEndReason.CEASED_PARTNER, DPM),
@@ -102,7 +103,7 @@ class RestrictionRulesTest {
                 .expectNoEvents();
         fixture.given(registered(), membershipConsent(), restricted(),
                         new RestrictionLifted(ID, DPM, MemberFixtures.T0))
-                .when(new GiveConsent(ID, "newsletter", "2024-05", "portal", PORTAL))
+                .when(new GiveConsent(ID, "newsletter", MemberFixtures.notice("2024-05"), "portal", PORTAL))
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -156,7 +157,7 @@ class RestrictionRulesTest {
                 .expectResultMessagePayload(List.of("newsletter"))
                 .expectEvents(new ObjectionRecorded(ID, "newsletter", DPM, fixture.currentTime()),
                         new ConsentWithdrawn(ID, newsletterConsent("2024-05").consentId(), "newsletter", "2024-05",
-                                DPM, fixture.currentTime()));
+                                null, DPM, fixture.currentTime()));
     }
 
     @Test

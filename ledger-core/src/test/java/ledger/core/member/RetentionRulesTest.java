@@ -198,7 +198,7 @@ class RetentionRulesTest {
     @Test
     void a_legal_hold_restricts_processing_while_it_stands() {
         fixture.given(registered(), membershipConsent(), hold())
-                .when(new GiveConsent(ID, "newsletter", "2024-05", "portal", PORTAL))
+                .when(new GiveConsent(ID, "newsletter", MemberFixtures.notice("2024-05"), "portal", PORTAL))
                 .expectException(MemberRefusals.ProcessingIsRestricted.class)
                 .expectNoEvents();
         fixture.given(registered(), membershipConsent(), hold(), new LegalHoldReleased(ID, HOLD, DPM, MemberFixtures.T0))
