@@ -135,6 +135,9 @@ class RestrictionIT extends IntegrationTest {
                 "{\"ground\":\"SECURITY\",\"reason\":\"x\",\"reviewBy\":\"2020-01-01\"}");
         assertThat(past.status()).isEqualTo(422);
         assertThat(past.json().path("type").asText()).isEqualTo("urn:ledger:problem:review-date-passed");
+        assertThat(dpm().post("/api/v1/members/" + member + "/legal-holds",
+                "{\"ground\":\"SECURITY\",\"reason\":\"x\",\"reviewBy\":\"+10000-01-01\"}").status())
+                .as("four-digit years only").isEqualTo(400);
 
         assertRestricted(api().post("/api/v1/members/" + member + "/downloads", "{\"documentId\":\"doc\"}"));
         JsonNode view = view(member);

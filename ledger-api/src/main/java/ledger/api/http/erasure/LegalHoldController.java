@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -43,6 +44,12 @@ class LegalHoldController {
     record Hold(@NotNull LegalHoldGround ground,
                 @NotBlank @Size(max = 500) @Pattern(regexp = Fields.PRINTABLE) String reason,
                 LocalDate reviewBy) {
+
+        /** Four-digit years only, as every other time the ledger accepts. */
+        @AssertTrue(message = "reviewBy must lie before the year 10000")
+        boolean isReviewByBounded() {
+            return reviewBy == null || reviewBy.getYear() <= 9999;
+        }
     }
 
     record Placed(UUID holdId, LocalDate reviewBy) {

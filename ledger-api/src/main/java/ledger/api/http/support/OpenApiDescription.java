@@ -883,6 +883,9 @@ class OpenApiDescription {
             if ("date-time".equals(format)) {
                 return "2026-01-31T09:30:00Z";
             }
+            if ("date".equals(format)) {
+                return "2027-01-31";
+            }
             if ("email".equals(format)) {
                 return "ada@example.org";
             }
