@@ -58,7 +58,7 @@ class RecipientNotificationsIT extends IntegrationTest {
         String marker = "Nt" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         UUID portalOnly = api().register(Api.uniqueUsername());
         UUID subscriber = api().register(Api.uniqueUsername());
-        api().post("/api/v1/members/" + subscriber + "/consents", "{\"purpose\":\"newsletter\",\"policyVersion\":\"1\"}");
+        api().post("/api/v1/members/" + subscriber + "/consents", "{\"purpose\":\"newsletter\",\"policyVersion\":\"2019-01-05\"}");
 
         assertThat(api().patch("/api/v1/members/" + portalOnly + "/profile",
                 "{\"email\":\"" + marker + "@example.org\"}").status()).isEqualTo(200);

@@ -163,7 +163,7 @@ class DataSubjectRequestsIT extends IntegrationTest {
     @Test
     void an_erasure_an_edit_and_a_withdrawal_complete_the_open_requests_they_answer() {
         UUID member = api().register(Api.uniqueUsername());
-        api().post("/api/v1/members/" + member + "/consents", "{\"purpose\":\"newsletter\",\"policyVersion\":\"1\"}");
+        api().post("/api/v1/members/" + member + "/consents", "{\"purpose\":\"newsletter\",\"policyVersion\":\"2019-01-05\"}");
         Instant received = Instant.now().minus(Duration.ofHours(1));
         String rectification = record(member, "RECTIFICATION", received);
         String withdrawal = record(member, "WITHDRAWAL", received);

@@ -64,7 +64,7 @@ class RestrictionIT extends IntegrationTest {
         awaitCompleted(request, "ProcessingRestricted");
 
         assertRestricted(api().post("/api/v1/members/" + member + "/consents",
-                "{\"purpose\":\"newsletter\",\"policyVersion\":\"2024-05\"}"));
+                "{\"purpose\":\"newsletter\",\"policyVersion\":\"2019-01-05\"}"));
         assertRestricted(api().post("/api/v1/members/" + member + "/downloads", "{\"documentId\":\"doc\"}"));
         assertRestricted(api().get("/api/v1/members/" + member + "/register-extract"));
         assertThat(api().patch("/api/v1/members/" + member + "/profile", "{\"company\":\"Corrected Co\"}").status())
@@ -81,7 +81,7 @@ class RestrictionIT extends IntegrationTest {
         assertThat(again.status()).isEqualTo(404);
         assertThat(again.json().path("type").asText()).isEqualTo("urn:ledger:problem:not-restricted");
         assertThat(api().post("/api/v1/members/" + member + "/consents",
-                "{\"purpose\":\"newsletter\",\"policyVersion\":\"2024-05\"}").status()).isEqualTo(201);
+                "{\"purpose\":\"newsletter\",\"policyVersion\":\"2019-01-05\"}").status()).isEqualTo(201);
         assertThat(view(member).path("processingRestricted").asBoolean()).isFalse();
         assertThat(dpm().post("/api/v1/members/" + member + "/restriction", "{\"ground\":\"WHIM\"}").status())
                 .isEqualTo(400);
@@ -100,7 +100,7 @@ class RestrictionIT extends IntegrationTest {
     @Test
     void an_objection_ends_processing_for_its_purpose_and_answers_the_objection_request() {
         UUID member = api().register(Api.uniqueUsername());
-        api().post("/api/v1/members/" + member + "/consents", "{\"purpose\":\"newsletter\",\"policyVersion\":\"2024-05\"}");
+        api().post("/api/v1/members/" + member + "/consents", "{\"purpose\":\"newsletter\",\"policyVersion\":\"2019-01-05\"}");
         String request = verifiedRequest(member, "OBJECTION");
 
         Api.Response objected = dpm().post("/api/v1/members/" + member + "/objections", "{\"purpose\":\"newsletter\"}");
