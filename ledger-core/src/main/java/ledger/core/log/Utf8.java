@@ -14,6 +14,11 @@ final class Utf8 {
     }
 
     static byte[] encode(String value) {
+        if (!hasSurrogate(value)) {
+            // Without surrogates getBytes cannot substitute anything, and it is several times faster:
+            // the verifier encodes nine values per event.
+            return value.getBytes(StandardCharsets.UTF_8);
+        }
         try {
             ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -23,5 +28,14 @@ final class Utf8 {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("not valid Unicode text (a lone surrogate)", e);
         }
+    }
+
+    private static boolean hasSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isSurrogate(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

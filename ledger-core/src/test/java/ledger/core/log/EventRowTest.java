@@ -90,6 +90,18 @@ class EventRowTest {
         assertThatThrownBy(row::leafData).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void a_character_outside_the_basic_plane_is_encoded_as_its_four_utf8_bytes() {
+        byte[] data = new EventRow("\ud83d\ude00", "a", 0, "T", "t", "p", "r", new byte[0], null).leafData();
+        assertThat(HexFormat.of().formatHex(data, 0, 5)).isEqualTo("f09f98800a");
+    }
+
+    @Test
+    void a_lone_low_surrogate_after_ordinary_text_is_refused_too() {
+        EventRow row = new EventRow("e", "abc\udc00", 0, "T", "t", "p", "r", new byte[0], null);
+        assertThatThrownBy(row::leafData).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static void assertRefused(EventRow row, String column) {
         assertThatThrownBy(row::leafData).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(column);
         assertThatThrownBy(row::leafHash).isInstanceOf(IllegalArgumentException.class);
