@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,7 +54,7 @@ public final class BenchMain {
     private static final int REPLAY_REPEATS = Integer.getInteger("bench.replay-repeats", 1);
     private static final List<String> READ_MODELS = List.of("member-view", "member-history", "consent-history",
             "erasure-receipts", "data-subject-requests");
-    /** Scenarios to run (bench.only, comma-separated): baseline, throughput, history, replay, crypto; or all. */
+    /** Scenarios to run (bench.only, comma-separated): baseline, throughput, history, replay, crypto, ledger; or all. */
     private static final Set<String> ONLY = Set.of(System.getProperty("bench.only", "all")
             .split(","));
     /**
@@ -113,12 +114,16 @@ public final class BenchMain {
                 + "; latency p50 " + fmt(median(baselines.stream().map(b -> b[1]).toList())) + " ms, p99 "
                 + fmt(median(baselines.stream().map(b -> b[2]).toList())) + " ms");
         line("");
+        double bareMax = Double.NaN;
+        if (runs("baseline")) {
+            bareMax = bareBaseline();
+        }
 
         recreateDatabase();
         String url = ROOT_URL + DB;
         double encryptedMax = Double.NaN;
         if (runs("throughput")) {
-            encryptedMax = throughput(url, baselineTps);
+            encryptedMax = throughput(url, baselineTps, bareMax);
         }
         if (runs("history")) {
             longHistories(url, true);
@@ -128,12 +133,18 @@ public final class BenchMain {
         // 6 + 4. replay, and crypto cost
         double encryptedReplay = Double.NaN;
         double nullReplay = Double.NaN;
-        if (runs("replay")) {
+        if (runs("replay") || runs("ledger")) {
+            // the ledger scenario's verifier reads the replay's stored events
             encryptedReplay = replay(url, false);
+        }
+        if (runs("replay")) {
             nullReplay = replay(url, true);
         }
         if (runs("crypto")) {
             crypto(url, encryptedMax, encryptedReplay, nullReplay);
+        }
+        if (runs("ledger")) {
+            logCeiling(url);
         }
         line("_Total time: " + Duration.between(started, Instant.now()).toSeconds() + " s._");
         // the record of cost removals is kept by hand beside this program (measured one change at a time)
@@ -146,7 +157,7 @@ public final class BenchMain {
         System.out.println(report);
     }
 
-    private double throughput(String url, double baselineTps) throws Exception {
+    private double throughput(String url, double baselineTps, double bareMax) throws Exception {
         String[] encrypted = BENCH_TOKENS;
         double encryptedMax;
         Result half;
@@ -168,8 +179,10 @@ public final class BenchMain {
             line("Open-loop mix (20% register, 25% give consent, 15% withdraw, 25% download, 15% profile edit) over "
                     + "distinct members; the rate is stepped up until p99 exceeds 100 ms.");
             line("- highest rate with p99 < 100 ms: " + fmt(encryptedMax) + " commands/s " + range(maxRates)
-                    + "; ratio to baseline TPS: **" + fmt2(encryptedMax / baselineTps) + "** (goal >= 0.5)");
-            line("- every step (rate: overall p50/p99, p99 per command kind, ms):");
+                    + (Double.isNaN(bareMax) ? "" : "; ratio to the bare Spring endpoint's ceiling (section 1b): **"
+                    + fmt2(encryptedMax / bareMax) + "** (goal >= 0.5)") + "; ratio to pgbench's TPS: "
+                    + fmt2(encryptedMax / baselineTps));
+            line("- every step (rate: overall p50/p99, p99 per command kind, ms; a failing rate is run twice):");
             encryptedSteps.forEach(step -> line("  - " + step));
             line("");
             double halfRate = Math.max(encryptedMax, 50) / 2;
@@ -187,6 +200,9 @@ public final class BenchMain {
                     + ", p99.9 " + ms(halves, r -> r.commands, 99.9));
             line("- projection lag (command answered -> member view row present, sampled registrations): p50 "
                     + ms(halves, r -> r.lag, 50) + ", p99 " + ms(halves, r -> r.lag, 99) + " (goal p99 < 1000 ms)");
+            line("- leaf delay of the verifiable ledger (every event of the run: the event's timestamp, taken before"
+                    + " its commit -> its leaf written): p50 " + ms(halves, r -> r.leafDelay, 50) + ", p99 "
+                    + ms(halves, r -> r.leafDelay, 99) + " (goal p99 < 1000 ms)");
             line("");
             line("## 5. Erasure under half load");
             double commandP99 = median(halves.stream().map(r -> r.commands.getValueAtPercentile(99) / 1000.0).toList());
@@ -201,6 +217,97 @@ public final class BenchMain {
 
         }
         return encryptedMax;
+    }
+
+    /**
+     * Section 1b: the bare Spring Boot endpoint of this module ({@code BareEndpointApplication}) in a
+     * JVM of its own, sized as a ledger node, stepped up exactly like the ledger.
+     */
+    private double bareBaseline() throws Exception {
+        sql("CREATE TABLE bench.bare_member (member_id UUID PRIMARY KEY, version BIGINT NOT NULL)");
+        sql("CREATE TABLE bench.bare_event (event_id UUID PRIMARY KEY, member_id UUID NOT NULL,"
+                + " sequence_number BIGINT NOT NULL, payload BYTEA NOT NULL, time_stamp TIMESTAMPTZ NOT NULL DEFAULT now())");
+        sql("INSERT INTO bench.bare_member SELECT gen_random_uuid(), 0 FROM generate_series(1, 1000)");
+        List<UUID> members = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(ROOT_URL + DB, "postgres", "");
+             var rows = connection.createStatement().executeQuery("SELECT member_id FROM bench.bare_member")) {
+            while (rows.next()) {
+                members.add(rows.getObject(1, UUID.class));
+            }
+        }
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m"));
+        String jvmArgs = System.getProperty("node.jvm-args", "").strip();
+        if (!jvmArgs.isEmpty()) {
+            command.addAll(List.of(jvmArgs.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                "ledger.bench.bare.BareEndpointApplication", "--server.port=" + port,
+                "--spring.datasource.url=" + ROOT_URL + DB, "--spring.datasource.username=postgres"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("bare.log").toFile())).start();
+        try {
+            Api api = new Api(port);
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (true) {
+                try {
+                    if (api.get("/bare/ready").status() == 200) {
+                        break;
+                    }
+                } catch (RuntimeException e) {
+                    // not listening yet
+                }
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the bare endpoint did not start, see " + work.resolve("bare.log"));
+                }
+                NodeProcess.sleep(250);
+            }
+            Function<Long, Supplier<OpenLoopLoad.Command>> mix = seed -> {
+                java.util.Random random = new java.util.Random(seed);
+                AtomicLong n = new AtomicLong();
+                return () -> new OpenLoopLoad.Command("bare-download", "POST", "/bare/members/"
+                        + members.get(random.nextInt(members.size())) + "/downloads",
+                        "{\"documentId\":\"doc-" + n.incrementAndGet() + "\",\"title\":\"Price list\"}",
+                        "bench-portal-token");
+            };
+            // the same 45 s of warm-up as a ledger node, at rates this endpoint takes in its stride
+            for (int rate : new int[] {100, 300, 600}) {
+                new OpenLoopLoad(port).run(rate, 15, mix.apply((long) rate), null);
+            }
+            NodeProcess.sleep(2000);
+            List<String> before = new ArrayList<>(steps);
+            steps.clear();
+            List<Double> rates = new ArrayList<>();
+            for (int i = 0; i < REPEATS; i++) {
+                rates.add(maxRate(port, mix, 500 + i));
+            }
+            long rows;
+            try (Connection connection = DriverManager.getConnection(ROOT_URL + DB, "postgres", "");
+                 var count = connection.createStatement().executeQuery("SELECT count(*) FROM bench.bare_event")) {
+                count.next();
+                rows = count.getLong(1);
+            }
+            line("## 1b. Baseline: a bare Spring Boot endpoint");
+            line("`ledger.bench.bare.BareEndpointApplication` (this module): Spring Boot 3.5.7, Tomcat, Spring MVC, Jackson,"
+                    + " Hikari with 32 connections, -Xmx512m like a ledger node; `POST /bare/members/{id}/downloads` reads one"
+                    + " row and inserts one ~300-byte row in one transaction; no security, Axon, encryption or read models."
+                    + " Stepped up open loop exactly like the ledger in section 2:");
+            line("- highest rate with p99 < 100 ms: " + fmt(median(rates)) + " requests/s " + range(rates) + " ("
+                    + rows + " rows appended in all)");
+            line("- every step:");
+            steps.forEach(step -> line("  - " + step));
+            line("");
+            steps.clear();
+            steps.addAll(before);
+            return median(rates);
+        } finally {
+            process.destroy();
+            process.waitFor();
+        }
     }
 
     /** Scenario 7 on a node of its own, with snapshots every 250 events (the default) or none. */
@@ -296,13 +403,15 @@ public final class BenchMain {
 
     /**
      * The JIT compiles the hot paths first; nothing measured here. A 20-second warm-up left the C2
-     * compiler as the service's busiest thread during the first measured steps (flight recording),
-     * so the warm-up runs 45 seconds at rising rates.
+     * compiler as the service's busiest thread during the first measured steps (flight recording).
+     * Since the service grew (ledger log, notices, requests) 45 s at 40/80/120 per s was worse than
+     * none: at 40/s the service's CPU per command only settled after about 2.5 minutes (35 ms per
+     * command in the first 30 s, 14 ms from the fourth minute; ps-measured), and 120/s on a cold
+     * JVM queued a backlog that spilled into the measured steps. So: 150 s at 40/s, then 30 s at 80/s.
      */
     private static void warmUp(NodeProcess node, List<UUID> pool) throws Exception {
-        for (int rate : new int[] {40, 80, 120}) {
-            new OpenLoopLoad(node.port).run(rate, 15, OpenLoopLoad.portalMix(pool, "bench-portal-token", rate), null);
-        }
+        new OpenLoopLoad(node.port).run(40, 150, OpenLoopLoad.portalMix(pool, "bench-portal-token", 40), null);
+        new OpenLoopLoad(node.port).run(80, 30, OpenLoopLoad.portalMix(pool, "bench-portal-token", 80), null);
         NodeProcess.sleep(2000);
     }
 
@@ -313,11 +422,15 @@ public final class BenchMain {
      * between the last passing and the failing rate twice: the answer is within ~6/s.
      */
     private double maxRate(NodeProcess node, List<UUID> pool, int seed) throws Exception {
+        return maxRate(node.port, stepSeed -> OpenLoopLoad.portalMix(pool, "bench-portal-token", stepSeed), seed);
+    }
+
+    private double maxRate(int port, Function<Long, Supplier<OpenLoopLoad.Command>> mix, int seed) throws Exception {
         double best = 0;
         double rate = 50;
         double failing = Double.NaN;
         while (rate <= 5000) {
-            if (!step(node, pool, seed, rate)) {
+            if (!step(port, mix, seed, rate)) {
                 failing = rate;
                 break;
             }
@@ -326,7 +439,7 @@ public final class BenchMain {
         }
         for (int i = 0; i < 2 && !Double.isNaN(failing); i++) {
             double middle = Math.round((best + failing) / 2);
-            if (step(node, pool, seed, middle)) {
+            if (step(port, mix, seed, middle)) {
                 best = middle;
             } else {
                 failing = middle;
@@ -335,10 +448,20 @@ public final class BenchMain {
         return best;
     }
 
-    /** One step of the search: does {@code rate} pass (p99 < 100 ms, nothing failed or dropped)? */
-    private boolean step(NodeProcess node, List<UUID> pool, int seed, double rate) throws Exception {
-        OpenLoopLoad.Result result = new OpenLoopLoad(node.port).run(rate, STEP_SECONDS, OpenLoopLoad.portalMix(pool,
-                "bench-portal-token", seed * 1000L + (long) rate), null);
+    /**
+     * One step of the search: does {@code rate} pass (p99 < 100 ms, nothing failed or dropped)? A
+     * failing step is run once more and decides then: one stall (a GC, a checkpoint, a compile) in a
+     * 6-second step ended whole searches at their first rate, so a rate fails only when it fails twice.
+     */
+    private boolean step(int port, Function<Long, Supplier<OpenLoopLoad.Command>> mix, int seed, double rate)
+            throws Exception {
+        return stepOnce(port, mix, seed, rate) || stepOnce(port, mix, seed + 7, rate);
+    }
+
+    private boolean stepOnce(int port, Function<Long, Supplier<OpenLoopLoad.Command>> mix, int seed, double rate)
+            throws Exception {
+        OpenLoopLoad.Result result = new OpenLoopLoad(port).run(rate, STEP_SECONDS, mix.apply(seed * 1000L + (long) rate),
+                null);
         boolean passes = result.p(99) < 100 && result.failed() == 0 && result.dropped() == 0;
         StringBuilder kinds = new StringBuilder();
         result.byKind().forEach((kind, h) -> kinds.append(String.format(Locale.ROOT, " %s p99 %.0f", kind,
@@ -351,7 +474,7 @@ public final class BenchMain {
         return passes;
     }
 
-    private record Result(Histogram commands, Histogram lag, Histogram erasure) {
+    private record Result(Histogram commands, Histogram lag, Histogram erasure, Histogram leafDelay) {
     }
 
     private Result halfRate(NodeProcess node, List<UUID> pool, double rate, String url, int seed) throws Exception {
@@ -374,6 +497,7 @@ public final class BenchMain {
         });
         eraser.start();
         AtomicLong sampled = new AtomicLong();
+        Instant loadStart = Instant.now();
         OpenLoopLoad.Result result = load.run(rate, seconds, OpenLoopLoad.portalMix(pool,
                 "bench-portal-token", seed), response -> {
             if (response.statusCode() == 201 && response.body().contains("memberId")
@@ -401,7 +525,161 @@ public final class BenchMain {
         eraser.join();
         sampler.shutdown();
         sampler.awaitTermination(60, TimeUnit.SECONDS);
-        return new Result(result.latency(), lag.getIntervalHistogram(), erasure.getIntervalHistogram());
+        return new Result(result.latency(), lag.getIntervalHistogram(), erasure.getIntervalHistogram(),
+                leafDelays(url, loadStart));
+    }
+
+    /**
+     * Every event stored since {@code since}: from its timestamp (set before its transaction commits,
+     * so this slightly overstates the delay) to its leaf's {@code sequenced_at}. Waits until the log
+     * has them all (at most 30 s); one still without a leaf then counts as 30 s.
+     */
+    private static Histogram leafDelays(String url, Instant since) throws SQLException {
+        Histogram delays = new Histogram(3);
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            String window = " FROM domain_event_entry e LEFT JOIN ledger_log_leaf l ON l.global_index = e.global_index"
+                    + " WHERE e.time_stamp::timestamptz >= ?::timestamptz";
+            while (System.nanoTime() < deadline) {
+                try (var missing = connection.prepareStatement("SELECT count(*)" + window + " AND l.leaf_index IS NULL")) {
+                    missing.setString(1, since.toString());
+                    var rows = missing.executeQuery();
+                    rows.next();
+                    if (rows.getLong(1) == 0) {
+                        break;
+                    }
+                }
+                NodeProcess.sleep(200);
+            }
+            try (var query = connection.prepareStatement("SELECT coalesce(extract(epoch from (l.sequenced_at"
+                    + " - e.time_stamp::timestamptz)) * 1000000, 30000000)" + window)) {
+                query.setString(1, since.toString());
+                var rows = query.executeQuery();
+                while (rows.next()) {
+                    delays.recordValue(Math.max(1, rows.getLong(1)));
+                }
+            }
+        }
+        return delays;
+    }
+
+    /**
+     * Scenario 9: the command ceiling with the verifiable ledger's sequencer on and off, alternating,
+     * each on a fresh database and node, so both halves see the same machine.
+     */
+    private void logCeiling(String url) throws Exception {
+        List<String> before = new ArrayList<>(steps);
+        steps.clear();
+        List<Double> on = new ArrayList<>();
+        List<Double> off = new ArrayList<>();
+        List<String> onSteps = new ArrayList<>();
+        List<String> offSteps = new ArrayList<>();
+        List<String> leafDelays = new ArrayList<>();
+        for (int i = 0; i < REPEATS; i++) {
+            for (boolean log : new boolean[] {true, false}) {
+                recreateDatabase();
+                Path checkpoints = Files.createTempDirectory(work, "ceiling-checkpoints");
+                try (NodeProcess node = NodeProcess.start(url, work.resolve("service-log-" + log + ".log"),
+                        concat(BENCH_TOKENS, "--spring.profiles.active=bench", "--ledger.log.sequencer.enabled=" + log,
+                                "--ledger.log.checkpoint-dir=" + checkpoints))) {
+                    List<UUID> pool = seed(node, 1000);
+                    warmUp(node, pool);
+                    double max = maxRate(node, pool, 300 + i);
+                    (log ? on : off).add(max);
+                    (log ? onSteps : offSteps).addAll(steps);
+                    steps.clear();
+                    if (log) {
+                        double half = Math.max(max, 25) / 2;
+                        Instant start = Instant.now();
+                        new OpenLoopLoad(node.port).run(half, STEP_SECONDS * 2, OpenLoopLoad.portalMix(pool,
+                                "bench-portal-token", 400 + i), null);
+                        Histogram delays = leafDelays(url, start);
+                        leafDelays.add(String.format(Locale.ROOT, "at %.0f/s: p50 %.1f ms, p99 %.1f ms, max %.1f ms"
+                                + " (%d events)", half, delays.getValueAtPercentile(50) / 1000.0,
+                                delays.getValueAtPercentile(99) / 1000.0, delays.getMaxValue() / 1000.0,
+                                delays.getTotalCount()));
+                    }
+                }
+            }
+        }
+        steps.addAll(before);
+        line("## 9. Verifiable ledger: command ceiling with the log on and off");
+        line("The search of section 2 on fresh databases and nodes, alternating: the log on (default) and"
+                + " `--ledger.log.sequencer.enabled=false` (no leaves, no checkpoints); " + REPEATS + " pair(s):");
+        line("- log on: " + fmt(median(on)) + " commands/s " + range(on) + "; log off: " + fmt(median(off))
+                + " commands/s " + range(off) + "; on / off = **" + fmt2(median(on) / median(off))
+                + "** (goal: a drop of at most 5 %, i.e. >= 0.95)");
+        line("- leaf delay on the log-on nodes at half their ceiling (every event of " + (STEP_SECONDS * 2)
+                + " s: its timestamp, taken before its commit -> its leaf written; goal p99 < 1000 ms):");
+        leafDelays.forEach(delay -> line("  - " + delay));
+        line("- steps with the log on (a failing rate is run twice):");
+        onSteps.forEach(step -> line("  - " + step));
+        line("- steps with the log off (a failing rate is run twice):");
+        offSteps.forEach(step -> line("  - " + step));
+        line("");
+    }
+
+    /**
+     * Waits until the node's sequencer has given every stored event a leaf and signed a checkpoint of
+     * them all; answers the seconds that took (the log's catch-up after a bulk load).
+     */
+    private static double awaitLogComplete(String url, long events) throws SQLException {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofMinutes(30).toNanos();
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+             var query = connection.prepareStatement("SELECT (SELECT count(*) FROM ledger_log_leaf),"
+                     + " (SELECT coalesce(max(tree_size), 0) FROM ledger_log_checkpoint)")) {
+            while (System.nanoTime() < deadline) {
+                var rows = query.executeQuery();
+                rows.next();
+                if (rows.getLong(1) >= events && rows.getLong(2) >= rows.getLong(1)) {
+                    return (System.nanoTime() - start) / 1e9;
+                }
+                NodeProcess.sleep(500);
+            }
+        }
+        throw new IllegalStateException("the log did not catch up with " + events + " events");
+    }
+
+    /** The offline verifier (`java -jar ledger.jar verify`) over the stored events, with the node stopped. */
+    private void verifier(String url, Path checkpoints, Path publicKey, long events, double catchUpSeconds)
+            throws Exception {
+        List<Double> ownRates = new ArrayList<>();
+        List<Double> wallRates = new ArrayList<>();
+        String last = "";
+        for (int i = 0; i < REPEATS; i++) {
+            List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g", "-jar",
+                    System.getProperty("node.jar"), "verify", "--checkpoints", checkpoints.toString(),
+                    "--public-key", publicKey.toString());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("SPRING_DATASOURCE_URL", url);
+            builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
+            long start = System.nanoTime();
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes());
+            int status = process.waitFor();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Matcher ok = Pattern.compile("(?m)^OK (\\d+) ").matcher(output);
+            Matcher rate = Pattern.compile("\\((\\d+) events/s\\)").matcher(output);
+            if (status != 0 || !ok.find() || !rate.find()) {
+                throw new IllegalStateException("verify exited " + status + ": " + output);
+            }
+            long size = Long.parseLong(ok.group(1));
+            ownRates.add(Double.parseDouble(rate.group(1)));
+            wallRates.add(size / seconds);
+            last = output.strip().lines().filter(l -> l.startsWith("OK ")).findFirst().orElse("");
+        }
+        line("## 10. Verifiable ledger: offline verifier");
+        line("`java -jar ledger.jar verify` over the replay's " + events + " stored events (and the service's own"
+                + " events), every leaf recomputed from its row, every checkpoint file's signature and root checked,"
+                + " the service stopped; " + REPEATS + " run(s):");
+        line("- **" + fmt(median(ownRates)) + " events/s** " + range(ownRates) + " as the verifier reports it (from"
+                + " its snapshot to its answer); " + fmt(median(wallRates)) + " events/s " + range(wallRates)
+                + " over the whole command, JVM start included (goal >= 50,000)");
+        line("- its answer: `" + last + "`");
+        line("- the sequencer gave the " + events + " bulk-loaded events their leaves and a checkpoint in "
+                + fmt(catchUpSeconds) + " s (" + fmt(events / catchUpSeconds) + " leaves/s) after the node started");
+        line("");
     }
 
     private double sequentialCommands(NodeProcess node, MemberId member, int count, int round) {
@@ -433,7 +711,8 @@ public final class BenchMain {
         List<Double> copyRates = new ArrayList<>();
         for (int r = 0; r < REPLAY_REPEATS; r++) {
             recreateDatabase();
-            try (NodeProcess schema = NodeProcess.start(launch, url, work.resolve("replay.log"), args)) {
+            try (NodeProcess schema = NodeProcess.start(launch, url, work.resolve("replay.log"), concat(args,
+                    "--ledger.log.checkpoint-dir=" + Files.createTempDirectory(work, "schema-checkpoints")))) {
                 awaitCaughtUp(schema.api().as("bench-admin-token"));
             }
             MasterKeys keys = new MasterKeys(MasterKeys.decode(NodeProcess.MASTER_KEY), List.of());
@@ -444,17 +723,32 @@ public final class BenchMain {
             sql("UPDATE token_entry SET owner = NULL, token_type = 'org.axonframework.eventhandling.GapAwareTrackingToken',"
                     + " token = convert_to('{\"index\":' || (SELECT max(global_index) FROM domain_event_entry)"
                     + " || ',\"gaps\":[]}', 'UTF8')");
-            try (NodeProcess node = NodeProcess.start(launch, url, work.resolve("replay.log"), args)) {
+            Path checkpoints = Files.createTempDirectory(work, "replay-checkpoints");
+            Path publicKey = work.resolve("public-key");
+            double logCatchUp;
+            try (NodeProcess node = NodeProcess.start(launch, url, work.resolve("replay.log"),
+                    concat(args, "--ledger.log.checkpoint-dir=" + checkpoints))) {
                 Api admin = node.api().as("bench-admin-token");
                 awaitCaughtUp(admin);
-                long start = System.nanoTime();
-                for (String model : READ_MODELS) {
-                    admin.post("/api/v1/admin/read-models/" + model + "/replay", null);
+                // the log appends leaves for the bulk-loaded events first: a live store has them already
+                logCatchUp = awaitLogComplete(url, REPLAY_EVENTS);
+                Files.writeString(publicKey, node.api().as("bench-auditor-token").get("/api/v1/ledger/public-key").body());
+                if (runs("replay")) {
+                    long start = System.nanoTime();
+                    for (String model : READ_MODELS) {
+                        admin.post("/api/v1/admin/read-models/" + model + "/replay", null);
+                    }
+                    NodeProcess.sleep(200);
+                    long head = awaitCaughtUp(admin);
+                    rates.add(head / ((System.nanoTime() - start) / 1e9));
                 }
-                NodeProcess.sleep(200);
-                long head = awaitCaughtUp(admin);
-                rates.add(head / ((System.nanoTime() - start) / 1e9));
             }
+            if (!nullCipher && r == 0 && runs("ledger")) {
+                verifier(url, checkpoints, publicKey, REPLAY_EVENTS, logCatchUp);
+            }
+        }
+        if (!runs("replay")) {
+            return Double.NaN;
         }
         double rate = median(rates);
         if (!nullCipher) {
