@@ -46,9 +46,9 @@ class ConsentPagesController {
     static final int SCAN_LIMIT = 200_000;
 
     /** The search as the form states it; blank fields do not filter. */
-    record Search(String purpose, String from, String to, String member, String type) {
+    public record Search(String purpose, String from, String to, String member, String type) {
 
-        String query() {
+        public String query() {
             StringBuilder q = new StringBuilder();
             add(q, "purpose", purpose);
             add(q, "from", from);

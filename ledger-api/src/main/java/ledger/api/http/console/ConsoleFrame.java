@@ -19,13 +19,13 @@ import ledger.api.LedgerProperties;
 class ConsoleFrame {
 
     /** The signed-in person as the frame shows them; {@code null} on the sign-in page. */
-    record SignedIn(String name, String role) {
+    public record SignedIn(String name, String role) {
 
-        boolean dpm() {
+        public boolean dpm() {
             return "DPM".equals(role);
         }
 
-        boolean auditor() {
+        public boolean auditor() {
             return "AUDITOR".equals(role);
         }
     }
@@ -49,6 +49,7 @@ class ConsoleFrame {
     static SignedIn current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken
                 || authentication.getAuthorities().stream().noneMatch(a -> a.getAuthority().startsWith("ROLE_"))) {
             return null;
         }

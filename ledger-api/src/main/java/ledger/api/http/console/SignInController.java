@@ -32,7 +32,7 @@ class SignInController {
         return "console/sign-in";
     }
 
-    @GetMapping({"/console", "/console/"})
+    @GetMapping("/console")
     String home() {
         ConsoleFrame.SignedIn me = ConsoleFrame.current();
         return me != null && me.dpm() ? "redirect:/console/dashboard" : "redirect:/console/consents";
