@@ -109,10 +109,15 @@ class ConsoleBrowserIT extends IntegrationTest {
         assertThat(serious).as("serious or critical accessibility violations on " + name).isEmpty();
     }
 
-    private void signIn(String token) {
+    /** A browser without a session, on the sign-in page where /console sends it. */
+    private void signedOut() {
+        driver.get(url("/console/sign-in"));
         driver.manage().deleteAllCookies();
         driver.get(url("/console"));
         wait.until(ExpectedConditions.urlContains("/console/sign-in"));
+    }
+
+    private void signIn(String token) {
         driver.findElement(By.id("token")).sendKeys(token);
         driver.findElement(By.id("sign-in")).click();
     }
@@ -129,8 +134,12 @@ class ConsoleBrowserIT extends IntegrationTest {
         api().as(Api.DPM).post("/api/v1/requests", "{\"memberId\":\"" + id + "\",\"type\":\"ERASURE\",\"receivedAt\":\""
                 + java.time.Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\"}");
 
-        driver.get(url("/console"));
-        wait.until(ExpectedConditions.urlContains("/console/sign-in"));
+        // a standing hold elsewhere, so the dashboard lists one
+        UUID held = api().register(Api.uniqueUsername());
+        assertThat(api().as(Api.DPM).post("/api/v1/members/" + held + "/legal-holds",
+                "{\"ground\":\"LEGAL_OBLIGATION\",\"reason\":\"Bookkeeping act\"}").status()).isEqualTo(201);
+
+        signedOut();
         page("sign-in");
         signIn(Api.DPM);
         wait.until(ExpectedConditions.urlContains("/console/dashboard"));
@@ -203,6 +212,7 @@ class ConsoleBrowserIT extends IntegrationTest {
         assertThat(api().post("/api/v1/members/" + id + "/consents/withdrawals",
                 "{\"purposes\":[\"newsletter\"]}").status()).isEqualTo(200);
 
+        signedOut();
         signIn(Api.AUDITOR);
         wait.until(ExpectedConditions.urlContains("/console/consents"));
         assertThat(text("signed-in-role")).isEqualTo("AUDITOR");
