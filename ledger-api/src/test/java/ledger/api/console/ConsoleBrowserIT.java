@@ -168,6 +168,16 @@ class ConsoleBrowserIT extends IntegrationTest {
         assertThat(text("accesses")).contains("erasure-request").contains("console:member");
         page("member");
 
+        // the member's own copy, as the member reads it (recorded as a read for the same purpose)
+        String memberPage = driver.getCurrentUrl();
+        driver.findElement(By.id("extract-html")).click();
+        wait.until(ExpectedConditions.titleIs("Register extract"));
+        assertThat(driver.findElement(By.tagName("body")).getText())
+                .contains("three months after your membership ends")
+                .containsPattern("\\d{1,2} [A-Z][a-z]+ \\d{4}, \\d{2}:\\d{2} UTC");
+        page("register-extract");
+        driver.get(memberPage);
+
         // a legal hold
         new Select(driver.findElement(By.id("hold-ground"))).selectByValue("LEGAL_CLAIMS");
         driver.findElement(By.id("hold-reason")).sendKeys("Pending dispute over an invoice");
