@@ -118,7 +118,6 @@ public final class ConsoleSession {
                     cookie = value.isEmpty() ? null : value;
                 }
             }
-            if (System.getProperty("console.debug") != null) System.out.println("DEBUG " + path + " " + response.statusCode() + " " + response.headers().map() + " body=" + text(response));
             String type = response.headers().firstValue("Content-Type").orElse("");
             if (type.startsWith("text/html")) {
                 Matcher m = CSRF.matcher(text(response));
