@@ -250,7 +250,19 @@ class ConsoleBrowserIT extends IntegrationTest {
         assertThat(lines.get(1)).contains(",GIVEN,");
         assertThat(lines.get(2)).contains(",WITHDRAWN,");
 
-        driver.get(url("/console/ledger"));
+        // the inclusion proof of the withdrawal's stored event, from its row
+        driver.get(url("/console/consents?member=" + id + "&type=WITHDRAWN"));
+        driver.findElement(By.cssSelector("#consent-rows .consent-row a")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("proof-form")));
+        wait.until(d -> !d.findElements(By.id("proof")).isEmpty()
+                || d.findElement(By.tagName("body")).getText().contains("no signed checkpoint covers it yet"));
+        if (driver.findElements(By.id("proof")).isEmpty()) {
+            // checkpoints are signed every 2 s in tests: ask again once one covers the event
+            wait.until(d -> {
+                d.navigate().refresh();
+                return !d.findElements(By.id("proof")).isEmpty();
+            });
+        }
         page("ledger");
     }
 }

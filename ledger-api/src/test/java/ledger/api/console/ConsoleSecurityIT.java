@@ -151,4 +151,43 @@ class ConsoleSecurityIT extends IntegrationTest {
                         + "|November|December) \\d{4}, \\d{2}:\\d{2} UTC")
                 .contains("@media print");
     }
+
+    @Test
+    void the_dpm_records_a_request_checks_the_identity_and_sees_the_timeline() {
+        UUID id = api().register(Api.uniqueUsername());
+        ConsoleSession dpm = ConsoleSession.as(port, Api.DPM);
+        HttpResponse<byte[]> recorded = dpm.post("/console/requests", Map.of("memberId", id.toString(), "type", "ACCESS"));
+        assertThat(recorded.statusCode()).isEqualTo(302);
+        String page = recorded.headers().firstValue("Location").orElseThrow()
+                .replaceFirst("^https?://[^/]+", "");
+        assertThat(page).matches("/console/requests/[0-9a-f-]{36}");
+        assertThat(ConsoleSession.text(dpm.get(page))).contains("ACCESS").contains("not yet");
+        HttpResponse<byte[]> verified = dpm.post(page + "/verification", Map.of("method", "REGISTERED_EMAIL"));
+        assertThat(verified.statusCode()).isEqualTo(302);
+        String after = ConsoleSession.text(dpm.get(page));
+        assertThat(after).contains("The identity check was recorded.").contains("REGISTERED_EMAIL");
+        // a refusal without its reason is refused with a clear message, and nothing is recorded
+        dpm.post(page + "/refusal", Map.of("reason", " "));
+        assertThat(ConsoleSession.text(dpm.get(page))).contains("A refusal needs its reason");
+        UUID requestId = UUID.fromString(page.substring(page.lastIndexOf('/') + 1));
+        assertThat(storedEventTypes(requestId)).hasSize(2);
+    }
+
+    @Test
+    void erasure_needs_the_typed_confirmation_and_the_receipts_export_as_csv() {
+        UUID id = api().register(Api.uniqueUsername());
+        ConsoleSession dpm = ConsoleSession.as(port, Api.DPM);
+        dpm.post("/console/members/" + id + "/erasure", Map.of("ground", "MEMBER_REQUEST", "confirmation", "yes",
+                "purpose", "erasure-request"));
+        assertThat(storedEventTypes(id)).doesNotContain("MemberErased");
+        HttpResponse<byte[]> receipt = dpm.post("/console/members/" + id + "/erasure", Map.of("ground",
+                "MEMBER_REQUEST", "confirmation", id.toString(), "purpose", "erasure-request"));
+        assertThat(receipt.statusCode()).isEqualTo(200);
+        assertThat(ConsoleSession.text(receipt)).contains("Erasure receipt").contains(id.toString());
+        assertThat(storedEventTypes(id)).endsWith("MemberErased");
+        HttpResponse<byte[]> csv = dpm.get("/console/erasures/export");
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(ConsoleSession.text(csv)).startsWith("subject_id,subject_type,ground,erased_at")
+                .contains(id + ",MEMBER,MEMBER_REQUEST,");
+    }
 }

@@ -40,22 +40,34 @@ class RequestPagesController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Clock clock;
+    private final org.axonframework.eventsourcing.eventstore.EventStore events;
 
-    RequestPagesController(CommandGateway commands, QueryGateway queries, Clock clock) {
+    RequestPagesController(CommandGateway commands, QueryGateway queries, Clock clock,
+                           org.axonframework.eventsourcing.eventstore.EventStore events) {
+        this.events = events;
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
     }
 
+    /** The request's read model follows its events within moments: after an action, the page waits for it. */
+    private static final java.time.Duration CATCH_UP = java.time.Duration.ofSeconds(5);
+
     @GetMapping("/console/requests/{requestId}")
     String request(@PathVariable UUID requestId, Model model) {
         RequestId id = RequestId.of(requestId);
+        long stored = events.lastSequenceNumberFor(requestId.toString()).orElse(-1L);
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        var trail = trail(id);
+        while (trail.stream().mapToLong(e -> e.seq()).max().orElse(-1) < stored && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(20).toNanos());
+            trail = trail(id);
+        }
         RequestRow row = queries.query(new FindRequest(id), ResponseTypes.optionalInstanceOf(RequestRow.class)).join()
                 .orElseThrow(() -> ApiProblem.notFound("unknown-request", "no such request"));
         model.addAttribute("r", row);
         model.addAttribute("status", RequestStatus.of(row.dueAt(), row.completedAt(), row.refusedAt(), clock.instant()));
-        model.addAttribute("trail", queries.query(new FindRequestHistory(id), ResponseTypes.instanceOf(RequestTrail.class))
-                .join().entries());
+        model.addAttribute("trail", trail);
         model.addAttribute("methods", VerificationMethod.values());
         model.addAttribute("fmt", new Readable());
         return "console/request";
@@ -105,6 +117,10 @@ class RequestPagesController {
         }
         return act(flash, back(requestId), back(requestId), "The request was refused.",
                 () -> commands.sendAndWait(new RefuseRequest(RequestId.of(requestId), reason.strip(), Callers.current())));
+    }
+
+    private java.util.List<ledger.projections.request.RequestEventRow> trail(RequestId id) {
+        return queries.query(new FindRequestHistory(id), ResponseTypes.instanceOf(RequestTrail.class)).join().entries();
     }
 
     private static boolean text(String value, String pattern) {
