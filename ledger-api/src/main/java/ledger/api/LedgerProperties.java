@@ -43,7 +43,8 @@ public record LedgerProperties(
         List<Notice> notices,
         ConsentReceipts consentReceipts,
         LegalHolds legalHolds,
-        Notifications notifications) {
+        Notifications notifications,
+        Console console) {
 
     public LedgerProperties {
         purposes = purposes == null ? Map.of() : Map.copyOf(purposes);
@@ -186,6 +187,28 @@ public record LedgerProperties(
      */
     public record Notifications(Duration pollInterval, int batchSize, Duration timeout, Duration initialBackoff,
                                 Duration maxBackoff, int maxAttempts) {
+    }
+
+    /**
+     * The console at /console (docs/console.md). {@code tokenSignIn}: the sign-in form that takes a
+     * configured DPM or AUDITOR token, honoured in the default profile only; {@code oidc}: sign-in with
+     * an OpenID Connect issuer when {@code issuerUri} is set (roles from ledger.security.jwt.roles-claim);
+     * {@code readPurposes}: what the console offers when a read of personal data asks for its purpose;
+     * {@code erasureHorizon}: how far ahead the dashboard lists erasures; {@code pageSize}: rows per page.
+     */
+    public record Console(boolean tokenSignIn, Oidc oidc, List<String> readPurposes, Period erasureHorizon,
+                          int pageSize) {
+
+        public Console {
+            readPurposes = orEmpty(readPurposes);
+        }
+
+        public record Oidc(String issuerUri, String clientId, String clientSecret, List<String> scopes) {
+
+            public boolean enabled() {
+                return StringUtils.hasText(issuerUri);
+            }
+        }
     }
 
     /** A legal hold placed without a review date is to be reviewed {@code reviewAfter} after it was placed. */

@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 import ledger.api.support.Api;
+import ledger.api.support.ConsoleSession;
 import ledger.api.support.IntegrationTest;
 
 /**
@@ -106,9 +107,38 @@ class RoleMatrixIT extends IntegrationTest {
         return tests.stream();
     }
 
+    /** One console session per caller, signed in once through the sign-in form with the caller's token. */
+    private final Map<String, ConsoleSession> consoleSessions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The console's routes are session-based: the caller signs in through the form with its token
+     * (PORTAL and ADMIN tokens are refused there), then calls the route with the session cookie and,
+     * for a POST, the CSRF token. {@code sign-in}: the caller is sent to the sign-in page.
+     */
+    private void checkConsole(String method, String path, String endpoint, String caller, String expected) {
+        ConsoleSession session = consoleSessions.computeIfAbsent(caller,
+                c -> ConsoleSession.as(port, TOKENS.get(c)));
+        var response = session.send(method, path);
+        int status = response.statusCode();
+        String location = response.headers().firstValue("Location").orElse("");
+        boolean toSignIn = status == 302 && location.endsWith("/console/sign-in");
+        switch (expected) {
+            case "allow" -> assertThat(status).as(endpoint + " as " + caller).isNotIn(401, 403)
+                    .matches(s -> !toSignIn, "not sent to sign in");
+            case "403" -> assertThat(status).as(endpoint + " as " + caller).isEqualTo(403);
+            case "sign-in" -> assertThat(location).as(endpoint + " as " + caller + " (" + status + ")")
+                    .matches(l -> toSignIn, "sent to the sign-in page");
+            default -> throw new AssertionError("unknown table entry " + expected + " for " + endpoint);
+        }
+    }
+
     private void check(String endpoint, String caller, String expected) {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String path = concrete(endpoint.substring(endpoint.indexOf(' ') + 1));
+        if (path.startsWith("/console")) {
+            checkConsole(method, path, endpoint, caller, expected);
+            return;
+        }
         Api api = api().as(TOKENS.get(caller));
         String body = "POST".equals(method) || "PATCH".equals(method) || "PUT".equals(method) ? "{}" : null;
         int status = api.send(method, path, body, body == null ? null : "application/json").status();

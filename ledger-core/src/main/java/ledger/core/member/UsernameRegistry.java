@@ -15,6 +15,12 @@ public interface UsernameRegistry {
 
     Claim claim(String username, MemberId memberId);
 
+    /**
+     * The member holding this username (compared after NFKC and lower case, as claims are), for the
+     * DPM's lookup; the caller checks the exact spelling against the member view.
+     */
+    java.util.Optional<MemberId> holderOf(String username);
+
     /** Frees the member's username, e.g. when the member is erased. */
     void release(MemberId memberId);
 }

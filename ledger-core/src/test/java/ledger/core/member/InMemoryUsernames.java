@@ -25,6 +25,11 @@ final class InMemoryUsernames implements UsernameRegistry {
         owners.values().removeIf(memberId::equals);
     }
 
+    @Override
+    public java.util.Optional<MemberId> holderOf(String username) {
+        return java.util.Optional.ofNullable(owners.get(username));
+    }
+
     boolean taken(String username) {
         return owners.containsKey(username);
     }

@@ -267,6 +267,29 @@ public class MemberViewProjection {
         return new MembersToReconsent(rows.membersToReconsent(purposes, upToDate, after, query.limit()));
     }
 
+    /** The DPM's dashboard: erasures falling due soon and open legal holds; ids and dates only. */
+    @QueryHandler
+    public Dashboard handle(ledger.core.member.FindDashboard query) {
+        return new Dashboard(
+                rows.erasuresDueBefore(query.erasureDueBefore(), query.limit()).stream()
+                        .map(r -> new Dashboard.DueErasure(r.memberId(), r.erasureDueAt(),
+                                !rows.holdsOf(r.memberId()).isEmpty()))
+                        .toList(),
+                rows.openHolds(query.limit()).stream()
+                        .map(h -> new Dashboard.Hold(h.memberId(), h.holdId(), h.ground(), h.placedAt(), h.reviewBy()))
+                        .toList());
+    }
+
+    /** What {@link ledger.core.member.FindDashboard} answers. */
+    public record Dashboard(List<DueErasure> erasuresDue, List<Hold> legalHolds) {
+
+        public record DueErasure(UUID memberId, Instant erasureDueAt, boolean held) {
+        }
+
+        public record Hold(UUID memberId, UUID holdId, String ground, Instant placedAt, java.time.LocalDate reviewBy) {
+        }
+    }
+
     /** A purpose-version pair no consent row has (purposes never hold a line break). */
     private static final String NO_CONSENT = "\n";
 

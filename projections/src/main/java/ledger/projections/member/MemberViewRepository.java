@@ -156,4 +156,14 @@ public interface MemberViewRepository extends GenericRepository<MemberViewRow, U
 
     @Query(value = "DELETE FROM member_view", nativeQuery = true)
     int deleteAllMembers();
+
+    /** Ended memberships whose erasure falls due before {@code before}, soonest first (the DPM's dashboard). */
+    @Query(value = "SELECT * FROM member_view WHERE status = 'ENDED' AND erasure_due_at IS NOT NULL"
+            + " AND erasure_due_at < :before ORDER BY erasure_due_at, member_id LIMIT :limit", nativeQuery = true)
+    List<MemberViewRow> erasuresDueBefore(Instant before, int limit);
+
+    /** Every open legal hold, the one to review first first (the DPM's dashboard). */
+    @Query(value = "SELECT * FROM member_view_hold ORDER BY review_by NULLS FIRST, placed_at, hold_id LIMIT :limit",
+            nativeQuery = true)
+    List<MemberHoldRow> openHolds(int limit);
 }

@@ -1,9 +1,6 @@
 package ledger.api.http.erasure;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -21,16 +18,8 @@ import jakarta.validation.constraints.Size;
 import ledger.api.http.support.Callers;
 import ledger.api.http.support.Fields;
 import ledger.api.http.support.ReplayableAnswer;
-import ledger.api.infrastructure.log.TransparencyLog;
 import ledger.core.contactcase.ContactCaseId;
 import ledger.core.contactcase.EraseContactCase;
-import ledger.core.member.EraseMember;
-import ledger.core.member.ErasureDeferral;
-import ledger.core.member.ErasureOutcome;
-import ledger.core.member.ErasureReceipt;
-import ledger.core.member.MemberRefusals.ErasureDeferredByLegalHold;
-import ledger.core.member.MemberErased;
-import ledger.core.member.MemberId;
 import ledger.core.shared.ErasureGround;
 
 /**
@@ -57,28 +46,12 @@ class ErasureController {
     record CaseErased(UUID caseId, ErasureGround ground, Instant erasedAt, boolean keyShredded) {
     }
 
-    record Receipt(UUID memberId, ErasureGround ground, Instant erasedAt, boolean keyShredded,
-                   boolean projectionsPurged, ErasureEvidence evidence) {
-    }
-
-    /**
-     * What proves the erasure is recorded (docs/verifiable-ledger.md): the MemberErased event's leaf,
-     * a signed checkpoint (C2SP signed note) whose tree includes it, and the RFC 9162 inclusion proof
-     * of the leaf in that tree (hashes base64). Checkable with the ledger's public key alone.
-     */
-    record ErasureEvidence(String eventId, long leafIndex, String leafHash, long treeSize, String checkpoint,
-                           List<String> inclusionProof) {
-    }
-
-    /** The erasure's leaf is appended after commit, normally within a fraction of a second. */
-    private static final Duration EVIDENCE_WAIT = Duration.ofSeconds(5);
-
     private final CommandGateway commands;
-    private final TransparencyLog log;
+    private final MemberErasures erasures;
 
-    ErasureController(CommandGateway commands, TransparencyLog log) {
+    ErasureController(CommandGateway commands, MemberErasures erasures) {
         this.commands = commands;
-        this.log = log;
+        this.erasures = erasures;
     }
 
     /**
@@ -87,23 +60,8 @@ class ErasureController {
      */
     @ReplayableAnswer
     @PostMapping(path = "/members/{memberId}/erasure", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Receipt erase(@PathVariable UUID memberId, @Valid @RequestBody Erasure request) {
-        ErasureOutcome outcome = commands.sendAndWait(
-                EraseMember.manual(MemberId.of(memberId), request.ground(), Callers.current()));
-        if (outcome instanceof ErasureDeferral deferral) {
-            throw new ErasureDeferredByLegalHold(deferral.holds());
-        }
-        ErasureReceipt receipt = (ErasureReceipt) outcome;
-        ErasureEvidence evidence = log.evidenceOfLast(memberId.toString(), MemberErased.class, EVIDENCE_WAIT)
-                .map(ErasureController::evidence).orElse(null);
-        return new Receipt(receipt.memberId().value(), receipt.ground(), receipt.erasedAt(), true, true, evidence);
-    }
-
-    private static ErasureEvidence evidence(TransparencyLog.Evidence evidence) {
-        Base64.Encoder base64 = Base64.getEncoder();
-        return new ErasureEvidence(evidence.leaf().eventId(), evidence.leaf().index(),
-                base64.encodeToString(evidence.leaf().leafHash()), evidence.checkpoint().treeSize(),
-                evidence.checkpoint().note(), evidence.inclusionProof().stream().map(base64::encodeToString).toList());
+    MemberErasures.Receipt erase(@PathVariable UUID memberId, @Valid @RequestBody Erasure request) {
+        return erasures.erase(memberId, request.ground());
     }
 
     /** The same answer on repetition (the first erasure's time). */

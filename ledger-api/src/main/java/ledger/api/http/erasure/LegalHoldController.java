@@ -1,13 +1,9 @@
 package ledger.api.http.erasure;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,14 +19,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import ledger.api.LedgerProperties;
-import ledger.api.http.support.Callers;
 import ledger.api.http.support.Fields;
 import ledger.api.http.support.ReplayableAnswer;
 import ledger.core.member.LegalHoldGround;
-import ledger.core.member.MemberId;
-import ledger.core.member.PlaceLegalHold;
-import ledger.core.member.ReleaseLegalHold;
 
 /**
  * DPM: legal holds (Art. 17(3)) keep a member's data despite erasure until released, restrict its
@@ -52,35 +43,24 @@ class LegalHoldController {
         }
     }
 
-    record Placed(UUID holdId, LocalDate reviewBy) {
-    }
+    private final MemberErasures erasures;
 
-    private final CommandGateway commands;
-    private final Clock clock;
-    private final Period reviewAfter;
-
-    LegalHoldController(CommandGateway commands, Clock clock, LedgerProperties properties) {
-        this.commands = commands;
-        this.clock = clock;
-        this.reviewAfter = properties.legalHolds().reviewAfter();
+    LegalHoldController(MemberErasures erasures) {
+        this.erasures = erasures;
     }
 
     @ReplayableAnswer
     @PostMapping(path = "/{memberId}/legal-holds", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Placed> place(@PathVariable UUID memberId, @Valid @RequestBody Hold request) {
-        UUID holdId = UUID.randomUUID();
-        LocalDate reviewBy = request.reviewBy() != null ? request.reviewBy()
-                : LocalDate.now(clock.withZone(ZoneOffset.UTC)).plus(reviewAfter);
-        commands.sendAndWait(new PlaceLegalHold(MemberId.of(memberId), holdId, request.ground(), request.reason(),
-                reviewBy, Callers.current()));
-        return ResponseEntity.created(URI.create("/api/v1/members/" + memberId + "/legal-holds/" + holdId))
-                .body(new Placed(holdId, reviewBy));
+    ResponseEntity<MemberErasures.Placed> place(@PathVariable UUID memberId, @Valid @RequestBody Hold request) {
+        MemberErasures.Placed placed = erasures.placeHold(memberId, request.ground(), request.reason(), request.reviewBy());
+        return ResponseEntity.created(URI.create("/api/v1/members/" + memberId + "/legal-holds/" + placed.holdId()))
+                .body(placed);
     }
 
     @ReplayableAnswer
     @DeleteMapping("/{memberId}/legal-holds/{holdId}")
     ResponseEntity<Void> release(@PathVariable UUID memberId, @PathVariable UUID holdId) {
-        commands.sendAndWait(new ReleaseLegalHold(MemberId.of(memberId), holdId, Callers.current()));
+        erasures.releaseHold(memberId, holdId);
         return ResponseEntity.noContent().build();
     }
 }

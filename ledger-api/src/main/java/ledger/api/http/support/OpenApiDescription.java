@@ -143,9 +143,10 @@ class OpenApiDescription {
         schema(erasure + "CaseErasure", "ContactCaseErasureRequest", "The ground of a contact case's erasure"
                 + " (default MEMBER_REQUEST).");
         schema(erasure + "CaseErased", "ContactCaseErasureReceipt", "Receipt of a contact case's erasure.");
-        schema(erasure + "Receipt", "ErasureReceipt", "Receipt of a member's erasure: the data key is shredded and"
+        String erasures = "ledger.api.http.erasure.MemberErasures$";
+        schema(erasures + "Receipt", "ErasureReceipt", "Receipt of a member's erasure: the data key is shredded and"
                 + " the read models purged; the same receipt answers a repeated erasure.");
-        schema(erasure + "ErasureEvidence", "ErasureEvidence", "What proves the erasure is recorded: the"
+        schema(erasures + "ErasureEvidence", "ErasureEvidence", "What proves the erasure is recorded: the"
                 + " MemberErased event's leaf in the verifiable ledger, a signed checkpoint (C2SP signed note) whose"
                 + " tree includes it and the RFC 9162 inclusion proof (base64 hashes); null when the leaf was not"
                 + " appended within 5 s.");
@@ -153,7 +154,7 @@ class OpenApiDescription {
                 + " erasures: subject, ground, when and by whom; no personal data.");
         schema("ledger.api.http.erasure.LegalHoldController$Hold", "LegalHoldPlacement", "The ground and reason of a"
                 + " legal hold, and the date it is to be reviewed by (default: a year from today).");
-        schema("ledger.api.http.erasure.LegalHoldController$Placed", "LegalHoldPlaced", "The id of the placed hold"
+        schema("ledger.api.http.erasure.MemberErasures$Placed", "LegalHoldPlaced", "The id of the placed hold"
                 + " and its review date.");
         String extract = "ledger.api.http.extract.RegisterExtract";
         schema(extract, "RegisterExtract", "A register extract (GDPR Art. 15 and 20): the member's personal data"
@@ -339,7 +340,8 @@ class OpenApiDescription {
         operation("POST " + m + "/{memberId}/membership-end", "Members", "End the membership", "Ends the"
                 + " membership; the member's data is erased after the retention period.");
         operation("GET " + m + "/{memberId}/register-extract", "Register extract", "Issue a register extract",
-                "The register extract as JSON or HTML; issuing it is recorded.");
+                "The register extract as JSON, HTML (Accept: text/html, the member's readable copy) or PDF"
+                        + " (Accept: application/pdf, the same page); issuing it is recorded, and so is the read.");
         operation("GET " + m + "/{memberId}/consent-history", "Audit", "Read a member's consent history",
                 "Every consent event of the member in order (auditors, and the DPM answering a request).");
         operation("GET " + m + "/{memberId}/history", "Audit", "Read a member's event trail", "Every event of the"
@@ -586,6 +588,7 @@ class OpenApiDescription {
                 "ledger.example/compliance-ledger+033de0ae+AXnHf1NyxMdeRX6cGZ2Vo5fvyTJE5qgcNDZRXe6v2h1I\n");
         represent(api, "/api/v1/members/{memberId}/register-extract", "ledger.api.http.extract.RegisterExtract",
                 "text/html", "<!DOCTYPE html><html lang=\"en\">...</html>");
+        pdf(api, "/api/v1/members/{memberId}/register-extract");
         represent(api, "/api/v1/members/{memberId}/consents/{consentId}/receipt",
                 "ledger.api.http.consent.ConsentDocuments$Receipt", "application/jose",
                 "eyJhbGciOiJFZERTQSIsImtpZCI6IjAzM2RlMGFlIn0.eyJ2ZXJzaW9uIjoiS0ktQ1ItdjEuMS4wIn0.c2lnbmF0dXJl");
@@ -595,6 +598,17 @@ class OpenApiDescription {
                 "text/html", "<!DOCTYPE html><html lang=\"en\">...</html>");
         represent(api, "/api/v1/audit/consents", "ledger.api.http.history.HistoryController$ConsentPage",
                 "text/csv", "memberId,seq,type,purpose,policyVersion,channel,at,principal,role\r\n");
+    }
+
+    /** A third representation: the same document as PDF (binary). */
+    private static void pdf(OpenAPI api, String path) {
+        PathItem item = api.getPaths() == null ? null : api.getPaths().get(path);
+        if (item == null || item.getGet() == null || item.getGet().getResponses() == null
+                || item.getGet().getResponses().get("200") == null) {
+            return;
+        }
+        item.getGet().getResponses().get("200").getContent().addMediaType("application/pdf",
+                new MediaType().schema(new StringSchema().format("binary")));
     }
 
     /** A text/plain answer (a signed note, a key): a string with an example. */

@@ -29,6 +29,12 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    private static boolean consoleForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return request.getRequestURI().startsWith("/console/") && type != null
+                && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -39,6 +45,12 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         }
         if (request.getContentLengthLong() > limit) {
             problems.write(response, PayloadTooLarge.problem());
+            return;
+        }
+        if (consoleForm(request)) {
+            // the console's form posts: Tomcat parses them itself (Spring Security reads the CSRF token
+            // from the parameters), bounded by server.tomcat.max-http-form-post-size
+            chain.doFilter(request, response);
             return;
         }
         byte[] body;

@@ -50,6 +50,12 @@ class JdbcUsernameRegistry implements UsernameRegistry, DeadRowTables {
         jdbc.update("DELETE FROM username_claim WHERE member_id = ?", memberId.value());
     }
 
+    @Override
+    public java.util.Optional<MemberId> holderOf(String username) {
+        return jdbc.query("SELECT member_id FROM username_claim WHERE username_digest = ?",
+                (rs, i) -> MemberId.of(rs.getObject(1, java.util.UUID.class)), digest(username)).stream().findFirst();
+    }
+
     /** The first normalisation (before V23): NFKC and lower case; kept so that older claims still match. */
     static byte[] digest(String username) {
         String normalised = Normalizer.normalize(username.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
