@@ -100,6 +100,26 @@ class ConsoleSecurityIT extends IntegrationTest {
     }
 
     @Test
+    void the_auditors_chart_counts_consents_given_and_withdrawn_per_purpose_in_the_month() {
+        UUID id = api().register(Api.uniqueUsername());
+        assertThat(api().post("/api/v1/members/" + id + "/consents",
+                "{\"purpose\":\"newsletter\",\"policyVersion\":\"2019-01-05\"}").status()).isEqualTo(201);
+        assertThat(api().post("/api/v1/members/" + id + "/consents/withdrawals",
+                "{\"purposes\":[\"newsletter\"]}").status()).isBetween(200, 204);
+        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        ConsoleSession auditor = ConsoleSession.as(port, Api.AUDITOR);
+        // the chart's accessible table beside the SVG: month, given, withdrawn per purpose (the read model is eventual)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            String page = ConsoleSession.text(auditor.get("/console/consents?member=" + id));
+            assertThat(page).containsPattern("(?s)<caption>newsletter per month</caption>.*?<td>" + month
+                    + "</td><td>1</td><td>1</td>");
+            assertThat(page).containsPattern("(?s)<caption>portal-membership per month</caption>.*?<td>" + month
+                    + "</td><td>1</td><td>0</td>");
+            assertThat(page).contains("<svg class=\"chart\"");
+        });
+    }
+
+    @Test
     void a_personal_data_read_asks_for_its_purpose_first_and_is_recorded_with_it() {
         UUID id = api().register(Api.uniqueUsername());
         ConsoleSession dpm = ConsoleSession.as(port, Api.DPM);
