@@ -1,0 +1,81 @@
+package ledger.bench;
+
+import java.nio.file.*;
+import java.sql.*;
+import java.util.*;
+import java.util.concurrent.*;
+import ledger.api.reliability.NodeProcess;
+import ledger.api.support.Api;
+
+/**
+ * The verifiable ledger's cost at a fixed rate: nodes with the sequencer on and off, alternating,
+ * each on a fresh database (300 members, 150 s at 40/s and 30 s at the rate to warm up), then two
+ * 30-s rounds at the rate: machine-wide CPU per command (from /proc/stat: service, PostgreSQL and
+ * the load generator, which all share the two cores, so it is what bounds the ceiling) and the
+ * service's own CPU per command. Steadier than the ceiling search of bench/run's section 9.
+ * Not part of bench/run; run it on the bench classpath:
+ * {@code java -Dnode.jar=ledger-api/target/ledger.jar -cp "bench/target/classes:$(cat bench/target/bench.classpath)"
+ * ledger.bench.LogCost 60 2} (rate, pairs). Prints one line per round.
+ */
+public class LogCost {
+    public static void main(String[] args) throws Exception {
+        double rate = Double.parseDouble(args[0]);
+        int pairs = Integer.parseInt(args[1]);
+        for (int p = 0; p < pairs; p++) {
+            for (boolean log : new boolean[] {true, false}) {
+                run(log, rate, p);
+            }
+        }
+        System.exit(0);
+    }
+
+    static void run(boolean log, double rate, int pair) throws Exception {
+        String db = "ledger_logcost";
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
+            c.createStatement().execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+            c.createStatement().execute("CREATE DATABASE " + db);
+        }
+        Path work = Files.createTempDirectory("logcost");
+        try (NodeProcess node = NodeProcess.start("jdbc:postgresql://127.0.0.1:5432/" + db, work.resolve("node.log"),
+                "--ledger.tokens.portal=bench-portal-token", "--ledger.tokens.admin=bench-admin-token",
+                "--ledger.tokens.dpm=bench-dpm-token", "--ledger.tokens.auditor=bench-auditor-token",
+                "--spring.profiles.active=bench", "--ledger.log.sequencer.enabled=" + log,
+                "--ledger.log.checkpoint-dir=" + work.resolve("checkpoints"))) {
+            BenchNotices.register(node.port);
+            List<UUID> pool = Collections.synchronizedList(new ArrayList<>());
+            ExecutorService ex = Executors.newFixedThreadPool(4);
+            List<Future<?>> fs = new ArrayList<>();
+            for (int i = 0; i < 300; i++) fs.add(ex.submit(() -> pool.add(new Api(node.port).as("bench-portal-token").register(Api.uniqueUsername()))));
+            for (Future<?> f : fs) f.get();
+            ex.shutdown();
+            List<UUID> members = new ArrayList<>(pool);
+            new OpenLoopLoad(node.port).run(40, 150, OpenLoopLoad.portalMix(members, "bench-portal-token", 1), null);
+            new OpenLoopLoad(node.port).run(rate, 30, OpenLoopLoad.portalMix(members, "bench-portal-token", 2), null);
+            for (int round = 0; round < 2; round++) {
+                long[] m0 = machine();
+                long s0 = cpu(node.pid());
+                OpenLoopLoad.Result r = new OpenLoopLoad(node.port).run(rate, 30, OpenLoopLoad.portalMix(members, "bench-portal-token", 10 + round), null);
+                long[] m1 = machine();
+                long s1 = cpu(node.pid());
+                long commands = r.ok() + r.failed();
+                System.out.printf(Locale.ROOT, "pair %d log %-5s round %d at %.0f/s: machine CPU %.2f ms per command (busy %.0f%% of 2 cores), service CPU %.2f ms, p50 %.1f p99 %.1f ms, failed %d%n",
+                        pair, log, round, rate, (m1[0] - m0[0]) * 10.0 / commands, (m1[0] - m0[0]) * 100.0 / (m1[1] - m0[1]),
+                        (s1 - s0) * 10.0 / commands, r.p(50), r.p(99), r.failed());
+            }
+        }
+    }
+
+    /** busy and total jiffies of the whole machine (all cores) */
+    static long[] machine() throws Exception {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long user = Long.parseLong(f[1]), nice = Long.parseLong(f[2]), sys = Long.parseLong(f[3]), idle = Long.parseLong(f[4]),
+             iowait = Long.parseLong(f[5]), irq = Long.parseLong(f[6]), soft = Long.parseLong(f[7]), steal = Long.parseLong(f[8]);
+        long busy = user + nice + sys + irq + soft + steal;
+        return new long[] {busy, busy + idle + iowait};
+    }
+
+    static long cpu(long pid) throws Exception {
+        String[] f = Files.readString(Path.of("/proc/" + pid + "/stat")).split("\\) ")[1].split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+}
