@@ -235,12 +235,13 @@ public record LedgerProperties(
     }
 
     /**
-     * Leaves are appended every {@code poll}, at most {@code batchSize} per transaction; an event that
+     * Leaves are appended every {@code poll} and {@code wakeDelay} after a local commit of events (the
+     * commits in between share that round), at most {@code batchSize} per transaction; an event that
      * commits after later ones (a gap in the global index) is looked for again for {@code gapTimeout},
      * and a sweep every {@code sweepInterval} catches anything else without a leaf. A node with
      * {@code enabled} false never sequences (others of the fleet do; the benchmark's log-off runs).
      */
-    public record Sequencer(boolean enabled, Duration poll, int batchSize, Duration gapTimeout,
+    public record Sequencer(boolean enabled, Duration poll, Duration wakeDelay, int batchSize, Duration gapTimeout,
                             Duration sweepInterval) {
     }
 

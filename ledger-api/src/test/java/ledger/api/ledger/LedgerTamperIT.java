@@ -33,6 +33,7 @@ import ledger.api.support.Api;
 import ledger.api.support.IntegrationTest;
 import ledger.core.log.NoteSigner;
 import ledger.core.log.NoteVerifier;
+import ledger.core.log.StoredSubtrees;
 
 /**
  * Tampering, each kind found by the offline verifier (the same class the service's scheduled
@@ -67,6 +68,10 @@ class LedgerTamperIT extends IntegrationTest {
 
     @BeforeEach
     void copyTheLog() throws IOException {
+        // at least one stored subtree (16 leaves and more) for the subtree test, also on a new database
+        while (jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class) < 40) {
+            api().register(Api.uniqueUsername());
+        }
         member = api().register(Api.uniqueUsername());
         assertThat(api().post("/api/v1/members/" + member + "/downloads", "{\"documentId\":\"tamper\"}").status())
                 .isEqualTo(201);
@@ -278,6 +283,20 @@ class LedgerTamperIT extends IntegrationTest {
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(VerifyCommand.ALTERED);
         assertThat(run.out()).startsWith("FAILED index=- eventId=- globalIndex=- reason=" + newest.getFileName())
                 .contains("named for tree size");
+    }
+
+    @Test
+    void a_changed_stored_subtree_hash_that_proofs_are_served_from_is_found() throws IOException {
+        long size = CheckpointFiles.sizeInName(newestCheckpointFile());
+        // the largest perfect subtree from leaf 0 inside the newest checkpoint: the first its root reads
+        int level = 63 - Long.numberOfLeadingZeros(size);
+        assertThat(level).isGreaterThanOrEqualTo(StoredSubtrees.LOWEST_STORED_LEVEL);
+        assertThat(jdbc.update("UPDATE " + schema + ".ledger_log_node SET hash = sha256(hash)"
+                + " WHERE level = ? AND node_index = 0", level)).isEqualTo(1);
+        Run run = verify();
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(VerifyCommand.ALTERED);
+        assertThat(run.out()).startsWith("FAILED index=- eventId=- globalIndex=- reason=")
+                .contains("stored subtree hashes");
     }
 
     private Path newestCheckpointFile() throws IOException {

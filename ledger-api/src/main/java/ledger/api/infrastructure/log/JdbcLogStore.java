@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
+import ledger.core.log.StoredSubtrees;
 import ledger.core.log.SubtreeHashes;
 
 /** The log's tables: leaves, the perfect subtrees above them, signed checkpoints. */
@@ -30,15 +31,15 @@ final class JdbcLogStore {
         return last == null ? 0 : last + 1;
     }
 
-    /** Level 0 from the leaves, every level above from the stored subtrees; null where none is stored. */
+    /**
+     * Levels below {@link StoredSubtrees#LOWEST_STORED_LEVEL} from the leaves they cover, every level above from
+     * the stored subtrees; null where none is stored.
+     */
     SubtreeHashes hashes() {
-        return (level, index) -> {
-            List<byte[]> hash = level == 0
-                    ? jdbc.queryForList("SELECT leaf_hash FROM ledger_log_leaf WHERE leaf_index = ?", byte[].class, index)
-                    : jdbc.queryForList("SELECT hash FROM ledger_log_node WHERE level = ? AND node_index = ?",
-                            byte[].class, level, index);
-            return hash.isEmpty() ? null : hash.get(0);
-        };
+        return StoredSubtrees.of((from, to) -> jdbc.queryForList("SELECT leaf_hash FROM ledger_log_leaf"
+                + " WHERE leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index", byte[].class, from, to),
+                (level, index) -> jdbc.queryForList("SELECT hash FROM ledger_log_node WHERE level = ? AND node_index = ?",
+                        byte[].class, level, index).stream().findFirst().orElse(null));
     }
 
     List<TransparencyLog.Leaf> leaves(long start, long end) {
@@ -53,9 +54,14 @@ final class JdbcLogStore {
                 payloadType).stream().findFirst();
     }
 
+    /**
+     * Found through the event row's global index: the leaf table has no index on the event id (one index
+     * entry less per event); a leaf whose event row is gone is still listed by leaf index.
+     */
     Optional<TransparencyLog.Leaf> leaf(String eventId) {
-        return jdbc.query("SELECT leaf_index, event_identifier, global_index, leaf_hash FROM ledger_log_leaf"
-                + " WHERE event_identifier = ?", LEAF, eventId).stream().findFirst();
+        return jdbc.query("SELECT l.leaf_index, l.event_identifier, l.global_index, l.leaf_hash FROM ledger_log_leaf l"
+                + " WHERE l.global_index IN (SELECT e.global_index FROM domain_event_entry e WHERE e.event_identifier = ?)"
+                + " AND l.event_identifier = ?", LEAF, eventId, eventId).stream().findFirst();
     }
 
     Optional<TransparencyLog.SignedCheckpoint> latestCheckpoint() {

@@ -33,6 +33,7 @@ import ledger.core.log.EventRow;
 import ledger.core.log.NoteVerificationException;
 import ledger.core.log.NoteVerifier;
 import ledger.core.log.Proofs;
+import ledger.core.log.StoredSubtrees;
 import ledger.core.log.SubtreeHashes;
 
 /**
@@ -396,26 +397,35 @@ public final class LogVerifier {
             if (last == null || last.size() == 0) {
                 return;
             }
-            try (PreparedStatement leaf = connection.prepareStatement(
-                    "SELECT leaf_hash FROM ledger_log_leaf WHERE leaf_index = ?");
+            try (PreparedStatement leaves = connection.prepareStatement("SELECT leaf_hash FROM ledger_log_leaf"
+                    + " WHERE leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index");
                  PreparedStatement node = connection.prepareStatement(
                          "SELECT hash FROM ledger_log_node WHERE level = ? AND node_index = ?")) {
-                SubtreeHashes stored = (level, index) -> {
+                SubtreeHashes stored = StoredSubtrees.of((from, to) -> {
                     try {
-                        PreparedStatement query = level == 0 ? leaf : node;
-                        if (level == 0) {
-                            leaf.setLong(1, index);
-                        } else {
-                            node.setInt(1, level);
-                            node.setLong(2, index);
+                        leaves.setLong(1, from);
+                        leaves.setLong(2, to);
+                        List<byte[]> hashes = new ArrayList<>();
+                        try (ResultSet rows = leaves.executeQuery()) {
+                            while (rows.next()) {
+                                hashes.add(rows.getBytes(1));
+                            }
                         }
-                        try (ResultSet row = query.executeQuery()) {
+                        return hashes;
+                    } catch (SQLException e) {
+                        throw new StoredSubtreeUnreadable(e);
+                    }
+                }, (level, index) -> {
+                    try {
+                        node.setInt(1, level);
+                        node.setLong(2, index);
+                        try (ResultSet row = node.executeQuery()) {
                             return row.next() ? row.getBytes(1) : null;
                         }
                     } catch (SQLException e) {
                         throw new StoredSubtreeUnreadable(e);
                     }
-                };
+                });
                 String problem = null;
                 try {
                     if (!MessageDigest.isEqual(Proofs.root(last.size(), stored), last.root())) {

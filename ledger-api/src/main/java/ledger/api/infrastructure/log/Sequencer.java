@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import ledger.api.LedgerProperties;
 import ledger.core.log.CompactRange;
+import ledger.core.log.StoredSubtrees;
 
 /**
  * Appends every stored event to the log after it committed, never inside a command's transaction,
@@ -51,9 +52,6 @@ final class Sequencer implements SmartLifecycle {
     static final long LOCK = 0x6c65646765726c6fL;
     /** How many global indexes below the high-water mark a rebuild looks at for gaps, and the most tracked at once. */
     private static final int GAP_WINDOW = 10_000;
-
-    /** After a local commit: long enough for commits close together to share a round. */
-    private static final long WAKE_DELAY_MILLIS = 20;
 
     private static final String NO_LEAF = " AND NOT EXISTS (SELECT 1 FROM ledger_log_leaf l"
             + " WHERE l.global_index = e.global_index)";
@@ -121,8 +119,8 @@ final class Sequencer implements SmartLifecycle {
     }
 
     /**
-     * A transaction of this node stored events: a round in a moment (commits close together share one),
-     * so local events get their leaves well within the poll. Other nodes' events wait for the poll.
+     * A transaction of this node stored events: a round after {@code wakeDelay} (the commits meanwhile share
+     * it: one transaction and a few statements per round, not per command). Other nodes' events wait for the poll.
      */
     void wake() {
         ScheduledExecutorService running = executor;
@@ -131,7 +129,7 @@ final class Sequencer implements SmartLifecycle {
                 running.schedule(() -> {
                     wakeQueued.set(false);
                     rounds();
-                }, WAKE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+                }, settings.wakeDelay().toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 wakeQueued.set(false); // shutting down
             }
@@ -286,7 +284,7 @@ final class Sequencer implements SmartLifecycle {
             eventIds[i] = row.eventId();
             leafHashes[i] = row.leafHash();
             range.append(row.leafHash(), (level, node, hash) -> {
-                if (level > 0) {
+                if (StoredSubtrees.stored(level)) {
                     levels.add((short) level);
                     nodeIndexes.add(node);
                     nodeHashes.add(hash);
