@@ -8,36 +8,60 @@ import ledger.api.reliability.NodeProcess;
 import ledger.api.support.Api;
 
 /**
- * The verifiable ledger's cost at a fixed rate: nodes with the sequencer on and off, alternating,
- * each on a fresh database (on first in even pairs, off first in odd ones) (300 members, 150 s at 40/s and 30 s at the rate to warm up), then two
- * 30-s rounds at the rate: machine-wide CPU per command (from /proc/stat: service, PostgreSQL and
- * the load generator, which all share the two cores, so it is what bounds the ceiling) and the
- * service's own CPU per command. Steadier than the ceiling search of bench/run's section 9.
- * Not part of bench/run; run it on the bench classpath:
+ * The verifiable ledger's cost at a fixed rate: nodes with the sequencer on and off, each on a fresh
+ * database (on first in even pairs, off first in odd ones, so a drift over the run favours neither):
+ * 300 members, 150 s at 40/s and 30 s at the rate to warm up, then two 30-s rounds at the rate.
+ * Reports machine-wide CPU per command (from /proc/stat: service, PostgreSQL and the load generator,
+ * which all share the two cores, so it is what bounds the ceiling) and the service's own CPU per
+ * command. Far steadier than a ceiling search, whose nodes differ by more than the 5 % it should
+ * resolve. bench/run's scenario {@code logcost} (section 9b) runs it; alone, on the bench classpath:
  * {@code java -Dnode.jar=ledger-api/target/ledger.jar -cp "bench/target/classes:$(cat bench/target/bench.classpath)"
  * ledger.bench.LogCost 60 2} (rate, pairs). Prints one line per round.
  */
 public class LogCost {
+
+    /** One 30-s round on one node. */
+    record Round(int pair, boolean log, int round, double rate, double machineMs, double busyPercent, double serviceMs,
+                 double p50, double p99, long failed) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "pair %d log %-5s round %d at %.0f/s: machine CPU %.2f ms per command"
+                    + " (busy %.0f%% of 2 cores), service CPU %.2f ms, p50 %.1f p99 %.1f ms, failed %d", pair, log,
+                    round, rate, machineMs, busyPercent, serviceMs, p50, p99, failed);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         double rate = Double.parseDouble(args[0]);
         int pairs = Integer.parseInt(args[1]);
-        for (int p = 0; p < pairs; p++) {
-            // the order alternates per pair, so that a drift over the run does not favour one mode
-            for (boolean log : p % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
-                run(log, rate, p);
-            }
-        }
+        measure(rate, pairs, "jdbc:postgresql://127.0.0.1:5432/", System.out::println);
         System.exit(0);
     }
 
-    static void run(boolean log, double rate, int pair) throws Exception {
+    /** Every round of every node, in the order run; each is also handed to {@code progress}. */
+    static List<Round> measure(double rate, int pairs, String rootUrl, java.util.function.Consumer<Round> progress)
+            throws Exception {
+        List<Round> rounds = new ArrayList<>();
+        for (int p = 0; p < pairs; p++) {
+            for (boolean log : p % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                for (Round round : run(log, rate, p, rootUrl)) {
+                    rounds.add(round);
+                    progress.accept(round);
+                }
+            }
+        }
+        return rounds;
+    }
+
+    static List<Round> run(boolean log, double rate, int pair, String rootUrl) throws Exception {
         String db = "ledger_logcost";
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(rootUrl + "postgres", "postgres", "")) {
             c.createStatement().execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
             c.createStatement().execute("CREATE DATABASE " + db);
         }
         Path work = Files.createTempDirectory("logcost");
-        try (NodeProcess node = NodeProcess.start("jdbc:postgresql://127.0.0.1:5432/" + db, work.resolve("node.log"),
+        List<Round> rounds = new ArrayList<>();
+        try (NodeProcess node = NodeProcess.start(rootUrl + db, work.resolve("node.log"),
                 "--ledger.tokens.portal=bench-portal-token", "--ledger.tokens.admin=bench-admin-token",
                 "--ledger.tokens.dpm=bench-dpm-token", "--ledger.tokens.auditor=bench-auditor-token",
                 "--spring.profiles.active=bench", "--ledger.log.sequencer.enabled=" + log,
@@ -59,11 +83,12 @@ public class LogCost {
                 long[] m1 = machine();
                 long s1 = cpu(node.pid());
                 long commands = r.ok() + r.failed();
-                System.out.printf(Locale.ROOT, "pair %d log %-5s round %d at %.0f/s: machine CPU %.2f ms per command (busy %.0f%% of 2 cores), service CPU %.2f ms, p50 %.1f p99 %.1f ms, failed %d%n",
-                        pair, log, round, rate, (m1[0] - m0[0]) * 10.0 / commands, (m1[0] - m0[0]) * 100.0 / (m1[1] - m0[1]),
-                        (s1 - s0) * 10.0 / commands, r.p(50), r.p(99), r.failed());
+                rounds.add(new Round(pair, log, round, rate, (m1[0] - m0[0]) * 10.0 / commands,
+                        (m1[0] - m0[0]) * 100.0 / (m1[1] - m0[1]), (s1 - s0) * 10.0 / commands, r.p(50), r.p(99),
+                        r.failed()));
             }
         }
+        return rounds;
     }
 
     /** busy and total jiffies of the whole machine (all cores) */
