@@ -642,6 +642,17 @@ public final class BenchMain {
         line("- log on: mean **" + fmt2(meanOn) + " ms** per command " + range(on) + "; log off: mean **"
                 + fmt2(meanOff) + " ms** " + range(off) + "; on / off = **" + fmt2(meanOn / meanOff)
                 + "** (a ceiling drop of at most 5 % needs <= 1.05)");
+        List<Double> sequencer = rounds.stream().filter(LogCost.Round::log).map(LogCost.Round::sequencerMs).toList();
+        List<Double> machine = rounds.stream().filter(LogCost.Round::log).map(LogCost.Round::machineMs).toList();
+        double share = 0;
+        for (int i = 0; i < sequencer.size(); i++) {
+            share += sequencer.get(i) / machine.get(i) / sequencer.size();
+        }
+        line("- the log-on nodes' sequencer rounds (`ledger.log.sequencer.rounds`: one thread waiting on one"
+                + " database session, so their duration bounds the CPU they cost the service and PostgreSQL):"
+                + " mean **" + fmt2(sequencer.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN))
+                + " ms per command " + range(sequencer) + ", " + String.format(Locale.ROOT, "%.1f", share * 100)
+                + " %** of the machine CPU per command");
         rounds.forEach(round -> line("  - " + round));
         line("");
     }

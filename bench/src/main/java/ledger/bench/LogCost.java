@@ -22,12 +22,14 @@ public class LogCost {
 
     /** One 30-s round on one node. */
     record Round(int pair, boolean log, int round, double rate, double machineMs, double busyPercent, double serviceMs,
-                 double p50, double p99, long failed) {
+                 double p50, double p99, long failed, double sequencerMs, double roundsPerSecond) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "pair %d log %-5s round %d at %.0f/s: machine CPU %.2f ms per command"
                     + " (busy %.0f%% of 2 cores), service CPU %.2f ms, p50 %.1f p99 %.1f ms, failed %d", pair, log,
-                    round, rate, machineMs, busyPercent, serviceMs, p50, p99, failed);
+                    round, rate, machineMs, busyPercent, serviceMs, p50, p99, failed)
+                    + (log ? String.format(Locale.ROOT, "; sequencer rounds %.1f/s taking %.3f ms per command",
+                    roundsPerSecond, sequencerMs) : "");
         }
     }
 
@@ -77,18 +79,38 @@ public class LogCost {
             new OpenLoopLoad(node.port).run(40, 150, OpenLoopLoad.portalMix(members, "bench-portal-token", 1), null);
             new OpenLoopLoad(node.port).run(rate, 30, OpenLoopLoad.portalMix(members, "bench-portal-token", 2), null);
             for (int round = 0; round < 2; round++) {
+                double[] q0 = sequencer(node.port);
                 long[] m0 = machine();
                 long s0 = cpu(node.pid());
                 OpenLoopLoad.Result r = new OpenLoopLoad(node.port).run(rate, 30, OpenLoopLoad.portalMix(members, "bench-portal-token", 10 + round), null);
                 long[] m1 = machine();
                 long s1 = cpu(node.pid());
+                double[] q1 = sequencer(node.port);
                 long commands = r.ok() + r.failed();
                 rounds.add(new Round(pair, log, round, rate, (m1[0] - m0[0]) * 10.0 / commands,
                         (m1[0] - m0[0]) * 100.0 / (m1[1] - m0[1]), (s1 - s0) * 10.0 / commands, r.p(50), r.p(99),
-                        r.failed()));
+                        r.failed(), (q1[1] - q0[1]) * 1000.0 / commands, (q1[0] - q0[0]) / 30.0));
             }
         }
         return rounds;
+    }
+
+    /**
+     * The sequencer's rounds so far and the seconds they took ({@code ledger.log.sequencer.rounds}): a round is
+     * one thread waiting on one database session, so its duration bounds the CPU it costs both.
+     */
+    static double[] sequencer(int port) {
+        String metrics = new Api(port).as("bench-admin-token").get("/actuator/prometheus").body();
+        double count = 0;
+        double sum = 0;
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("ledger_log_sequencer_rounds_seconds_count")) {
+                count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            } else if (line.startsWith("ledger_log_sequencer_rounds_seconds_sum")) {
+                sum = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return new double[] {count, sum};
     }
 
     /** busy and total jiffies of the whole machine (all cores) */

@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import ledger.api.LedgerProperties;
 import ledger.api.infrastructure.fleet.NodeIdentity;
 import ledger.core.log.NoteSigner;
@@ -37,8 +39,9 @@ class LogConfiguration {
     /** Woken after every local commit of events (the poll covers other nodes' commits). */
     @Bean
     Sequencer sequencer(JdbcTemplate jdbc, TransactionTemplate transactions, JdbcLogStore store, Checkpoints checkpoints,
-                        LedgerProperties properties, EventStore eventStore) {
-        Sequencer sequencer = new Sequencer(jdbc, transactions, store, checkpoints, properties.log(), Clock.systemUTC());
+                        LedgerProperties properties, EventStore eventStore, MeterRegistry registry) {
+        Sequencer sequencer = new Sequencer(jdbc, transactions, store, checkpoints, properties.log(), Clock.systemUTC(),
+                registry);
         eventStore.subscribe(events -> {
             if (CurrentUnitOfWork.isStarted()) {
                 CurrentUnitOfWork.get().afterCommit(unitOfWork -> sequencer.wake());
