@@ -537,7 +537,7 @@ public final class BenchMain {
      * so this slightly overstates the delay) to its leaf's {@code sequenced_at}. Waits until the log
      * has them all (at most 30 s); one still without a leaf then counts as 30 s.
      */
-    private static Histogram leafDelays(String url, Instant since) throws SQLException {
+    static Histogram leafDelays(String url, Instant since) throws SQLException {
         Histogram delays = new Histogram(3);
         try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
             long deadline = System.nanoTime() + 30_000_000_000L;
@@ -653,6 +653,10 @@ public final class BenchMain {
                 + " mean **" + fmt2(sequencer.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN))
                 + " ms per command " + range(sequencer) + ", " + String.format(Locale.ROOT, "%.1f", share * 100)
                 + " %** of the machine CPU per command");
+        List<Double> leafP99 = rounds.stream().filter(LogCost.Round::log).map(LogCost.Round::leafP99).toList();
+        line("- leaf delay on the log-on nodes at " + fmt(rate) + " commands/s (every event of a round: its timestamp,"
+                + " taken before its commit -> its leaf written; goal p99 < 1000 ms at half the ceiling): p99 "
+                + range(leafP99) + " ms over the rounds");
         rounds.forEach(round -> line("  - " + round));
         line("");
     }

@@ -22,14 +22,15 @@ public class LogCost {
 
     /** One 30-s round on one node. */
     record Round(int pair, boolean log, int round, double rate, double machineMs, double busyPercent, double serviceMs,
-                 double p50, double p99, long failed, double sequencerMs, double roundsPerSecond) {
+                 double p50, double p99, long failed, double sequencerMs, double roundsPerSecond, double leafP99,
+                 double leafMax) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "pair %d log %-5s round %d at %.0f/s: machine CPU %.2f ms per command"
                     + " (busy %.0f%% of 2 cores), service CPU %.2f ms, p50 %.1f p99 %.1f ms, failed %d", pair, log,
                     round, rate, machineMs, busyPercent, serviceMs, p50, p99, failed)
-                    + (log ? String.format(Locale.ROOT, "; sequencer rounds %.1f/s taking %.3f ms per command",
-                    roundsPerSecond, sequencerMs) : "");
+                    + (log ? String.format(Locale.ROOT, "; sequencer rounds %.1f/s taking %.3f ms per command;"
+                    + " leaf delay p99 %.0f ms, max %.0f ms", roundsPerSecond, sequencerMs, leafP99, leafMax) : "");
         }
     }
 
@@ -80,6 +81,7 @@ public class LogCost {
             new OpenLoopLoad(node.port).run(rate, 30, OpenLoopLoad.portalMix(members, "bench-portal-token", 2), null);
             for (int round = 0; round < 2; round++) {
                 double[] q0 = sequencer(node.port);
+                java.time.Instant start = java.time.Instant.now();
                 long[] m0 = machine();
                 long s0 = cpu(node.pid());
                 OpenLoopLoad.Result r = new OpenLoopLoad(node.port).run(rate, 30, OpenLoopLoad.portalMix(members, "bench-portal-token", 10 + round), null);
@@ -87,9 +89,13 @@ public class LogCost {
                 long s1 = cpu(node.pid());
                 double[] q1 = sequencer(node.port);
                 long commands = r.ok() + r.failed();
+                // every event of the round: its timestamp (taken before its commit) -> its leaf written
+                org.HdrHistogram.Histogram delays = log ? BenchMain.leafDelays(rootUrl + db, start) : null;
                 rounds.add(new Round(pair, log, round, rate, (m1[0] - m0[0]) * 10.0 / commands,
                         (m1[0] - m0[0]) * 100.0 / (m1[1] - m0[1]), (s1 - s0) * 10.0 / commands, r.p(50), r.p(99),
-                        r.failed(), (q1[1] - q0[1]) * 1000.0 / commands, (q1[0] - q0[0]) / 30.0));
+                        r.failed(), (q1[1] - q0[1]) * 1000.0 / commands, (q1[0] - q0[0]) / 30.0,
+                        log ? delays.getValueAtPercentile(99) / 1000.0 : Double.NaN,
+                        log ? delays.getMaxValue() / 1000.0 : Double.NaN));
             }
         }
         return rounds;

@@ -39,7 +39,8 @@ import ledger.core.log.StoredSubtrees;
  * in its own transaction that first takes a transaction-level advisory lock ({@code pg_try_advisory_xact_lock});
  * a node that does not get it skips the round.
  *
- * <p>Rounds run every {@code poll}, and shortly after each local commit of events ({@link #wake()}).
+ * <p>Rounds run {@code wakeDelay} after a local commit of events ({@link #wake()}), and every {@code poll}
+ * unless a round ended within it.
  * A round reads the rows past the highest global index read so far; a number skipped on the way
  * (a transaction that took its index earlier but has not committed yet) is a gap, looked at again in
  * every round for {@code gapTimeout}. An anti-join every {@code sweepInterval} appends whatever else
@@ -89,6 +90,9 @@ final class Sequencer implements SmartLifecycle {
     private final Timer rounds;
     private final Counter leaves;
 
+    /** When the last round ended ({@link System#nanoTime()}): the poll skips while rounds run anyway. */
+    private volatile long lastRoundEnded = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
+
     private volatile ScheduledExecutorService executor;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
@@ -127,8 +131,10 @@ final class Sequencer implements SmartLifecycle {
             }
         }
         checkpoints.export();
-        rounds.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        long ended = System.nanoTime();
+        rounds.record(ended - started, TimeUnit.NANOSECONDS);
         leaves.increment(appended);
+        lastRoundEnded = ended;
         return appended;
     }
 
@@ -361,7 +367,14 @@ final class Sequencer implements SmartLifecycle {
             return thread;
         });
         long every = Math.max(1, settings.poll().toMillis());
-        executor.scheduleWithFixedDelay(this::rounds, 0, every, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::poll, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** A round unless one ended within the poll (under load the local commits' rounds see everything stored). */
+    private void poll() {
+        if (System.nanoTime() - lastRoundEnded >= settings.poll().toNanos()) {
+            rounds();
+        }
     }
 
     /** Rounds until nothing is waiting: a full batch means more is there. */
