@@ -27,9 +27,9 @@ class AuthorizationRequestCookieTest {
 
     private static OAuth2AuthorizationRequest request(String state) {
         return OAuth2AuthorizationRequest.authorizationCode()
-                .authorizationUri("https://issuer.example/authorize")
+                .authorizationUri("http://127.0.0.1:9/authorize")
                 .clientId("ledger-console")
-                .redirectUri("https://ledger.example/console/login/oauth2/code/oidc")
+                .redirectUri("http://localhost:8080/console/login/oauth2/code/oidc")
                 .scope("openid", "profile")
                 .state(state)
                 .additionalParameters(Map.of("nonce", "hash-of-the-nonce", "code_challenge", "challenge",
