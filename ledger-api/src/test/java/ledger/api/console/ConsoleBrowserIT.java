@@ -38,6 +38,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 
 import ledger.api.support.Api;
 import ledger.api.support.IntegrationTest;
+import ledger.api.support.StubIssuer;
 
 /**
  * The console in a real browser (Debian's chromium and chromium-driver, headless): the DPM's walk
@@ -264,5 +265,42 @@ class ConsoleBrowserIT extends IntegrationTest {
             });
         }
         page("ledger");
+    }
+
+    /**
+     * OpenID Connect in a real browser, across two sites: the console at localhost, the stub issuer
+     * at 127.0.0.1. Chromium withholds the SameSite=Strict session cookie within the issuer's
+     * redirect chain; the sign-in still lands on the dashboard, by way of the same-site signed-in page.
+     */
+    @Test
+    void the_dpm_signs_in_with_the_organisations_account_through_an_issuer_on_another_site() throws IOException {
+        String console = "http://localhost:" + port;
+        StubIssuer issuer = StubIssuer.get();
+        issuer.signInAs(StubIssuer.Person.of("browser-" + UUID.randomUUID(), "dana.browser", List.of("DPM")));
+        try {
+            driver.get(console + "/console/sign-in");
+            driver.manage().deleteAllCookies();
+            driver.get(console + "/console");
+            wait.until(ExpectedConditions.urlContains("/console/sign-in"));
+            page("sign-in-with-oidc");
+            driver.findElement(By.id("oidc-sign-in")).click();
+            // the issuer's own sign-in page: its form, on the other site, starts the way back
+            wait.until(ExpectedConditions.urlContains(issuer.issuer() + "/authorize?"));
+            driver.findElement(By.id("approve")).click();
+            wait.until(ExpectedConditions.urlToBe(console + "/console/dashboard"));
+            assertThat(text("signed-in-as")).isEqualTo("dana.browser");
+            assertThat(text("signed-in-role")).isEqualTo("DPM");
+            org.openqa.selenium.Cookie session = driver.manage().getCookieNamed("LEDGER_CONSOLE");
+            assertThat(session.getSameSite()).isEqualTo("Strict");
+            assertThat(session.isHttpOnly()).isTrue();
+            page("dashboard-after-oidc");
+
+            // the two are other sites to this browser: a link from the issuer's page arrives without the session
+            driver.get(issuer.link(console + "/console/dashboard"));
+            driver.findElement(By.id("to")).click();
+            wait.until(ExpectedConditions.urlContains("/console/sign-in"));
+        } finally {
+            issuer.signInAs(StubIssuer.Person.of("stub-subject", null, List.of("DPM")));
+        }
     }
 }

@@ -78,6 +78,12 @@ public abstract class IntegrationTest {
         registry.add("ledger.log.checkpoint-dir", () -> checkpointDir().toString());
         // checkpoints come quicker than in production, so tests that need one covering new leaves wait less
         registry.add("ledger.log.checkpoint-interval", () -> "PT2S");
+        // the console also signs in through OpenID Connect: a stub issuer on 127.0.0.1, another site
+        // than the console's localhost (ConsoleOidcIT); the issuer is read when the context starts
+        StubIssuer issuer = StubIssuer.get();
+        registry.add("ledger.console.oidc.issuer-uri", issuer::issuer);
+        registry.add("ledger.console.oidc.client-id", () -> StubIssuer.CLIENT_ID);
+        registry.add("ledger.console.oidc.client-secret", () -> StubIssuer.CLIENT_SECRET);
         String url = System.getenv("LEDGER_TEST_DB_URL");
         if (url != null && !url.isBlank()) {
             registry.add("spring.datasource.url", () -> url);

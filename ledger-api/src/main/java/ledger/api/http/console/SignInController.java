@@ -28,8 +28,20 @@ class SignInController {
         model.addAttribute("tokenSignIn", console.tokenSignIn() && environment.getActiveProfiles().length == 0);
         model.addAttribute("oidc", console.oidc() != null && console.oidc().enabled());
         model.addAttribute("refused", refused != null);
+        // why: empty after the token form; role or oidc after the organisation's sign-in (ConsoleSecurityConfiguration)
+        model.addAttribute("refusedReason", refused == null ? "" : refused);
         model.addAttribute("signedOut", signedOut != null);
         return "console/sign-in";
+    }
+
+    /**
+     * Where OIDC sign-in lands. The issuer's redirect chain is cross-site, so within it the browser
+     * does not send the SameSite=Strict session cookie; this page needs no session, and its meta
+     * refresh (no script: the CSP has no unsafe-inline) is a same-site navigation that does carry it.
+     */
+    @GetMapping("/console/signed-in")
+    String signedIn() {
+        return "console/signed-in";
     }
 
     @GetMapping("/console")

@@ -3,11 +3,17 @@ package ledger.api.http.security;
 import static ledger.api.http.security.Role.AUDITOR;
 import static ledger.api.http.security.Role.DPM;
 
+import java.io.IOException;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,20 +22,33 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import ledger.api.LedgerProperties;
 
@@ -46,6 +65,14 @@ class ConsoleSecurityConfiguration {
             + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
     static final String SIGN_IN = "/console/sign-in";
+
+    /** Where OIDC sign-in lands: a page that needs no session and moves on to /console (docs/console.md). */
+    static final String SIGNED_IN = "/console/signed-in";
+
+    /** The error code of a sign-in whose claim names no console role, or more than one. */
+    static final String ROLE_REQUIRED = "console_role_required";
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleSecurityConfiguration.class);
 
     /** Who may sign in to the console: the roles it has pages for. */
     static final Set<Role> CONSOLE_ROLES = Set.of(DPM, AUDITOR);
@@ -70,7 +97,7 @@ class ConsoleSecurityConfiguration {
                         .invalidateHttpSession(true))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/console/assets/**", "/console/webjars/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, SIGN_IN).permitAll()
+                        .requestMatchers(HttpMethod.GET, SIGN_IN, SIGNED_IN).permitAll()
                         .requestMatchers(HttpMethod.POST, SIGN_IN).permitAll()
                         .requestMatchers("/console/oauth2/**", "/console/login/oauth2/**").permitAll()
                         // the DPM: requests, members, holds, erasures, extracts
@@ -83,37 +110,56 @@ class ConsoleSecurityConfiguration {
                         .requestMatchers("/console", "/console/", "/console/ledger", "/console/ledger/**")
                         .hasAnyRole(DPM.name(), AUDITOR.name())
                         .anyRequest().denyAll());
+        AuthenticationManager byForm;
         if (tokenSignIn) {
             http.formLogin(f -> f.loginPage(SIGN_IN).loginProcessingUrl(SIGN_IN)
                     .usernameParameter("role").passwordParameter("token")
                     .defaultSuccessUrl("/console", true)
                     .failureUrl(SIGN_IN + "?refused"));
-            http.authenticationManager(byToken(tokens));
+            byForm = byToken(tokens);
         } else {
             http.formLogin(f -> f.disable());
             // nothing signs in through the form outside the default profile
-            http.authenticationManager(authentication -> {
+            byForm = authentication -> {
                 throw new BadCredentialsException("token sign-in is off");
-            });
+            };
         }
+        AuthenticationManager byIssuer = null;
         if (console.oidc() != null && console.oidc().enabled()) {
             LedgerProperties.Console.Oidc oidc = console.oidc();
+            Set<String> scopes = new java.util.LinkedHashSet<>(List.of("openid"));
+            if (oidc.scopes() != null) {
+                scopes.addAll(oidc.scopes());
+            }
             ClientRegistration registration = ClientRegistrations.fromIssuerLocation(oidc.issuerUri())
                     .registrationId("oidc")
                     .clientId(oidc.clientId())
                     .clientSecret(oidc.clientSecret())
-                    .scope(oidc.scopes() == null || oidc.scopes().isEmpty() ? List.of("openid") : oidc.scopes())
+                    .scope(scopes)
                     .redirectUri("{baseUrl}/console/login/oauth2/code/{registrationId}")
+                    // PKCE as well as the client secret: a code caught on its way back is of no use alone
+                    .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
                     .build();
-            String rolesClaim = properties.security().jwt().rolesClaim();
+            OidcUserService users = rolesFrom(properties.security().jwt().rolesClaim());
+            // the chain's own authentication manager (below) would otherwise take the callback too
+            byIssuer = new ProviderManager(new OidcAuthorizationCodeAuthenticationProvider(
+                    new RestClientAuthorizationCodeTokenResponseClient(), users));
             http.oauth2Login(o -> o.loginPage(SIGN_IN)
                     .clientRegistrationRepository(new InMemoryClientRegistrationRepository(registration))
-                    .authorizationEndpoint(e -> e.baseUri("/console/oauth2/authorization"))
+                    // not the session: its Strict cookie does not come back with the issuer's redirect
+                    .authorizationEndpoint(e -> e.baseUri("/console/oauth2/authorization")
+                            .authorizationRequestRepository(new AuthorizationRequestCookie()))
                     .redirectionEndpoint(r -> r.baseUri("/console/login/oauth2/code/*"))
-                    .userInfoEndpoint(u -> u.oidcUserService(rolesFrom(rolesClaim)))
-                    .defaultSuccessUrl("/console", true)
-                    .failureUrl(SIGN_IN + "?refused"));
+                    .userInfoEndpoint(u -> u.oidcUserService(users))
+                    // a same-site page first: the session cookie is not sent within the issuer's redirect chain
+                    .defaultSuccessUrl(SIGNED_IN, true)
+                    .failureHandler(ConsoleSecurityConfiguration::oidcRefused));
         }
+        // one manager for the chain: the issuer's callback to the OIDC provider, the form to the tokens
+        AuthenticationManager oidcManager = byIssuer;
+        http.authenticationManager(authentication -> oidcManager != null
+                && authentication instanceof OAuth2LoginAuthenticationToken
+                ? oidcManager.authenticate(authentication) : byForm.authenticate(authentication));
         return http.build();
     }
 
@@ -143,35 +189,78 @@ class ConsoleSecurityConfiguration {
         };
     }
 
-    /** OIDC users get the console roles named in the configured claim (as the API's JWTs do). */
+    /**
+     * Sends a refused OIDC sign-in to the sign-in page with a reason the page explains: {@code role}
+     * (the claim names no console role, or more than one) or {@code oidc} (anything else). Only the
+     * error code is logged: descriptions may quote the ID token's claims.
+     */
+    static void oidcRefused(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
+        String code = exception instanceof OAuth2AuthenticationException oauth ? oauth.getError().getErrorCode() : "";
+        // an issuer's error code arrives in the callback's address: logged only if it looks like one
+        log.info("console sign-in through OpenID Connect refused: {} ({})",
+                code != null && ERROR_CODE.matcher(code).matches() ? code : "(other)",
+                exception.getClass().getSimpleName());
+        response.sendRedirect(request.getContextPath() + SIGN_IN + "?refused="
+                + (ROLE_REQUIRED.equals(code) ? "role" : "oidc"));
+    }
+
+    private static final Pattern ERROR_CODE = Pattern.compile("[a-z_]{1,64}");
+
+    /** A role value: ASCII letters only, as for the API's JWTs ({@code dpm} is DPM, a dotless {@code audıtor} nothing). */
+    private static final Pattern ROLE = Pattern.compile("(?i)(ROLE_)?([A-Z]{1,32})");
+
+    /**
+     * OIDC users get the console role named in the configured claim (as the API's JWTs do); exactly
+     * one of DPM and AUDITOR is required. They are recorded as {@code oidc:<sub>}.
+     */
     static OidcUserService rolesFrom(String claim) {
         OidcUserService delegate = new OidcUserService();
         return new OidcUserService() {
             @Override
-            public OidcUser loadUser(org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest request) {
+            public OidcUser loadUser(OidcUserRequest request) {
                 OidcUser user = delegate.loadUser(request);
                 Set<GrantedAuthority> authorities = new HashSet<>();
                 Object value = user.getClaims().get(claim);
                 Collection<?> roles = value instanceof Collection<?> c ? c
                         : value instanceof String s ? List.of(s.split("[ ,]+")) : List.of();
                 for (Object role : roles) {
-                    String name = role.toString().toUpperCase(Locale.ROOT);
-                    if (name.startsWith("ROLE_")) {
-                        name = name.substring(5);
+                    Matcher name = ROLE.matcher(String.valueOf(role).strip());
+                    if (!name.matches()) {
+                        continue;
                     }
                     for (Role allowed : CONSOLE_ROLES) {
-                        if (allowed.name().equals(name)) {
+                        if (allowed.name().equals(name.group(2).toUpperCase(Locale.ROOT))) {
                             authorities.add(new SimpleGrantedAuthority(allowed.authority()));
                         }
                     }
                 }
                 if (authorities.size() != 1) {
-                    throw new org.springframework.security.oauth2.core.OAuth2AuthenticationException(
-                            new org.springframework.security.oauth2.core.OAuth2Error("access_denied",
-                                    "exactly one console role (DPM or AUDITOR) is required", null));
+                    throw new OAuth2AuthenticationException(new OAuth2Error(ROLE_REQUIRED,
+                            "exactly one console role (DPM or AUDITOR) is required", null));
                 }
-                return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo());
+                String subject = user.getSubject();
+                if (subject == null || !JwtSupport.validSubject(subject)) {
+                    throw new OAuth2AuthenticationException(new OAuth2Error("invalid_subject",
+                            "sub is not a valid caller name", null));
+                }
+                return new ConsoleOidcUser(authorities, user.getIdToken(), user.getUserInfo());
             }
         };
+    }
+
+    /** The principal's name is what events and the read audit record: {@code oidc:} and the subject. */
+    static final class ConsoleOidcUser extends DefaultOidcUser {
+
+        private static final long serialVersionUID = 1L;
+
+        ConsoleOidcUser(Collection<? extends GrantedAuthority> authorities, OidcIdToken idToken, OidcUserInfo userInfo) {
+            super(authorities, idToken, userInfo);
+        }
+
+        @Override
+        public String getName() {
+            return "oidc:" + getSubject();
+        }
     }
 }
