@@ -18,7 +18,12 @@ class LookAlikeUsernamesIT extends IntegrationTest {
 
     /** A suffix of plain ASCII letters, so that every test run has names of its own. */
     private static String suffix() {
-        return "_" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        // one UUID has fewer than six of them now and then (CI failed on it once)
+        StringBuilder letters = new StringBuilder();
+        while (letters.length() < 6) {
+            letters.append(UUID.randomUUID().toString().replaceAll("[^a-f]", ""));
+        }
+        return "_" + letters.substring(0, 6);
     }
 
     @ParameterizedTest(name = "{0} after {1}")
