@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -207,9 +205,6 @@ class ConsoleSecurityConfiguration {
 
     private static final Pattern ERROR_CODE = Pattern.compile("[a-z_]{1,64}");
 
-    /** A role value: ASCII letters only, as for the API's JWTs ({@code dpm} is DPM, a dotless {@code audıtor} nothing). */
-    private static final Pattern ROLE = Pattern.compile("(?i)(ROLE_)?([A-Z]{1,32})");
-
     /**
      * OIDC users get the console role named in the configured claim (as the API's JWTs do); exactly
      * one of DPM and AUDITOR is required. They are recorded as {@code oidc:<sub>}.
@@ -221,18 +216,9 @@ class ConsoleSecurityConfiguration {
             public OidcUser loadUser(OidcUserRequest request) {
                 OidcUser user = delegate.loadUser(request);
                 Set<GrantedAuthority> authorities = new HashSet<>();
-                Object value = user.getClaims().get(claim);
-                Collection<?> roles = value instanceof Collection<?> c ? c
-                        : value instanceof String s ? List.of(s.split("[ ,]+")) : List.of();
-                for (Object role : roles) {
-                    Matcher name = ROLE.matcher(String.valueOf(role).strip());
-                    if (!name.matches()) {
-                        continue;
-                    }
-                    for (Role allowed : CONSOLE_ROLES) {
-                        if (allowed.name().equals(name.group(2).toUpperCase(Locale.ROOT))) {
-                            authorities.add(new SimpleGrantedAuthority(allowed.authority()));
-                        }
+                for (Role role : Role.claimedIn(user.getClaims().get(claim))) {
+                    if (CONSOLE_ROLES.contains(role)) {
+                        authorities.add(new SimpleGrantedAuthority(role.authority()));
                     }
                 }
                 if (authorities.size() != 1) {

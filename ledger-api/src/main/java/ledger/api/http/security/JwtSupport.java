@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -117,31 +116,12 @@ final class JwtSupport {
         return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", reason, null));
     }
 
-    /** A role value: ASCII letters only, compared without regard to ASCII case ({@code dpm} is DPM, {@code admın} nothing). */
-    private static final java.util.regex.Pattern ROLE = java.util.regex.Pattern.compile("[A-Za-z]{1,32}");
-
-    /** Roles from the configured claim (a list, or a space- or comma-separated string), case-insensitive in ASCII only. */
+    /** Roles from the configured claim ({@link Role#claimedIn}). */
     static Converter<Jwt, AbstractAuthenticationToken> authentication(LedgerProperties.JwtSettings properties) {
         return jwt -> {
             Collection<GrantedAuthority> authorities = new ArrayList<>();
-            Object claim = jwt.getClaims().get(properties.rolesClaim());
-            List<String> values = new ArrayList<>();
-            if (claim instanceof Collection<?> list) {
-                list.forEach(v -> values.add(String.valueOf(v)));
-            } else if (claim instanceof String text) {
-                values.addAll(List.of(text.split("[ ,]+")));
-            }
-            for (String raw : values) {
-                String value = raw.trim();
-                if (!ROLE.matcher(value).matches()) {
-                    continue;
-                }
-                for (Role role : Role.values()) {
-                    if (role.name().equals(value.toUpperCase(Locale.ROOT))) {
-                        authorities.add(new SimpleGrantedAuthority(role.authority()));
-                    }
-                }
-            }
+            Role.claimedIn(jwt.getClaims().get(properties.rolesClaim()))
+                    .forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
             return new JwtAuthenticationToken(jwt, authorities, "jwt:" + jwt.getSubject());
         };
     }
