@@ -44,7 +44,8 @@ public record LedgerProperties(
         ConsentReceipts consentReceipts,
         LegalHolds legalHolds,
         Notifications notifications,
-        Console console) {
+        Console console,
+        Startup startup) {
 
     public LedgerProperties {
         purposes = purposes == null ? Map.of() : Map.copyOf(purposes);
@@ -209,6 +210,13 @@ public record LedgerProperties(
                 return StringUtils.hasText(issuerUri);
             }
         }
+    }
+
+    /**
+     * {@code exitWhenReady}: stop again as soon as the service is ready (the training run of bin/ledger,
+     * which archives the classes a start loads; docs/performance.md, "Startup").
+     */
+    public record Startup(boolean exitWhenReady) {
     }
 
     /** A legal hold placed without a review date is to be reviewed {@code reviewAfter} after it was placed. */
