@@ -149,6 +149,9 @@ public final class BenchMain {
         if (runs("logcost")) {
             logCost();
         }
+        if (runs("startup")) {
+            startup();
+        }
         line("_Total time: " + Duration.between(started, Instant.now()).toSeconds() + " s._");
         // the record of cost removals is kept by hand beside this program (measured one change at a time)
         Path removals = Path.of("..", "bench", "cost-removals.md");
@@ -627,6 +630,30 @@ public final class BenchMain {
      * command with the sequencer on and off. Bounds the ceiling on two shared cores, and resolves a few
      * percent where the search of section 9 cannot.
      */
+    /** 11. Startup of the embedded default, as the README's run command and as a bare {@code java -jar}. */
+    private void startup() throws Exception {
+        int starts = Math.max(REPEATS, 2) + 1;
+        Path jar = Path.of(System.getProperty("node.jar"));
+        Path plainDir = Files.createDirectory(work.resolve("startup-java-jar"));
+        List<Double> plain = Startup.measure(List.of("java", "-jar", jar.toString()), plainDir, starts);
+        Startup.forgetExtract(jar);
+        Path scriptDir = Files.createDirectory(work.resolve("startup-bin-ledger"));
+        List<Double> script = Startup.measure(List.of(Path.of("..", "bin", "ledger").toAbsolutePath().normalize()
+                .toString()), scriptDir, starts);
+        line("## 11. Startup of the embedded default");
+        line("Seconds from launch to `/actuator/health/readiness` answering 200, no database configured (the"
+                + " embedded PostgreSQL in a fresh directory), " + starts + " starts in a row, each stopped with"
+                + " SIGTERM; the first start creates the database (and for bin/ledger extracts the jar and trains"
+                + " its class-data-sharing archive), the goal is for the later ones:");
+        List<Double> plainLater = plain.subList(1, plain.size());
+        List<Double> scriptLater = script.subList(1, script.size());
+        line("- `bin/ledger` (the README's run command): first start " + fmt(script.get(0)) + " s; later starts **"
+                + fmt(median(scriptLater)) + " s** " + range(scriptLater) + " (goal <= 12 s)");
+        line("- `java -jar ledger.jar`: first start " + fmt(plain.get(0)) + " s; later starts " + fmt(median(plainLater))
+                + " s " + range(plainLater));
+        line("");
+    }
+
     private void logCost() throws Exception {
         double rate = Double.parseDouble(System.getProperty("bench.logcost-rate", "60"));
         List<LogCost.Round> rounds = LogCost.measure(rate, REPEATS, ROOT_URL, round -> System.out.println(round));

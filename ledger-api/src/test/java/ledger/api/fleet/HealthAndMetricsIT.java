@@ -39,6 +39,9 @@ class HealthAndMetricsIT extends IntegrationTest {
             // Axon's meters, one set per bus and per processor (non-dimensional, see application.yml)
             assertThat(body).contains("commandBus_successCounter_total");
             assertThat(body).contains("member_view_processedCounter_total");
+            // their timers keep count, sum and max but compute no percentiles in the service (MetricsConfiguration)
+            assertThat(body).contains("commandBus_successTimer_seconds_count");
+            assertThat(body.lines().filter(line -> line.contains("Timer_seconds{quantile="))).isEmpty();
             assertThat(body).doesNotContainIgnoringCase(marker);
         });
         assertThat(api().get("/actuator/prometheus").status()).isEqualTo(403);
