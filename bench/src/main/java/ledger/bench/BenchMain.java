@@ -625,11 +625,6 @@ public final class BenchMain {
         line("");
     }
 
-    /**
-     * Scenario 9b: the log's cost at a fixed rate ({@link LogCost}), REPEATS pairs of nodes: machine CPU per
-     * command with the sequencer on and off. Bounds the ceiling on two shared cores, and resolves a few
-     * percent where the search of section 9 cannot.
-     */
     /** 11. Startup of the embedded default, as the README's run command and as a bare {@code java -jar}. */
     private void startup() throws Exception {
         int starts = Math.max(REPEATS, 2) + 1;
@@ -654,6 +649,11 @@ public final class BenchMain {
         line("");
     }
 
+    /**
+     * Scenario 9b: the log's cost at a fixed rate ({@link LogCost}), REPEATS pairs of nodes: machine CPU per
+     * command with the sequencer on and off. Bounds the ceiling on two shared cores, and resolves a few
+     * percent where the search of section 9 cannot.
+     */
     private void logCost() throws Exception {
         double rate = Double.parseDouble(System.getProperty("bench.logcost-rate", "60"));
         List<LogCost.Round> rounds = LogCost.measure(rate, REPEATS, ROOT_URL, round -> System.out.println(round));

@@ -11,8 +11,9 @@ import ledger.api.support.Api;
  * Where a command's cost goes, at a fixed rate, for one service configuration: one node on a fresh
  * database, 300 members, 150 s at 40/s and 30 s at the rate to warm up, then two 30-s rounds at the
  * rate. Per command: machine CPU (/proc/stat), the service's CPU, PostgreSQL's commits, and (when the
- * server preloads {@code pg_stat_statements}) the statements it ran, heaviest first. A tool for the
- * before/after rows of BENCHMARKS.md (run it once per configuration, back to back); not a test. On
+ * server preloads {@code pg_stat_statements}) the statements it ran, heaviest first (its own few queries
+ * per round included). A tool for the before/after rows of bench/cost-removals.md (run it once per
+ * configuration, back to back); not a test. On
  * the bench classpath: {@code java -Dnode.jar=ledger-api/target/ledger.jar -cp
  * "bench/target/classes:$(cat bench/target/bench.classpath)" ledger.bench.CostProbe 60 label
  * [--service.option=value ...]}.
@@ -20,6 +21,18 @@ import ledger.api.support.Api;
 public class CostProbe {
 
     public static void main(String[] args) throws Exception {
+        // the load generator's HTTP client keeps non-daemon threads: exit explicitly, also after a failure
+        int status = 0;
+        try {
+            probe(args);
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    static void probe(String[] args) throws Exception {
         double rate = Double.parseDouble(args[0]);
         String label = args[1];
         List<String> extra = Arrays.asList(args).subList(2, args.length);
@@ -70,7 +83,6 @@ public class CostProbe {
                 if (statements) printStatements(pg, commands);
             }
         }
-        System.exit(0);
     }
 
     /** CPU jiffies of every PostgreSQL process (server, backends, background workers) alive now. */

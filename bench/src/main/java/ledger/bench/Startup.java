@@ -37,6 +37,7 @@ final class Startup {
             builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
             long start = System.nanoTime();
             Process process = builder.start();
+            boolean reachedReady = false;
             try {
                 while (!ready(http)) {
                     if (!process.isAlive()) {
@@ -48,7 +49,13 @@ final class Startup {
                     Thread.sleep(50);
                 }
                 seconds.add((System.nanoTime() - start) / 1e9);
+                reachedReady = true;
             } finally {
+                if (!reachedReady) {
+                    // not ready: maybe still bin/ledger's training run, a child of the script (once ready,
+                    // the process is the service itself, and its children are its embedded PostgreSQL)
+                    process.descendants().forEach(ProcessHandle::destroy);
+                }
                 process.destroy();
                 if (!process.waitFor(60, TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor();

@@ -53,8 +53,8 @@ class LogConfiguration {
     }
 
     @Bean
-    TransparencyLog transparencyLog(JdbcLogStore store, Checkpoints checkpoints) {
-        return new TransparencyLog(store, checkpoints);
+    TransparencyLog transparencyLog(JdbcLogStore store, Checkpoints checkpoints, Sequencer sequencer) {
+        return new TransparencyLog(store, checkpoints, sequencer::roundNow);
     }
 
     @Bean

@@ -95,6 +95,7 @@ final class Sequencer implements SmartLifecycle {
 
     private volatile ScheduledExecutorService executor;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private final AtomicBoolean promptQueued = new AtomicBoolean();
 
     Sequencer(JdbcTemplate jdbc, TransactionTemplate transactions, JdbcLogStore store, Checkpoints checkpoints,
               LedgerProperties.Log settings, Clock clock, MeterRegistry registry) {
@@ -152,6 +153,25 @@ final class Sequencer implements SmartLifecycle {
                 }, settings.wakeDelay().toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 wakeQueued.set(false); // shutting down
+            }
+        }
+    }
+
+    /**
+     * Someone waits for a leaf (an erasure's receipt carries the erasure's evidence): a round now rather
+     * than {@code wakeDelay} after the commit. Rare (erasures, not every command), so the rounds that
+     * gather commits keep their cost; a node that does not hold the sequencer's lock skips it.
+     */
+    void roundNow() {
+        ScheduledExecutorService running = executor;
+        if (running != null && promptQueued.compareAndSet(false, true)) {
+            try {
+                running.execute(() -> {
+                    promptQueued.set(false);
+                    rounds();
+                });
+            } catch (RejectedExecutionException e) {
+                promptQueued.set(false); // shutting down
             }
         }
     }
