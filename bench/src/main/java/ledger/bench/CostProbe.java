@@ -5,7 +5,6 @@ import java.sql.*;
 import java.util.*;
 import java.util.concurrent.*;
 import ledger.api.reliability.NodeProcess;
-import ledger.api.support.Api;
 
 /**
  * Where a command's cost goes, at a fixed rate, for one service configuration: one node on a fresh
@@ -50,16 +49,7 @@ public class CostProbe {
         nodeArgs.addAll(extra);
         try (NodeProcess node = NodeProcess.start(rootUrl + db, work.resolve("node.log"), nodeArgs.toArray(String[]::new));
              Connection pg = DriverManager.getConnection(rootUrl + db, "postgres", "")) {
-            BenchNotices.register(node.port);
-            List<UUID> pool = Collections.synchronizedList(new ArrayList<>());
-            ExecutorService ex = Executors.newFixedThreadPool(4);
-            List<Future<?>> fs = new ArrayList<>();
-            for (int i = 0; i < 300; i++) fs.add(ex.submit(() -> pool.add(new Api(node.port).as("bench-portal-token").register(Api.uniqueUsername()))));
-            for (Future<?> f : fs) f.get();
-            ex.shutdown();
-            List<UUID> members = new ArrayList<>(pool);
-            new OpenLoopLoad(node.port).run(40, 150, OpenLoopLoad.portalMix(members, "bench-portal-token", 1), null);
-            new OpenLoopLoad(node.port).run(rate, 30, OpenLoopLoad.portalMix(members, "bench-portal-token", 2), null);
+            List<UUID> members = LogCost.seededAndWarm(node, rate);
             boolean statements = statementsAvailable(pg);
             for (int round = 0; round < 2; round++) {
                 if (statements) pg.createStatement().execute("SELECT pg_stat_statements_reset()");

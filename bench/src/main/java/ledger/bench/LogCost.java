@@ -69,16 +69,7 @@ public class LogCost {
                 "--ledger.tokens.dpm=bench-dpm-token", "--ledger.tokens.auditor=bench-auditor-token",
                 "--spring.profiles.active=bench", "--ledger.log.sequencer.enabled=" + log,
                 "--ledger.log.checkpoint-dir=" + work.resolve("checkpoints"))) {
-            BenchNotices.register(node.port);
-            List<UUID> pool = Collections.synchronizedList(new ArrayList<>());
-            ExecutorService ex = Executors.newFixedThreadPool(4);
-            List<Future<?>> fs = new ArrayList<>();
-            for (int i = 0; i < 300; i++) fs.add(ex.submit(() -> pool.add(new Api(node.port).as("bench-portal-token").register(Api.uniqueUsername()))));
-            for (Future<?> f : fs) f.get();
-            ex.shutdown();
-            List<UUID> members = new ArrayList<>(pool);
-            new OpenLoopLoad(node.port).run(40, 150, OpenLoopLoad.portalMix(members, "bench-portal-token", 1), null);
-            new OpenLoopLoad(node.port).run(rate, 30, OpenLoopLoad.portalMix(members, "bench-portal-token", 2), null);
+            List<UUID> members = LogCost.seededAndWarm(node, rate);
             for (int round = 0; round < 2; round++) {
                 double[] q0 = sequencer(node.port);
                 java.time.Instant start = java.time.Instant.now();
@@ -99,6 +90,24 @@ public class LogCost {
             }
         }
         return rounds;
+    }
+
+    /**
+     * Notices registered, 300 members, then 150 s at 40/s and 30 s at {@code rate}: the warm-up every
+     * fixed-rate probe (this one and {@link CostProbe}) starts from.
+     */
+    static List<UUID> seededAndWarm(NodeProcess node, double rate) throws Exception {
+        BenchNotices.register(node.port);
+        List<UUID> pool = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService ex = Executors.newFixedThreadPool(4);
+        List<Future<?>> fs = new ArrayList<>();
+        for (int i = 0; i < 300; i++) fs.add(ex.submit(() -> pool.add(new Api(node.port).as("bench-portal-token").register(Api.uniqueUsername()))));
+        for (Future<?> f : fs) f.get();
+        ex.shutdown();
+        List<UUID> members = new ArrayList<>(pool);
+        new OpenLoopLoad(node.port).run(40, 150, OpenLoopLoad.portalMix(members, "bench-portal-token", 1), null);
+        new OpenLoopLoad(node.port).run(rate, 30, OpenLoopLoad.portalMix(members, "bench-portal-token", 2), null);
+        return members;
     }
 
     /**

@@ -144,17 +144,7 @@ final class Sequencer implements SmartLifecycle {
      * it: one transaction and a few statements per round, not per command). Other nodes' events wait for the poll.
      */
     void wake() {
-        ScheduledExecutorService running = executor;
-        if (running != null && wakeQueued.compareAndSet(false, true)) {
-            try {
-                running.schedule(() -> {
-                    wakeQueued.set(false);
-                    rounds();
-                }, settings.wakeDelay().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException e) {
-                wakeQueued.set(false); // shutting down
-            }
-        }
+        roundsAfter(wakeQueued, settings.wakeDelay().toMillis());
     }
 
     /**
@@ -163,15 +153,20 @@ final class Sequencer implements SmartLifecycle {
      * gather commits keep their cost; a node that does not hold the sequencer's lock skips it.
      */
     void roundNow() {
+        roundsAfter(promptQueued, 0);
+    }
+
+    /** Rounds after {@code delayMillis}, unless such a request is queued already ({@code queued}). */
+    private void roundsAfter(AtomicBoolean queued, long delayMillis) {
         ScheduledExecutorService running = executor;
-        if (running != null && promptQueued.compareAndSet(false, true)) {
+        if (running != null && queued.compareAndSet(false, true)) {
             try {
-                running.execute(() -> {
-                    promptQueued.set(false);
+                running.schedule(() -> {
+                    queued.set(false);
                     rounds();
-                });
+                }, delayMillis, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
-                promptQueued.set(false); // shutting down
+                queued.set(false); // shutting down
             }
         }
     }
