@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import ledger.api.infrastructure.axon.ProjectionReplay;
 import ledger.api.support.Api;
 import ledger.api.support.FaultInjection;
@@ -86,11 +88,13 @@ class ExactlyOnceIT extends IntegrationTest {
 
         for (String name : List.of(MemberViewProjection.NAME, MemberHistoryProjection.NAME,
                 ConsentHistoryProjection.NAME)) {
-            StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
-                    .orElseThrow();
+            // read models name their processing group; the member history shares the member view's processor
+            StreamingEventProcessor processor = processing.eventProcessorByProcessingGroup(name,
+                    StreamingEventProcessor.class).orElseThrow();
             processor.shutDown();
             // back to the start without the reset handler: a duplicate delivery of everything
-            jdbc.update("UPDATE token_entry SET token = NULL, token_type = NULL WHERE processor_name = ?", name);
+            jdbc.update("UPDATE token_entry SET token = NULL, token_type = NULL WHERE processor_name = ?",
+                    processor.getName());
             processor.start();
         }
         awaitReadModelsCaughtUp(replay);
@@ -119,6 +123,37 @@ class ExactlyOnceIT extends IntegrationTest {
         assertThat(api().as(Api.ADMIN).post("/api/v1/admin/read-models/nope/replay", null).status()).isEqualTo(404);
         assertThat(api().as(Api.DPM).post("/api/v1/admin/read-models/member-view/replay", null).status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void a_damaged_member_history_is_rebuilt_by_its_replay_on_the_processor_it_shares_with_the_member_view() {
+        seedIncludingAnErasedMember();
+        awaitReadModelsCaughtUp(replay);
+        List<List<Map<String, Object>>> before = snapshot();
+        JsonNode models = api().as(Api.ADMIN).get("/api/v1/admin/read-models").json();
+        assertThat(processorOf(models, MemberHistoryProjection.NAME)).isEqualTo(MemberViewProjection.NAME);
+        assertThat(processorOf(models, MemberViewProjection.NAME)).isEqualTo(MemberViewProjection.NAME);
+        assertThat(processorOf(models, ConsentHistoryProjection.NAME)).isEqualTo(ConsentHistoryProjection.NAME);
+
+        jdbc.update("DELETE FROM member_history");
+        Api.Response started = api().as(Api.ADMIN).post("/api/v1/admin/read-models/" + MemberHistoryProjection.NAME
+                + "/replay", null);
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(started.json().get("name").asText()).isEqualTo(MemberHistoryProjection.NAME);
+        assertThat(started.json().get("processor").asText()).isEqualTo(MemberViewProjection.NAME);
+        await().atMost(Duration.ofSeconds(60)).until(() -> api().as(Api.ADMIN).get("/api/v1/admin/read-models")
+                .json().findValues("replaying").stream().noneMatch(v -> v.asBoolean()));
+        awaitReadModelsCaughtUp(replay);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    private static String processorOf(JsonNode models, String name) {
+        for (JsonNode model : models) {
+            if (model.get("name").asText().equals(name)) {
+                return model.get("processor").asText();
+            }
+        }
+        throw new AssertionError("no read model " + name + " in " + models);
     }
 
     private void seedIncludingAnErasedMember() {

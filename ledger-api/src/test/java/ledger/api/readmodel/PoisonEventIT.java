@@ -51,9 +51,7 @@ class PoisonEventIT extends IntegrationTest {
         assertThat(downloads(poisoned)).isZero();
         assertThat(downloadRows(poisoned)).isZero();
         // other read models are not held up by the member view's poison
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(jdbc.queryForObject(
-                "SELECT count(*) FROM member_history WHERE member_id = ? AND type = 'DocumentDownloaded'",
-                Integer.class, poisoned)).isEqualTo(1));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(historyDownloads(poisoned)).isEqualTo(1));
 
         // the member's next event waits behind the letter, in order
         assertThat(download(poisoned, "price-list-" + UUID.randomUUID())).isEqualTo(201);
@@ -81,10 +79,36 @@ class PoisonEventIT extends IntegrationTest {
         assertThat(lettersOf(poisoned)).isEmpty();
         assertThat(downloads(poisoned)).isEqualTo(2);
         assertThat(downloadRows(poisoned)).isEqualTo(2);
+        // the member history shares the member view's processor: the letter's retry is the member view's
+        // alone, so the history keeps each download once
+        assertThat(historyDownloads(poisoned)).isEqualTo(2);
 
         // the member's sequence flows again
         assertThat(download(poisoned, "price-list-" + UUID.randomUUID())).isEqualTo(201);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(downloads(poisoned)).isEqualTo(3));
+    }
+
+    /**
+     * The member view and the member history share a processor, so an event's handlers of both run in
+     * one transaction. While both groups are careful (savepoints), a poison event of the history must
+     * roll back the history's writes only: the member view has taken the event and must keep it.
+     */
+    @Test
+    void a_poison_event_of_the_member_history_leaves_the_member_view_on_the_same_processor_exactly_once() {
+        // the member view's poison makes its group careful (savepoint per event) for the window
+        UUID viewPoisoned = api().register(Api.uniqueUsername());
+        assertThat(download(viewPoisoned, FaultInjection.POISON + UUID.randomUUID())).isEqualTo(201);
+        await().atMost(PATIENCE).until(() -> lettersOf(viewPoisoned).size() == 1);
+
+        UUID member = api().register(Api.uniqueUsername());
+        assertThat(download(member, FaultInjection.InMemberHistory.POISON + UUID.randomUUID())).isEqualTo(201);
+        await().atMost(PATIENCE).until(() -> lettersOf("member-history", member).size() == 1);
+        assertThat(lettersOf(member)).isEmpty();
+        assertThat(downloads(member)).isEqualTo(1);
+        assertThat(downloadRows(member)).isEqualTo(1);
+        assertThat(historyDownloads(member)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM member_history WHERE member_id = ? AND type = 'Injected'",
+                Integer.class, member)).isZero();
     }
 
     @Test
@@ -142,7 +166,11 @@ class PoisonEventIT extends IntegrationTest {
     }
 
     private List<JsonNode> lettersOf(UUID member) {
-        JsonNode all = admin().get("/api/v1/admin/dead-letters?processingGroup=member-view").json();
+        return lettersOf("member-view", member);
+    }
+
+    private List<JsonNode> lettersOf(String group, UUID member) {
+        JsonNode all = admin().get("/api/v1/admin/dead-letters?processingGroup=" + group).json();
         return StreamSupport.stream(all.spliterator(), false)
                 .filter(l -> member.toString().equals(l.get("aggregateIdentifier").asText()))
                 .toList();
@@ -152,6 +180,13 @@ class PoisonEventIT extends IntegrationTest {
         Long downloads = jdbc.queryForObject("SELECT downloads FROM member_view WHERE member_id = ?", Long.class,
                 member);
         return downloads == null ? 0 : downloads;
+    }
+
+    private int historyDownloads(UUID member) {
+        Integer rows = jdbc.queryForObject(
+                "SELECT count(*) FROM member_history WHERE member_id = ? AND type = 'DocumentDownloaded'",
+                Integer.class, member);
+        return rows == null ? 0 : rows;
     }
 
     private int downloadRows(UUID member) {

@@ -7,10 +7,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import ledger.core.member.DocumentDownloaded;
+import ledger.projections.history.MemberHistoryProjection;
 import ledger.projections.member.MemberViewProjection;
 import ledger.projections.member.MemberViewRepository;
 
@@ -62,5 +64,33 @@ public class FaultInjection {
 
     public int attempts() {
         return attempts.get();
+    }
+
+    /**
+     * The same kind of poison in the member history's processing group, which shares the member
+     * view's processor: a download of a document named {@code history-poison-...} writes a history
+     * row, then fails PostgreSQL's statement.
+     */
+    @TestComponent
+    @ProcessingGroup(MemberHistoryProjection.NAME)
+    public static class InMemberHistory {
+
+        public static final String POISON = "history-poison-";
+
+        private final JdbcTemplate jdbc;
+
+        public InMemberHistory(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @EventHandler
+        void on(DocumentDownloaded event, @SequenceNumber long sequence) {
+            if (event.documentId() != null && event.documentId().startsWith(POISON)) {
+                jdbc.update("INSERT INTO member_history (member_id, seq, type, at, actor_principal, actor_role, details)"
+                        + " VALUES (?, ?, 'Injected', now(), 'test', 'TEST', '{}') ON CONFLICT DO NOTHING",
+                        event.memberId().value(), sequence + 1_000_000);
+                jdbc.queryForObject("SELECT 1 / (SELECT count(*) FROM member_history WHERE false)", Integer.class);
+            }
+        }
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * temporary directory. Every test uses fresh ids, so tests share one database and one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(FaultInjection.class)
+@Import({FaultInjection.class, FaultInjection.InMemberHistory.class})
 public abstract class IntegrationTest {
 
     private static final Path EMBEDDED_DATA = temporaryDirectory();

@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
 
 import ledger.api.LedgerProperties;
 import ledger.core.shared.Refusal;
+import ledger.projections.history.MemberHistoryProjection;
+import ledger.projections.member.MemberViewProjection;
 
 /**
  * Messaging in Axon: the command gateway that retries optimistic-concurrency conflicts, refusals
@@ -37,6 +39,19 @@ class MessagingConfiguration {
     ConfigurerModule projectionsFailTheirBatch() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * The member view and the member history share one processor: both take every member event,
+     * per member in order, with the same segment layout. One stream read, one deserialization (and
+     * decryption) per event, one transaction and one token update per batch for both instead of two
+     * (docs/performance.md, "The write path"). Each keeps its own processing group: its own handlers'
+     * dead-letter queue and savepoints ({@link SavepointPerEvent}). A replay of either rebuilds both.
+     */
+    @Bean
+    ConfigurerModule memberHistoryRidesWithTheMemberView() {
+        return configurer -> configurer.eventProcessing()
+                .assignProcessingGroup(MemberHistoryProjection.NAME, MemberViewProjection.NAME);
     }
 
     /**

@@ -55,10 +55,10 @@ final class PoisonEventPolicy implements EnqueuePolicy<EventMessage<?>> {
         String eventId = letter.message().getIdentifier();
         int failed;
         synchronized (failures) {
+            // kept once used up: when a later event of the batch rolls the batch (and this letter)
+            // back, this event is dead-lettered again at once instead of being tried anew; forgetting
+            // it made several poison events in one batch need retries exponential in their number
             failed = failures.merge(eventId, 1, Integer::sum);
-            if (failed >= attempts && !(cause instanceof SavepointPerEvent.RetryWithSavepoints)) {
-                failures.remove(eventId);
-            }
         }
         if (cause instanceof SavepointPerEvent.RetryWithSavepoints retry) {
             throw retry;

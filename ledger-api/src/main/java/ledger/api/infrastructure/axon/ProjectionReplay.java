@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,6 +14,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,6 +25,9 @@ import ledger.core.shared.Refusal;
  * Rebuilds one read model from the event store while the service keeps answering: the
  * processor stops, its tokens reset (its reset handler empties its tables), and it catches up
  * again. Reads of that read model wait (read your writes) or answer 503 until it has caught up.
+ * A read model is a processing group; groups that share a processor (the member view and the
+ * member history) are rebuilt together, and a replay asked for while their processor already
+ * rebuilds joins that rebuild.
  */
 @Component
 public class ProjectionReplay {
@@ -30,23 +36,28 @@ public class ProjectionReplay {
 
     private final EventProcessingConfiguration processing;
     private final EventStore events;
+    private final Set<String> groups;
+    /** Replays being started, by processor name. */
     private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
-    ProjectionReplay(EventProcessingConfiguration processing, EventStore events) {
+    ProjectionReplay(EventProcessingConfiguration processing, EventStore events, EventProcessorProperties settings) {
         this.processing = processing;
         this.events = events;
+        // every processing group has its settings in application.yml (ProcessorSettingsTest)
+        this.groups = new TreeSet<>(settings.getProcessors().keySet());
     }
 
-    public record Status(String name, boolean running, boolean replaying, int segments, long position, long head,
-                         double progress, boolean caughtUp) {
+    /** A read model (processing group) and the processor that builds it. */
+    public record Status(String name, String processor, boolean running, boolean replaying, int segments,
+                         long position, long head, double progress, boolean caughtUp) {
     }
 
     public List<Status> statuses() {
         List<Status> result = new ArrayList<>();
-        processing.eventProcessors().entrySet().stream()
-                .filter(e -> e.getValue() instanceof StreamingEventProcessor)
-                .map(Map.Entry::getKey).sorted()
-                .forEach(name -> result.add(status(name)));
+        groups.stream()
+                .filter(group -> processing.eventProcessorByProcessingGroup(group, StreamingEventProcessor.class)
+                        .isPresent())
+                .forEach(group -> result.add(status(group)));
         return result;
     }
 
@@ -56,7 +67,7 @@ public class ProjectionReplay {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
         // Axon keeps a segment flagged "replaying" until an event past the reset point arrives;
         // a segment that has caught up with the head has replayed everything there is.
-        boolean replaying = running.containsKey(name) || segments.values().stream()
+        boolean replaying = running.containsKey(processor.getName()) || segments.values().stream()
                 .anyMatch(s -> s.isReplaying() && !s.isCaughtUp());
         long position = segments.values().stream()
                 .map(s -> position(s.getTrackingToken()).orElse(-1))
@@ -64,7 +75,7 @@ public class ProjectionReplay {
         boolean caughtUp = !segments.isEmpty() && segments.values().stream().allMatch(EventTrackerStatus::isCaughtUp)
                 && !replaying;
         double progress = head <= 0 ? 1.0 : Math.max(0, Math.min(1.0, (double) Math.max(position, 0) / head));
-        return new Status(name, processor.isRunning(), replaying, segments.size(), position, head,
+        return new Status(name, processor.getName(), processor.isRunning(), replaying, segments.size(), position, head,
                 caughtUp ? 1.0 : progress, caughtUp);
     }
 
@@ -74,16 +85,22 @@ public class ProjectionReplay {
         if (!processor.supportsReset()) {
             throw new UnknownReadModel();
         }
+        Status now = status(name);
+        if (now.replaying()) {
+            // already rebuilding from the start (a sibling read model's replay, or this one's)
+            return now;
+        }
+        String key = processor.getName();
         CompletableFuture<Void> started = new CompletableFuture<>();
-        if (running.putIfAbsent(name, started) != null) {
+        if (running.putIfAbsent(key, started) != null) {
             return status(name);
         }
         processor.shutdownAsync().thenRun(() -> {
             processor.resetTokens();
             processor.start();
-            log.info("Read model {} is being rebuilt from the event store", name);
+            log.info("Read model {} is being rebuilt from the event store (processor {})", name, key);
         }).whenComplete((ok, failure) -> {
-            running.remove(name);
+            running.remove(key);
             if (failure != null) {
                 log.warn("Rebuilding read model {} failed to start ({}); it keeps its current state", name,
                         failure.getClass().getName());
@@ -97,7 +114,11 @@ public class ProjectionReplay {
     }
 
     private StreamingEventProcessor processor(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow(UnknownReadModel::new);
+        if (!groups.contains(name)) {
+            throw new UnknownReadModel();
+        }
+        return processing.eventProcessorByProcessingGroup(name, StreamingEventProcessor.class)
+                .orElseThrow(UnknownReadModel::new);
     }
 
     private static OptionalLong position(TrackingToken token) {

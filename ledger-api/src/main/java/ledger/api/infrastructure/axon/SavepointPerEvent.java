@@ -6,6 +6,7 @@ import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -91,7 +92,7 @@ final class SavepointPerEvent implements HandlerEnhancerDefinition {
                 }
                 Connection connection = DataSourceUtils.getConnection(dataSource);
                 try {
-                    Savepoint savepoint = savepointFor(message.getIdentifier(), connection);
+                    Savepoint savepoint = savepointFor(name, message.getIdentifier(), connection);
                     try {
                         return super.handle(message, target);
                     } catch (Exception failure) {
@@ -105,24 +106,41 @@ final class SavepointPerEvent implements HandlerEnhancerDefinition {
         };
     }
 
-    /** One savepoint per event, shared by the group's handlers; the previous event's is released. */
-    private Savepoint savepointFor(String eventId, Connection connection) throws SQLException {
-        EventSavepoint current = CurrentUnitOfWork.isStarted()
-                ? (EventSavepoint) CurrentUnitOfWork.get().resources().get(RESOURCE) : null;
+    /**
+     * One savepoint per event and group, shared by the group's handlers. Groups that share a
+     * processor (the member view and its history) handle an event one after the other in one
+     * transaction: each gets a savepoint of its own, taken before its first handler, so a group
+     * that fails rolls back only its own writes, never those of a group that already took the event.
+     * At the next event the first savepoint of the previous one is released (which releases the
+     * later ones with it).
+     */
+    private Savepoint savepointFor(String group, String eventId, Connection connection) throws SQLException {
+        EventSavepoints current = CurrentUnitOfWork.isStarted()
+                ? (EventSavepoints) CurrentUnitOfWork.get().resources().get(RESOURCE) : null;
         if (current != null && current.connection() == connection && current.eventId().equals(eventId)) {
-            return current.savepoint();
+            return current.byGroup().computeIfAbsent(group, g -> setSavepoint(connection));
         }
         if (current != null && current.connection() == connection) {
-            connection.releaseSavepoint(current.savepoint());
+            connection.releaseSavepoint(current.first());
         }
-        EventSavepoint next = new EventSavepoint(eventId, connection, connection.setSavepoint());
+        Savepoint first = connection.setSavepoint();
+        EventSavepoints next = new EventSavepoints(eventId, connection, first, new HashMap<>(Map.of(group, first)));
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().resources().put(RESOURCE, next);
         }
-        return next.savepoint();
+        return first;
     }
 
-    private record EventSavepoint(String eventId, Connection connection, Savepoint savepoint) {
+    private static Savepoint setSavepoint(Connection connection) {
+        try {
+            return connection.setSavepoint();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not set a savepoint", e);
+        }
+    }
+
+    private record EventSavepoints(String eventId, Connection connection, Savepoint first,
+                                   Map<String, Savepoint> byGroup) {
     }
 
     /**

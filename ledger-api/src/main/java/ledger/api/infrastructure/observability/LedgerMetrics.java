@@ -1,6 +1,8 @@
 package ledger.api.infrastructure.observability;
 
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -69,14 +71,19 @@ class LedgerMetrics {
 
     @EventListener(ApplicationReadyEvent.class)
     void registerLagGauges() {
+        // one gauge per processor; read models that share one (member view, member history) share its lag
+        Set<String> seen = new HashSet<>();
         for (ProjectionReplay.Status status : processors.statuses()) {
+            if (!seen.add(status.processor())) {
+                continue;
+            }
             String name = status.name();
             Gauge.builder("ledger.processor.lag.events", () -> {
                         ProjectionReplay.Status now = processors.status(name);
                         return Math.max(0, now.head() - now.position());
                     })
                     .description("Events stored but not yet processed by this node's segments of the processor")
-                    .tag("processor", name)
+                    .tag("processor", status.processor())
                     .register(registry);
         }
         Gauge.builder("ledger.requests.overdue", () -> queries.query(new CountOverdueRequests(clock.instant()),

@@ -34,6 +34,17 @@ class PoisonEventPolicyTest {
     }
 
     @Test
+    void a_dead_lettered_event_whose_batch_another_poison_rolled_back_is_dead_lettered_again_at_once() {
+        for (int attempt = 1; attempt < 3; attempt++) {
+            assertThatThrownBy(() -> policy.decide(letter, poison()))
+                    .isInstanceOf(SavepointPerEvent.RetryWithSavepoints.class);
+        }
+        assertThat(policy.decide(letter, poison()).shouldEnqueue()).isTrue();
+        // a later event of the batch failed: the batch, this letter included, is retried
+        assertThat(policy.decide(letter, poison()).shouldEnqueue()).isTrue();
+    }
+
+    @Test
     void a_failure_without_a_savepoint_always_means_a_retry_even_when_the_attempts_are_used_up() {
         PoisonEventPolicy once = new PoisonEventPolicy(1);
         SavepointPerEvent.RetryWithSavepoints noSavepoint = new SavepointPerEvent.RetryWithSavepoints(poison());

@@ -1,0 +1,90 @@
+package ledger.api.readmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+
+import ledger.api.support.IntegrationTest;
+
+/**
+ * V44 moves the member history onto the member-view processor. A store upgraded while the old
+ * member-history processor was behind must not lose history entries: the member view's processor
+ * restarts from the history's position wherever that is earlier. Run on a temporary copy of
+ * token_entry (a temporary table comes first in PostgreSQL's search path) and rolled back.
+ */
+class SharedProcessorMigrationIT extends IntegrationTest {
+
+    private static final String GAP_AWARE = "org.axonframework.eventhandling.GapAwareTrackingToken";
+    private static final String REPLAY = "org.axonframework.eventhandling.ReplayToken";
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void the_member_view_processor_restarts_from_the_history_where_the_history_was_behind_and_the_old_tokens_go()
+            throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TEMP TABLE token_entry (LIKE public.token_entry INCLUDING ALL) ON COMMIT DROP");
+                // segment 0: the history behind; 1: ahead; 2: the history replaying; 3: the view without a token
+                token(connection, "member-view", 0, GAP_AWARE, gapAware(500));
+                token(connection, "member-history", 0, GAP_AWARE, gapAware(420));
+                token(connection, "member-view", 1, GAP_AWARE, gapAware(500));
+                token(connection, "member-history", 1, GAP_AWARE, gapAware(510));
+                token(connection, "member-view", 2, GAP_AWARE, gapAware(500));
+                token(connection, "member-history", 2, REPLAY, "{\"tokenAtReset\":null}");
+                token(connection, "member-view", 3, null, null);
+                token(connection, "member-history", 3, GAP_AWARE, gapAware(7));
+                token(connection, "consent-history", 0, GAP_AWARE, gapAware(3));
+
+                statement.execute(new ClassPathResource("db/migration/V44__member_history_on_member_view_processor.sql")
+                        .getContentAsString(StandardCharsets.UTF_8));
+
+                Map<String, String> tokens = new TreeMap<>();
+                try (ResultSet rows = statement.executeQuery("SELECT processor_name, segment, token_type,"
+                        + " convert_from(token, 'UTF8') FROM token_entry")) {
+                    while (rows.next()) {
+                        tokens.put(rows.getString(1) + "/" + rows.getInt(2), rows.getString(3) + " " + rows.getString(4));
+                    }
+                }
+                assertThat(tokens).containsExactly(
+                        Map.entry("consent-history/0", GAP_AWARE + " " + gapAware(3)),
+                        Map.entry("member-view/0", GAP_AWARE + " " + gapAware(420)),
+                        Map.entry("member-view/1", GAP_AWARE + " " + gapAware(500)),
+                        Map.entry("member-view/2", REPLAY + " {\"tokenAtReset\":null}"),
+                        Map.entry("member-view/3", "null null"));
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    private static String gapAware(long index) {
+        return "{\"index\":" + index + ",\"gaps\":[]}";
+    }
+
+    private static void token(Connection connection, String processor, int segment, String type, String json)
+            throws Exception {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO token_entry (processor_name, segment,"
+                + " token_type, token) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, processor);
+            insert.setInt(2, segment);
+            insert.setString(3, type);
+            insert.setBytes(4, json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+            insert.executeUpdate();
+        }
+    }
+}
