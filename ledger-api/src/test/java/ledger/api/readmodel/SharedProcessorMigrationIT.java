@@ -19,9 +19,10 @@ import org.springframework.core.io.ClassPathResource;
 import ledger.api.support.IntegrationTest;
 
 /**
- * V44 moves the member history onto the member-view processor. A store upgraded while the old
- * member-history processor was behind must not lose history entries: the member view's processor
- * restarts from the history's position wherever that is earlier. Run on a temporary copy of
+ * V44 moves the member history onto the member-view processor, V45 the erasure receipts and the
+ * data-subject requests onto the consent-history processor. A store upgraded while an old processor
+ * was behind must not lose that read model's entries: the hosting processor restarts from the
+ * earliest position wherever that is earlier than its own. Run on a temporary copy of
  * token_entry (a temporary table comes first in PostgreSQL's search path) and rolled back.
  */
 class SharedProcessorMigrationIT extends IntegrationTest {
@@ -35,37 +36,78 @@ class SharedProcessorMigrationIT extends IntegrationTest {
     @Test
     void the_member_view_processor_restarts_from_the_history_where_the_history_was_behind_and_the_old_tokens_go()
             throws Exception {
+        Map<String, String> tokens = migrate("V44__member_history_on_member_view_processor.sql", connection -> {
+            // segment 0: the history behind; 1: ahead; 2: the history replaying; 3: the view without a token
+            token(connection, "member-view", 0, GAP_AWARE, gapAware(500));
+            token(connection, "member-history", 0, GAP_AWARE, gapAware(420));
+            token(connection, "member-view", 1, GAP_AWARE, gapAware(500));
+            token(connection, "member-history", 1, GAP_AWARE, gapAware(510));
+            token(connection, "member-view", 2, GAP_AWARE, gapAware(500));
+            token(connection, "member-history", 2, REPLAY, "{\"tokenAtReset\":null}");
+            token(connection, "member-view", 3, null, null);
+            token(connection, "member-history", 3, GAP_AWARE, gapAware(7));
+            token(connection, "consent-history", 0, GAP_AWARE, gapAware(3));
+        });
+        assertThat(tokens).containsExactly(
+                Map.entry("consent-history/0", GAP_AWARE + " " + gapAware(3)),
+                Map.entry("member-view/0", GAP_AWARE + " " + gapAware(420)),
+                Map.entry("member-view/1", GAP_AWARE + " " + gapAware(500)),
+                Map.entry("member-view/2", REPLAY + " {\"tokenAtReset\":null}"),
+                Map.entry("member-view/3", "null null"));
+    }
+
+    @Test
+    void the_consent_history_processor_restarts_from_the_earliest_of_the_three_positions() throws Exception {
+        Map<String, String> tokens = migrate("V45__receipts_and_requests_on_consent_history_processor.sql",
+                connection -> {
+                    token(connection, "consent-history", 0, GAP_AWARE, gapAware(300));
+                    token(connection, "erasure-receipts", 0, GAP_AWARE, gapAware(250));
+                    token(connection, "data-subject-requests", 0, GAP_AWARE, gapAware(280));
+                    token(connection, "member-view", 0, GAP_AWARE, gapAware(90));
+                });
+        assertThat(tokens).containsExactly(
+                Map.entry("consent-history/0", GAP_AWARE + " " + gapAware(250)),
+                Map.entry("member-view/0", GAP_AWARE + " " + gapAware(90)));
+
+        Map<String, String> replaying = migrate("V45__receipts_and_requests_on_consent_history_processor.sql",
+                connection -> {
+                    token(connection, "consent-history", 0, GAP_AWARE, gapAware(300));
+                    token(connection, "erasure-receipts", 0, GAP_AWARE, gapAware(250));
+                    token(connection, "data-subject-requests", 0, REPLAY, "{\"tokenAtReset\":null}");
+                });
+        assertThat(replaying).containsExactly(
+                Map.entry("consent-history/0", REPLAY + " {\"tokenAtReset\":null}"));
+
+        Map<String, String> ahead = migrate("V45__receipts_and_requests_on_consent_history_processor.sql",
+                connection -> {
+                    token(connection, "consent-history", 0, GAP_AWARE, gapAware(300));
+                    token(connection, "erasure-receipts", 0, GAP_AWARE, gapAware(301));
+                });
+        assertThat(ahead).containsExactly(Map.entry("consent-history/0", GAP_AWARE + " " + gapAware(300)));
+    }
+
+    interface Rows {
+        void insert(Connection connection) throws Exception;
+    }
+
+    /** The migration's statements on a temporary token_entry holding the given rows; rolled back. */
+    private Map<String, String> migrate(String migration, Rows rows) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TEMP TABLE token_entry (LIKE public.token_entry INCLUDING ALL) ON COMMIT DROP");
-                // segment 0: the history behind; 1: ahead; 2: the history replaying; 3: the view without a token
-                token(connection, "member-view", 0, GAP_AWARE, gapAware(500));
-                token(connection, "member-history", 0, GAP_AWARE, gapAware(420));
-                token(connection, "member-view", 1, GAP_AWARE, gapAware(500));
-                token(connection, "member-history", 1, GAP_AWARE, gapAware(510));
-                token(connection, "member-view", 2, GAP_AWARE, gapAware(500));
-                token(connection, "member-history", 2, REPLAY, "{\"tokenAtReset\":null}");
-                token(connection, "member-view", 3, null, null);
-                token(connection, "member-history", 3, GAP_AWARE, gapAware(7));
-                token(connection, "consent-history", 0, GAP_AWARE, gapAware(3));
-
-                statement.execute(new ClassPathResource("db/migration/V44__member_history_on_member_view_processor.sql")
+                rows.insert(connection);
+                statement.execute(new ClassPathResource("db/migration/" + migration)
                         .getContentAsString(StandardCharsets.UTF_8));
-
                 Map<String, String> tokens = new TreeMap<>();
-                try (ResultSet rows = statement.executeQuery("SELECT processor_name, segment, token_type,"
+                try (ResultSet result = statement.executeQuery("SELECT processor_name, segment, token_type,"
                         + " convert_from(token, 'UTF8') FROM token_entry")) {
-                    while (rows.next()) {
-                        tokens.put(rows.getString(1) + "/" + rows.getInt(2), rows.getString(3) + " " + rows.getString(4));
+                    while (result.next()) {
+                        tokens.put(result.getString(1) + "/" + result.getInt(2),
+                                result.getString(3) + " " + result.getString(4));
                     }
                 }
-                assertThat(tokens).containsExactly(
-                        Map.entry("consent-history/0", GAP_AWARE + " " + gapAware(3)),
-                        Map.entry("member-view/0", GAP_AWARE + " " + gapAware(420)),
-                        Map.entry("member-view/1", GAP_AWARE + " " + gapAware(500)),
-                        Map.entry("member-view/2", REPLAY + " {\"tokenAtReset\":null}"),
-                        Map.entry("member-view/3", "null null"));
+                return tokens;
             } finally {
                 connection.rollback();
             }

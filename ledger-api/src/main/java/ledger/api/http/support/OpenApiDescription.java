@@ -223,7 +223,8 @@ class OpenApiDescription {
         schema("ledger.api.http.notification.NotificationController$NotificationDetail", "RecipientNotificationDetail",
                 "A notification with every delivery attempt.");
         schema("ledger.api.infrastructure.axon.ProjectionReplay$Status", "ReadModelStatus", "A read model's"
-                + " processor: position, head, whether it is running or replaying.");
+                + " processor (read models can share one: member-view and member-history; consent-history,"
+                + " erasure-receipts and data-subject-requests): position, head, whether it is running or replaying.");
         schema("ledger.api.infrastructure.axon.DeadLetters$Letter", "DeadLetter", "A poison event parked by a"
                 + " processing group: its event, position in the sequence (the aggregate), when and the cause's type"
                 + " and SQLState; never the event's content or the exception's text.");
@@ -404,7 +405,8 @@ class OpenApiDescription {
         operation("GET " + a + "/read-models/{name}", "Operations", "Read a read model's status", "One read model's"
                 + " processor.");
         operation("POST " + a + "/read-models/{name}/replay", "Operations", "Replay a read model", "Rebuilds the"
-                + " read model from the event store.");
+                + " read model from the event store, with every read model that shares its processor (`processor`"
+                + " in the status); a replay asked for while that processor rebuilds joins the rebuild.");
         operation("GET " + a + "/dead-letters", "Operations", "List dead letters", "Poison events parked by the"
                 + " read models' processors, in queue order; where and why, never the event's content.");
         operation("GET " + a + "/dead-letters/{letterId}", "Operations", "Read a dead letter", "One parked event.");

@@ -1,5 +1,6 @@
 package ledger.api.infrastructure.axon;
 
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -18,8 +19,11 @@ import org.springframework.context.annotation.Configuration;
 
 import ledger.api.LedgerProperties;
 import ledger.core.shared.Refusal;
+import ledger.projections.consent.ConsentHistoryProjection;
+import ledger.projections.erasure.ErasureReceiptProjection;
 import ledger.projections.history.MemberHistoryProjection;
 import ledger.projections.member.MemberViewProjection;
+import ledger.projections.request.RequestProjection;
 
 /**
  * Messaging in Axon: the command gateway that retries optimistic-concurrency conflicts, refusals
@@ -42,16 +46,25 @@ class MessagingConfiguration {
     }
 
     /**
-     * The member view and the member history share one processor: both take every member event,
-     * per member in order, with the same segment layout. One stream read, one deserialization (and
-     * decryption) per event, one transaction and one token update per batch for both instead of two
-     * (docs/performance.md, "The write path"). Each keeps its own processing group: its own handlers'
-     * dead-letter queue and savepoints ({@link SavepointPerEvent}). A replay of either rebuilds both.
+     * Read models that share a processor: one stream read, one deserialization (and decryption) per
+     * event, one transaction and one token update per batch for all of them instead of one each
+     * (docs/performance.md, "The write path"). The member history rides with the member view (both
+     * take every member event, per member in order, two segments); the erasure receipts and the
+     * data-subject requests ride with the consent history (one segment, commit order). Each keeps
+     * its processing group: its own handlers, dead-letter queue and savepoints
+     * ({@link SavepointPerEvent}). A replay of one rebuilds every read model of its processor.
+     * The automations (request answering, retention) keep processors of their own: they send
+     * commands, and a read model's batch should not wait for them.
      */
+    static final Map<String, String> SHARED_PROCESSORS = Map.of(
+            MemberHistoryProjection.NAME, MemberViewProjection.NAME,
+            ErasureReceiptProjection.NAME, ConsentHistoryProjection.NAME,
+            RequestProjection.NAME, ConsentHistoryProjection.NAME);
+
     @Bean
-    ConfigurerModule memberHistoryRidesWithTheMemberView() {
-        return configurer -> configurer.eventProcessing()
-                .assignProcessingGroup(MemberHistoryProjection.NAME, MemberViewProjection.NAME);
+    ConfigurerModule readModelsShareProcessors() {
+        return configurer -> SHARED_PROCESSORS.forEach((group, processor) ->
+                configurer.eventProcessing().assignProcessingGroup(group, processor));
     }
 
     /**

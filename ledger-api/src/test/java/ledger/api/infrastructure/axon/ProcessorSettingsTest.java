@@ -72,4 +72,13 @@ class ProcessorSettingsTest {
         assertThat(processors.get("retention-automation"))
                 .isEqualTo(new Settings("pooled", "processorEvents", 1, 1, 10, new Dlq(true)));
     }
+
+    @Test
+    void a_processing_group_on_another_groups_processor_repeats_that_processors_settings() {
+        assertThat(MessagingConfiguration.SHARED_PROCESSORS).isNotEmpty();
+        MessagingConfiguration.SHARED_PROCESSORS.forEach((group, processor) -> {
+            assertThat(processors).containsKey(processor);
+            assertThat(processors.get(group)).as(group).isEqualTo(processors.get(processor));
+        });
+    }
 }
