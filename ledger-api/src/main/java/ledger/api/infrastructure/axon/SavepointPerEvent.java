@@ -24,6 +24,8 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import ledger.api.infrastructure.crypto.HeldKeyRows;
+
 /**
  * Lets a poison event be dead-lettered without breaking exactly-once. A pooled processor handles
  * a batch in one transaction; Axon's dead-lettering invoker catches a handler's failure and stores
@@ -97,6 +99,8 @@ final class SavepointPerEvent implements HandlerEnhancerDefinition {
                         return super.handle(message, target);
                     } catch (Exception failure) {
                         connection.rollback(savepoint);
+                        // the key rows locked since the savepoint are unlocked again
+                        HeldKeyRows.forgetAll();
                         throw failure;
                     }
                 } finally {

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import ledger.api.infrastructure.crypto.HeldKeyRows.Row;
+
 import ledger.core.crypto.AesGcm;
 import ledger.core.crypto.DeadRowTables;
 import ledger.core.crypto.KeyVault;
@@ -20,9 +22,6 @@ import ledger.core.crypto.SubjectErased;
  * the fleet's active master key; shredding only updates the row and needs no master key at all.
  */
 final class JdbcKeyVault implements KeyVault, DeadRowTables, ShredFence {
-
-    private record Row(byte[] wrappedKey, String kekId, boolean shredded) {
-    }
 
     private final JdbcTemplate jdbc;
     private final MasterKeys masterKeys;
@@ -65,6 +64,10 @@ final class JdbcKeyVault implements KeyVault, DeadRowTables, ShredFence {
 
     @Override
     public boolean shred(UUID subject) {
+        HeldKeyRows held = HeldKeyRows.current();
+        if (held != null) {
+            held.forget(subject);
+        }
         int shredded = jdbc.update("UPDATE data_key SET wrapped_key = NULL, kek_id = NULL, shredded_at = now()"
                 + " WHERE subject_id = ? AND shredded_at IS NULL", subject);
         // A subject that never had a key still gets a tombstone: nothing may be minted later.
@@ -77,9 +80,7 @@ final class JdbcKeyVault implements KeyVault, DeadRowTables, ShredFence {
     /** A share lock on the key row: an erasure's shred (an UPDATE of that row) waits for it, and it for the shred. */
     @Override
     public boolean shreddedHolding(UUID subject) {
-        List<Boolean> shredded = jdbc.query("SELECT shredded_at IS NOT NULL FROM data_key WHERE subject_id = ? FOR SHARE",
-                (rs, i) -> rs.getBoolean(1), subject);
-        return !shredded.isEmpty() && shredded.get(0);
+        return find(subject).map(Row::shredded).orElse(false);
     }
 
     /** A shredded key's wrapped bytes stay in the old row version until VACUUM. */
@@ -88,10 +89,21 @@ final class JdbcKeyVault implements KeyVault, DeadRowTables, ShredFence {
         return Set.of("data_key");
     }
 
+    /** The key row, locked FOR SHARE for the transaction; read once per transaction ({@link HeldKeyRows}). */
     private Optional<Row> find(UUID subject) {
+        HeldKeyRows held = HeldKeyRows.current();
+        Row known = held == null ? null : held.get(subject);
+        if (known != null) {
+            return Optional.of(known);
+        }
         List<Row> rows = jdbc.query("SELECT wrapped_key, kek_id, shredded_at IS NOT NULL FROM data_key"
                         + " WHERE subject_id = ? FOR SHARE",
                 (rs, i) -> new Row(rs.getBytes(1), rs.getString(2), rs.getBoolean(3)), subject);
-        return rows.stream().findFirst();
+        Optional<Row> found = rows.stream().findFirst();
+        // only a row that exists is locked: a missing one guards nothing and is asked again
+        if (held != null && found.isPresent()) {
+            held.hold(subject, found.get());
+        }
+        return found;
     }
 }

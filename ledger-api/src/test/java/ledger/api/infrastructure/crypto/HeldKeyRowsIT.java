@@ -1,0 +1,128 @@
+package ledger.api.infrastructure.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import ledger.api.support.IntegrationTest;
+import ledger.core.crypto.KeyVault;
+import ledger.core.crypto.ShredFence;
+
+/**
+ * A transaction reads a subject's key row once: the share lock it took keeps the row as it was
+ * read until the transaction ends. The adversary: another transaction shredding the key in between,
+ * and a rollback to a savepoint that gives the lock up.
+ */
+class HeldKeyRowsIT extends IntegrationTest {
+
+    @Autowired
+    KeyVault vault;
+    @Autowired
+    ShredFence fence;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void a_transaction_reads_a_key_row_once_and_a_shred_from_elsewhere_waits_for_it() {
+        UUID subject = subjectWithKey();
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            long before = keyRowReads();
+            assertThat(vault.keyForReading(subject)).isPresent();
+            assertThat(fence.shreddedHolding(subject)).isFalse();
+            assertThat(vault.keyForReading(subject)).isPresent();
+            assertThat(fence.shreddedHolding(subject)).isFalse();
+            assertThat(keyRowReads() - before).isEqualTo(1);
+            // the row is still held: a shred elsewhere cannot get past it
+            assertThatThrownBy(() -> shredElsewhere(subject, "300ms")).hasMessageContaining("lock");
+        });
+        assertThat(shredElsewhere(subject, "5s")).isTrue();
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            assertThat(fence.shreddedHolding(subject)).isTrue();
+            assertThat(vault.keyForReading(subject)).isEmpty();
+        });
+    }
+
+    @Test
+    void after_a_rollback_to_a_savepoint_the_key_row_is_read_and_locked_again() {
+        UUID subject = subjectWithKey();
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                Savepoint savepoint = connection.setSavepoint();
+                assertThat(fence.shreddedHolding(subject)).isFalse();
+                connection.rollback(savepoint);
+                HeldKeyRows.forgetAll();
+                // the rollback gave the share lock up: a shred elsewhere goes through now
+                assertThat(shredElsewhere(subject, "5s")).isTrue();
+                assertThat(fence.shreddedHolding(subject)).isTrue();
+                assertThat(vault.keyForReading(subject)).isEmpty();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        });
+    }
+
+    @Test
+    void a_transaction_that_shreds_a_key_it_read_sees_it_shredded() {
+        UUID subject = subjectWithKey();
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            assertThat(fence.shreddedHolding(subject)).isFalse();
+            assertThat(vault.shred(subject)).isTrue();
+            assertThat(fence.shreddedHolding(subject)).isTrue();
+            assertThat(vault.keyForReading(subject)).isEmpty();
+        });
+    }
+
+    private UUID subjectWithKey() {
+        UUID subject = UUID.randomUUID();
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> vault.keyForWriting(subject));
+        return subject;
+    }
+
+    /** Index and sequential scans of data_key so far in this transaction. */
+    private long keyRowReads() {
+        Long reads = jdbc.queryForObject("SELECT coalesce(idx_scan, 0) + coalesce(seq_scan, 0)"
+                + " FROM pg_stat_xact_user_tables WHERE relname = 'data_key'", Long.class);
+        return reads == null ? 0 : reads;
+    }
+
+    /** Shreds the key in a transaction of another thread and connection, waiting at most lockTimeout. */
+    private boolean shredElsewhere(UUID subject, String lockTimeout) {
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try (Connection other = dataSource.getConnection(); Statement statement = other.createStatement()) {
+                    other.setAutoCommit(false);
+                    statement.execute("SET LOCAL lock_timeout = '" + lockTimeout + "'");
+                    int shredded = statement.executeUpdate("UPDATE data_key SET wrapped_key = NULL, kek_id = NULL,"
+                            + " shredded_at = now() WHERE subject_id = '" + subject + "' AND shredded_at IS NULL");
+                    other.commit();
+                    return shredded == 1;
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            }).get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
