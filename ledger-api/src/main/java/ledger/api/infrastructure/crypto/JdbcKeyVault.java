@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import ledger.api.infrastructure.crypto.HeldKeyRows.Row;
-
 import ledger.core.crypto.AesGcm;
 import ledger.core.crypto.DeadRowTables;
 import ledger.core.crypto.KeyVault;
