@@ -195,10 +195,12 @@ public record LedgerProperties(
      * configured DPM or AUDITOR token, honoured in the default profile only; {@code oidc}: sign-in with
      * an OpenID Connect issuer when {@code issuerUri} is set (roles from ledger.security.jwt.roles-claim);
      * {@code readPurposes}: what the console offers when a read of personal data asks for its purpose;
-     * {@code erasureHorizon}: how far ahead the dashboard lists erasures; {@code pageSize}: rows per page.
+     * {@code erasureHorizon}: how far ahead the dashboard lists erasures; {@code pageSize}: rows per page;
+     * {@code signInFailuresPerMinute}: wrong tokens a client address may send a minute before the
+     * form answers 429.
      */
     public record Console(boolean tokenSignIn, Oidc oidc, List<String> readPurposes, Period erasureHorizon,
-                          int pageSize) {
+                          int pageSize, int signInFailuresPerMinute) {
 
         public Console {
             readPurposes = orEmpty(readPurposes);

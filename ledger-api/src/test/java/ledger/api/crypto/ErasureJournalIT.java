@@ -116,6 +116,48 @@ class ErasureJournalIT extends IntegrationTest {
                 .isEqualTo("rwx------");
     }
 
+    /**
+     * The journal's directory replaced by a file (so that root, too, cannot write it): an erasure is
+     * 503 with Retry-After and changes nothing, readiness is down naming the journal, the metric
+     * says so; once the directory is back, the node is ready and the erasure goes through.
+     */
+    @Test
+    void an_unwritable_journal_refuses_erasures_with_503_and_makes_the_node_not_ready_until_it_is_writable()
+            throws Exception {
+        UUID member = register(marker());
+        long events = eventCount();
+        Path dir = journal.directory();
+        Path away = dir.resolveSibling(dir.getFileName() + ".away-" + UUID.randomUUID());
+        Files.move(dir, away);
+        Files.createFile(dir);
+        try {
+            Api.Response refused = api().as(Api.DPM).post("/api/v1/members/" + member + "/erasure",
+                    "{\"ground\":\"MEMBER_REQUEST\"}");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.header("Retry-After")).isNotBlank();
+            assertThat(refused.json().get("type").asText()).isEqualTo("urn:ledger:problem:erasure-journal-unavailable");
+            assertThat(eventCount()).as("nothing of the erasure stored").isEqualTo(events);
+            assertThat(status(member)).isEqualTo("ACTIVE");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM data_key WHERE subject_id = ? AND wrapped_key IS NOT NULL", Long.class, member))
+                    .as("the key is not shredded").isEqualTo(1L);
+
+            Api.Response readiness = api().as(Api.ADMIN).get("/actuator/health/readiness");
+            assertThat(readiness.status()).isEqualTo(503);
+            assertThat(readiness.json().path("components").path("erasureJournal").path("status").asText())
+                    .isEqualTo("DOWN");
+            assertThat(api().as(Api.ADMIN).get("/actuator/prometheus").body())
+                    .contains("ledger_erasure_journal_writable 0.0");
+        } finally {
+            Files.delete(dir);
+            Files.move(away, dir);
+        }
+        assertThat(api().as(Api.ADMIN).get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(api().as(Api.ADMIN).get("/actuator/prometheus").body())
+                .contains("ledger_erasure_journal_writable 1.0");
+        assertThat(api().as(Api.DPM).post("/api/v1/members/" + member + "/erasure", "{\"ground\":\"MEMBER_REQUEST\"}")
+                .status()).isEqualTo(200);
+    }
+
     @Test
     void no_caller_may_erase_on_the_ground_reserved_for_re_applied_erasures() {
         UUID member = register(marker());

@@ -78,6 +78,9 @@ public abstract class IntegrationTest {
         registry.add("ledger.log.checkpoint-dir", () -> checkpointDir().toString());
         // checkpoints come quicker than in production, so tests that need one covering new leaves wait less
         registry.add("ledger.log.checkpoint-interval", () -> "PT2S");
+        // every test signs in from 127.0.0.1: the sign-in throttle is tested in a context of its own
+        // (SignInThrottleIT) with the production default
+        registry.add("ledger.console.sign-in-failures-per-minute", () -> "100000");
         // the console also signs in through OpenID Connect: a stub issuer on 127.0.0.1, another site
         // than the console's localhost (ConsoleOidcIT); the issuer is read when the context starts
         StubIssuer issuer = StubIssuer.get();

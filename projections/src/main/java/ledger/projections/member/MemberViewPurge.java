@@ -38,4 +38,10 @@ class MemberViewPurge implements SubjectDataPurge, DeadRowTables {
     public Set<String> tablesWithDeadRows() {
         return Set.of("member_view", "member_view_download", "member_view_consent", "member_view_profile_value");
     }
+
+    /** The profile's fields, now and as edited (the download titles and consents are not about the person). */
+    @Override
+    public Set<String> tablesWithPlaintext() {
+        return Set.of("member_view", "member_view_profile_value");
+    }
 }

@@ -42,6 +42,8 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
@@ -110,10 +112,13 @@ class ConsoleSecurityConfiguration {
                         .anyRequest().denyAll());
         AuthenticationManager byForm;
         if (tokenSignIn) {
+            SignInThrottle throttle = new SignInThrottle(SIGN_IN, console.signInFailuresPerMinute());
+            http.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class);
             http.formLogin(f -> f.loginPage(SIGN_IN).loginProcessingUrl(SIGN_IN)
                     .usernameParameter("role").passwordParameter("token")
                     .defaultSuccessUrl("/console", true)
-                    .failureUrl(SIGN_IN + "?refused"));
+                    .failureHandler(throttle.countingFailures(
+                            new SimpleUrlAuthenticationFailureHandler(SIGN_IN + "?refused"))));
             byForm = byToken(tokens);
         } else {
             http.formLogin(f -> f.disable());

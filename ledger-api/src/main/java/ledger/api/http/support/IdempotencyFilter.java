@@ -3,15 +3,16 @@ package ledger.api.http.support;
 import ledger.api.infrastructure.persistence.IdempotencyStore;
 
 import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
@@ -48,13 +49,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]{1,128}");
     private static final Pattern SUBJECT_IN_PATH =
             Pattern.compile("/api/v1/(?:members|contact-cases)/([0-9a-fA-F-]{36})");
+    private static final Pattern REQUEST_IN_PATH = Pattern.compile("^/api/v1/requests/([0-9a-fA-F-]{36})(?:/|$)");
+    private static final String REGISTRATION = "/api/v1/members";
 
     private final IdempotencyStore store;
     private final ProblemResponses problems;
+    private final ObjectMapper json;
 
-    IdempotencyFilter(IdempotencyStore store, ProblemResponses problems) {
+    IdempotencyFilter(IdempotencyStore store, ProblemResponses problems, ObjectMapper json) {
         this.store = store;
         this.problems = problems;
+        this.json = json;
     }
 
     @Override
@@ -80,11 +85,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         String callerName = caller.getName();
-        byte[] hash = hash(request, cached.body());
-        UUID subject = subject(request.getRequestURI(), null);
+        byte[] fingerprint = fingerprint(request, cached.body());
+        JsonNode body = jsonBody(cached.body());
         try {
-            if (!store.reserve(callerName, key, hash, subject)) {
-                replay(store.find(callerName, key), hash, request, response, chain, callerName, key);
+            UUID subject = subjectBefore(request.getRequestURI(), body);
+            if (!store.reserve(callerName, key, fingerprint, subject)) {
+                replay(store.find(callerName, key), fingerprint, subject, request, response, chain, callerName, key,
+                        body);
                 return;
             }
         } catch (DataAccessException e) {
@@ -94,23 +101,23 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "Service unavailable", "the store is unavailable; retry later"));
             return;
         }
-        run(request, response, chain, callerName, key);
+        run(request, response, chain, callerName, key, body);
     }
 
-    private void replay(Optional<IdempotencyStore.Stored> found, byte[] hash, HttpServletRequest request,
-                        HttpServletResponse response, FilterChain chain, String caller, String key)
-            throws IOException, ServletException {
+    private void replay(Optional<IdempotencyStore.Stored> found, byte[] fingerprint, UUID subject,
+                        HttpServletRequest request, HttpServletResponse response, FilterChain chain, String caller,
+                        String key, JsonNode body) throws IOException, ServletException {
         if (found.isEmpty()) {
             // Released between our insert and read (the first attempt failed, or an erasure deleted it): try as new.
-            if (store.reserve(caller, key, hash, subject(request.getRequestURI(), null))) {
-                run(request, response, chain, caller, key);
+            if (store.reserve(caller, key, fingerprint, subject)) {
+                run(request, response, chain, caller, key, body);
             } else {
                 problems.write(response, inProgress());
             }
             return;
         }
         IdempotencyStore.Stored stored = found.get();
-        if (!MessageDigest.isEqual(stored.requestHash(), hash)) {
+        if (!store.sameRequest(stored, fingerprint)) {
             problems.write(response, ProblemResponses.problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
                     "Idempotency key reused", "this Idempotency-Key was used with another request"));
             return;
@@ -139,7 +146,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String caller,
-                     String key) throws IOException, ServletException {
+                     String key, JsonNode body) throws IOException, ServletException {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         boolean completed = false;
         try {
@@ -152,7 +159,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 boolean keepBody = status >= 400 || replayable(request);
                 try {
                     store.complete(caller, key, status, keepBody ? captured.getContentType() : null, location,
-                            keepBody ? captured.getContentAsByteArray() : null, subject(request.getRequestURI(), location));
+                            keepBody ? captured.getContentAsByteArray() : null,
+                            subjectAfter(request, location, body));
                     completed = true;
                 } catch (DataAccessException e) {
                     // The answer stands; the key stays reserved, so a repetition is refused (409), never re-run.
@@ -177,6 +185,35 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 && handler.hasMethodAnnotation(ReplayableAnswer.class);
     }
 
+    /** The member a request concerns, as far as the request itself names it. */
+    private UUID subjectBefore(String uri, JsonNode body) {
+        UUID subject = subject(uri, null);
+        if (subject == null && body != null) {
+            subject = uuid(body.path("memberId").asText(null));
+        }
+        if (subject == null) {
+            Matcher request = REQUEST_IN_PATH.matcher(uri);
+            UUID requestId = request.find() ? uuid(request.group(1)) : null;
+            if (requestId != null) {
+                subject = store.memberOfRequest(requestId).orElse(null);
+            }
+        }
+        return subject;
+    }
+
+    /** ... and once answered: the member the answer created, or the holder of a registration's username. */
+    private UUID subjectAfter(HttpServletRequest request, String location, JsonNode body) {
+        UUID subject = subjectBefore(request.getRequestURI(), body);
+        if (subject == null) {
+            subject = subject(null, location);
+        }
+        if (subject == null && REGISTRATION.equals(request.getRequestURI()) && body != null
+                && body.path("username").isTextual()) {
+            subject = store.holderOfUsername(body.path("username").asText()).orElse(null);
+        }
+        return subject;
+    }
+
     static UUID subject(String uri, String location) {
         for (String candidate : new String[] {uri, location}) {
             if (candidate == null) {
@@ -184,25 +221,41 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             Matcher matcher = SUBJECT_IN_PATH.matcher(candidate);
             if (matcher.find()) {
-                try {
-                    return UUID.fromString(matcher.group(1));
-                } catch (IllegalArgumentException e) {
-                    return null;
-                }
+                return uuid(matcher.group(1));
             }
         }
         return null;
     }
 
-    private static byte[] hash(HttpServletRequest request, byte[] body) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(body);
-            return digest.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    private static UUID uuid(String text) {
+        if (text == null) {
+            return null;
         }
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private JsonNode jsonBody(byte[] body) {
+        if (body.length == 0) {
+            return null;
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null; // not JSON: the handler answers it; no subject to name from the body
+        }
+    }
+
+    /** What the keyed digest is taken of: method, path and body. */
+    private static byte[] fingerprint(HttpServletRequest request, byte[] body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length + 64);
+        bytes.writeBytes((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(body);
+        return bytes.toByteArray();
     }
 
 }

@@ -39,6 +39,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 
 import ledger.api.infrastructure.crypto.MasterKeyUnavailable;
 import ledger.api.infrastructure.persistence.DatabaseFailures;
+import ledger.core.crypto.ErasureJournalUnavailable;
 import ledger.core.shared.Refusal;
 import ledger.core.shared.RefusalDetails;
 
@@ -76,6 +77,14 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         if (causeOf(exception, ConcurrencyException.class).isPresent()) {
             return respond(ProblemResponses.problem(HttpStatus.CONFLICT, "concurrent-modification", "Conflict",
                     "the resource was changed concurrently or already exists; retry"));
+        }
+        if (causeOf(exception, ErasureJournalUnavailable.class).isPresent()) {
+            // the journal logged the outage once; nothing of the erasure committed
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "30")
+                    .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "erasure-journal-unavailable",
+                            "Service unavailable", "the erasure journal cannot be written, so nothing was erased;"
+                                    + " retry later"));
         }
         Optional<MasterKeyUnavailable> noKey = causeOf(exception, MasterKeyUnavailable.class);
         if (noKey.isPresent()) {
@@ -155,6 +164,13 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         Optional<PayloadTooLarge> tooLarge = causeOf(ex, PayloadTooLarge.class);
         if (tooLarge.isPresent()) {
             return respond(PayloadTooLarge.problem());
+        }
+        Optional<WellFormedText.IllFormedText> illFormed = causeOf(ex, WellFormedText.IllFormedText.class);
+        if (illFormed.isPresent()) {
+            String field = illFormed.get().getPath().isEmpty() ? "body" : fieldPath(illFormed.get().getPath());
+            ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-field", "Invalid request",
+                    "one or more fields are invalid");
+            return respond(ProblemResponses.withErrors(problem, Map.of(field, WellFormedText.MESSAGE)));
         }
         // Jackson's message quotes the offending input: only the field and what it allows are shown.
         Optional<InvalidFormatException> enumValue = causeOf(ex, InvalidFormatException.class)

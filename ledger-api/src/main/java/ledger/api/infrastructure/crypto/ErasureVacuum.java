@@ -29,6 +29,12 @@ import ledger.core.crypto.DeadRowTables;
  * on a thread of its own once every transaction that began before the erasure committed has ended
  * (at most {@code ledger.erasure.vacuum-wait}); it needs a connection of its own anyway, outside
  * any transaction.
+ * <p>
+ * VACUUM marks the space free but leaves the bytes, so the tables that hold personal data in
+ * plain text ({@link DeadRowTables#tablesWithPlaintext()}) are then rewritten with VACUUM FULL:
+ * their new files hold live rows only (docs/decisions.md, "Free space after an erasure"). It
+ * takes an exclusive lock for the rewrite; a lock it cannot get within {@code LOCK_TIMEOUT} is
+ * tried again at the next attempt rather than queueing the readers behind it.
  */
 public final class ErasureVacuum implements AutoCloseable {
 
@@ -46,6 +52,8 @@ public final class ErasureVacuum implements AutoCloseable {
     });
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile List<String> tables;
+    private volatile List<String> plaintextTables;
+    static final String LOCK_TIMEOUT = "3s";
 
     /** The declarations are read at the first vacuum: the key vault is one of them and needs this. */
     public ErasureVacuum(DataSource dataSource, Supplier<List<DeadRowTables>> declarations, Duration maxWait) {
@@ -66,6 +74,24 @@ public final class ErasureVacuum implements AutoCloseable {
                 }
             }
             tables = known;
+        }
+        return known;
+    }
+
+    /** The tables to rewrite after an erasure, sorted, each once. */
+    public List<String> plaintextTables() {
+        List<String> known = plaintextTables;
+        if (known == null) {
+            List<String> all = tables();
+            known = declarations.get().stream().flatMap(d -> d.tablesWithPlaintext().stream()).distinct().sorted()
+                    .toList();
+            for (String table : known) {
+                if (!all.contains(table)) {
+                    throw new IllegalArgumentException("a table with plaintext must also be declared with dead rows: "
+                            + table);
+                }
+            }
+            plaintextTables = known;
         }
         return known;
     }
@@ -115,8 +141,8 @@ public final class ErasureVacuum implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
-            run();
-            if (deadVersionsLeft() == 0) {
+            boolean rewritten = run();
+            if (rewritten && deadVersionsLeft() == 0) {
                 return;
             }
             try {
@@ -179,10 +205,11 @@ public final class ErasureVacuum implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    public void run() {
+    /** VACUUMs the declared tables, then rewrites those with plaintext; false when the rewrite did not happen. */
+    public boolean run() {
         List<String> tables = tables();
         if (tables.isEmpty()) {
-            return;
+            return true;
         }
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
@@ -191,6 +218,28 @@ public final class ErasureVacuum implements AutoCloseable {
             // The erasure stands (the key is shredded); autovacuum removes the dead versions later.
             log.warn("VACUUM after erasure failed (SQL state {}); autovacuum will reclaim the dead rows",
                     e.getSQLState());
+        }
+        return rewrite();
+    }
+
+    private boolean rewrite() {
+        List<String> plaintext = plaintextTables();
+        if (plaintext.isEmpty()) {
+            return true;
+        }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            statement.execute("SET lock_timeout = '" + LOCK_TIMEOUT + "'");
+            try {
+                statement.execute("VACUUM (FULL) " + String.join(", ", plaintext));
+            } finally {
+                statement.execute("RESET lock_timeout");
+            }
+            return true;
+        } catch (SQLException e) {
+            log.warn("Rewriting the tables with plaintext after an erasure failed (SQL state {}); tried again",
+                    e.getSQLState());
+            return false;
         }
     }
 }

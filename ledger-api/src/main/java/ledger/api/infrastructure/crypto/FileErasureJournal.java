@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ledger.core.crypto.ErasureJournal;
+import ledger.core.crypto.ErasureJournalUnavailable;
 
 /**
  * The erasure journal as JSON lines in a directory outside the database, one line per append,
@@ -92,6 +94,10 @@ public final class FileErasureJournal implements ErasureJournal {
     private final String node;
     private final Clock clock;
     private FileChannel channel;
+    private Path file;
+    /** Whether the last write or probe failed: the journal is unusable until one succeeds again. */
+    private volatile boolean failing;
+    private final AtomicLong failures = new AtomicLong();
 
     private FileErasureJournal(Path dir, String node, Clock clock) {
         this.dir = dir;
@@ -196,33 +202,95 @@ public final class FileErasureJournal implements ErasureJournal {
             throw new UncheckedIOException(e);
         }
         try {
-            FileChannel file = channel();
+            requireInPlace();
+            FileChannel out = channel();
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
-                file.write(buffer);
+                out.write(buffer);
             }
-            file.force(true);
+            out.force(true);
+            recovered();
         } catch (IOException e) {
             // A partly written line may end this file; later appends go to a new one.
             closeQuietly();
-            throw new UncheckedIOException("cannot append to the erasure journal in " + dir, e);
+            failed(e);
+            throw new ErasureJournalUnavailable("cannot append to the erasure journal in " + dir, e);
+        }
+    }
+
+    /**
+     * The directory must still be the one at its path, and this process's file in it: a line
+     * written through a file that was moved or deleted would not be found at the next start.
+     */
+    private void requireInPlace() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("the erasure journal directory is gone or not a directory");
+        }
+        if (channel != null && (file == null || !Files.isRegularFile(file))) {
+            closeQuietly();
+        }
+    }
+
+    /**
+     * Whether the journal can be written now: creates and deletes a probe file in the directory
+     * (a permission check alone says yes to root). Health checks call it, so a repaired directory
+     * makes the node ready again.
+     */
+    public synchronized boolean probe() {
+        try {
+            requireInPlace();
+            Path probe = Files.createTempFile(dir, ".probe-", ".tmp");
+            Files.delete(probe);
+            recovered();
+            return true;
+        } catch (IOException | SecurityException e) {
+            failed(e);
+            return false;
+        }
+    }
+
+    /** Whether the last write or probe failed. */
+    public boolean failing() {
+        return failing;
+    }
+
+    /** How many writes and probes failed since start. */
+    public long failures() {
+        return failures.get();
+    }
+
+    private void failed(Exception e) {
+        failures.incrementAndGet();
+        if (!failing) {
+            failing = true;
+            // one line per outage; the path is configuration, the cause a type: no personal data
+            log.error("The erasure journal in {} cannot be written ({}): erasures are refused (503) and this node is"
+                    + " not ready until it can", dir, e.getClass().getName());
+        }
+    }
+
+    private void recovered() {
+        if (failing) {
+            failing = false;
+            log.info("The erasure journal in {} can be written again", dir);
         }
     }
 
     private FileChannel channel() throws IOException {
         if (channel == null) {
-            Path file = dir.resolve("erasures-" + FILE_TIME.format(clock.instant()) + "-" + node + "-"
+            Path next = dir.resolve("erasures-" + FILE_TIME.format(clock.instant()) + "-" + node + "-"
                     + UUID.randomUUID().toString().substring(0, 8) + SUFFIX);
             Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);
             FileChannel opened;
             try {
-                opened = FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+                opened = FileChannel.open(next, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
             } catch (UnsupportedOperationException e) {
                 log.warn("The file system of the erasure journal has no POSIX permissions; restrict access to it");
-                opened = FileChannel.open(file, options);
+                opened = FileChannel.open(next, options);
             }
             channel = opened;
+            file = next;
             forceDirectory();
         }
         return channel;
@@ -246,6 +314,7 @@ public final class FileErasureJournal implements ErasureJournal {
                 log.debug("Closing the erasure journal file failed ({})", e.getClass().getName());
             }
             channel = null;
+            file = null;
         }
     }
 

@@ -1,6 +1,7 @@
 package ledger.api.infrastructure.crypto;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -9,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import ledger.core.crypto.AesGcm;
 
@@ -64,6 +68,26 @@ public final class MasterKeys {
     /** Wraps under the held key {@code kekId}; throws {@link MasterKeyUnavailable} when it is not held. */
     public byte[] wrap(UUID subject, byte[] dataKey, String kekId) {
         return AesGcm.encrypt(require(kekId), dataKey, associatedData(subject));
+    }
+
+    /**
+     * Keys for another purpose derived from every held master key (HMAC-SHA-256 of the purpose's
+     * label), the current one first: secrets of the service that never sit in the database, and
+     * that a rotation keeps checkable through the previous keys.
+     */
+    public List<byte[]> derivedKeys(String purpose) {
+        return all.values().stream().map(kek -> hmac(kek, ("ledger-derived-key|" + purpose)
+                .getBytes(StandardCharsets.UTF_8))).toList();
+    }
+
+    static byte[] hmac(byte[] key, byte[] message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(message);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
+        }
     }
 
     byte[] unwrap(UUID subject, String kekId, byte[] wrapped) {

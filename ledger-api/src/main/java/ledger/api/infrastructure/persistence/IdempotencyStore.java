@@ -20,9 +20,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import ledger.api.LedgerProperties;
+import ledger.api.infrastructure.crypto.RequestDigests;
 import ledger.core.crypto.DeadRowTables;
 import ledger.core.crypto.ShredFence;
 import ledger.core.crypto.SubjectDataPurge;
+import ledger.core.member.Usernames;
 
 /**
  * Idempotency records in PostgreSQL, so a key holds across restarts and nodes. A record keeps the
@@ -47,25 +49,53 @@ public class IdempotencyStore implements SubjectDataPurge, DeadRowTables, SmartL
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final ShredFence fence;
+    private final RequestDigests digests;
     private final Duration retention;
     private final Duration cleanupInterval;
     private ScheduledExecutorService cleaner;
 
-    IdempotencyStore(JdbcTemplate jdbc, TransactionTemplate transactions, ShredFence fence,
+    IdempotencyStore(JdbcTemplate jdbc, TransactionTemplate transactions, ShredFence fence, RequestDigests digests,
                      LedgerProperties properties) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.fence = fence;
+        this.digests = digests;
         this.retention = properties.idempotency().retention();
         this.cleanupInterval = properties.idempotency().cleanupInterval();
     }
 
-    /** True when this call reserved the key; false when a live record exists already. */
-    public boolean reserve(String caller, String key, byte[] requestHash, UUID subject) {
+    /**
+     * True when this call reserved the key for {@code request} (method, path and body); false when a
+     * live record exists already.
+     */
+    public boolean reserve(String caller, String key, byte[] request, UUID subject) {
         jdbc.update("DELETE FROM idempotency_record WHERE caller = ? AND key = ? AND created_at < ?", caller, key,
                 expiredBefore());
         return jdbc.update("INSERT INTO idempotency_record (caller, key, request_hash, state, subject_id)"
-                + " VALUES (?, ?, ?, 'PENDING', ?) ON CONFLICT DO NOTHING", caller, key, requestHash, subject) == 1;
+                + " VALUES (?, ?, ?, 'PENDING', ?) ON CONFLICT DO NOTHING", caller, key, digests.digest(request),
+                subject) == 1;
+    }
+
+    /** Whether a stored record was made for this very request. */
+    public boolean sameRequest(Stored stored, byte[] request) {
+        return digests.matches(stored.requestHash(), request);
+    }
+
+    /** The member a data-subject request concerns, while the ledger knows the request. */
+    public Optional<UUID> memberOfRequest(UUID requestId) {
+        return jdbc.query("SELECT member_id FROM request_book WHERE request_id = ?"
+                        + " UNION ALL SELECT member_id FROM request_view WHERE request_id = ? LIMIT 1",
+                (rs, i) -> rs.getObject(1, UUID.class), requestId, requestId).stream().findFirst();
+    }
+
+    /** The member who holds a username (or its look-alike): the subject of a refused registration. */
+    public Optional<UUID> holderOfUsername(String username) {
+        if (!Usernames.valid(username)) {
+            return Optional.empty();
+        }
+        return jdbc.query("SELECT member_id FROM username_claim WHERE username_digest = ? OR username_key = ?",
+                (rs, i) -> rs.getObject(1, UUID.class), JdbcUsernameRegistry.digest(username),
+                Usernames.keyDigest(username)).stream().findFirst();
     }
 
     public Optional<Stored> find(String caller, String key) {
