@@ -740,8 +740,8 @@ class OpenApiDescription {
     private static final Map<String, String[]> ERRORS = new LinkedHashMap<>();
 
     static {
-        ERRORS.put("400", new String[] {"BadRequest", "Malformed JSON, an invalid field or parameter",
-                "invalid-field"});
+        ERRORS.put("400", new String[] {"BadRequest", "Malformed JSON, an invalid field or parameter (every text"
+                + " refuses U+0000 and ill-formed UTF-16; the field is named in errors)", "invalid-field"});
         ERRORS.put("401", new String[] {"Unauthorized", "No valid bearer token", "unauthenticated"});
         ERRORS.put("403", new String[] {"Forbidden", "The caller's role may not do this", "forbidden"});
         ERRORS.put("404", new String[] {"NotFound", "No such member or resource", "not-found"});
@@ -757,8 +757,8 @@ class OpenApiDescription {
         ERRORS.put("422", new String[] {"UnprocessableContent", "A rule refuses the request (e.g. a username change)"
                 + " or an Idempotency-Key was reused with another body", "username-immutable"});
         ERRORS.put("500", new String[] {"InternalError", "An unexpected error; nothing of it is shown", "internal"});
-        ERRORS.put("503", new String[] {"ServiceUnavailable", "The store or the master key is unavailable; retry"
-                + " after Retry-After", "store-unavailable"});
+        ERRORS.put("503", new String[] {"ServiceUnavailable", "The store, the master key or (for an erasure) the"
+                + " erasure journal is unavailable; nothing was done; retry after Retry-After", "store-unavailable"});
     }
 
     private static void errorResponses(Components components) {
