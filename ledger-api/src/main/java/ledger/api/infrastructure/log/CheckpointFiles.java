@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -25,6 +26,11 @@ import java.util.stream.Stream;
 public final class CheckpointFiles {
 
     private static final Pattern NAME = Pattern.compile("[0-9]{20}\\.note");
+    /**
+     * The largest checkpoint any node wrote here, as its note: what the service checks its database
+     * against before it signs (never two roots for one size). Only ever replaced by a larger one.
+     */
+    static final String HIGHEST = "highest-signed.note";
 
     private final Path dir;
 
@@ -77,9 +83,69 @@ public final class CheckpointFiles {
                 Files.deleteIfExists(temporary);
             }
             forceDirectory();
+            raiseHighest(treeSize, note);
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint file " + target, e);
+        }
+    }
+
+    /** The note of the largest checkpoint written here (by the pointer file, or by name when it is missing). */
+    public Optional<String> highest() {
+        try {
+            Path pointer = dir.resolve(HIGHEST);
+            String fromPointer = Files.exists(pointer) ? Files.readString(pointer, StandardCharsets.UTF_8) : null;
+            if (fromPointer != null) {
+                return Optional.of(fromPointer);
+            }
+            if (!Files.isDirectory(dir)) {
+                return Optional.empty();
+            }
+            List<Path> files = list(dir);
+            return files.isEmpty() ? Optional.empty()
+                    : Optional.of(Files.readString(files.get(files.size() - 1), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the checkpoint directory " + dir, e);
+        }
+    }
+
+    /** The note of checkpoint {@code treeSize}, when its file exists. */
+    public Optional<String> read(long treeSize) {
+        Path file = dir.resolve(fileName(treeSize));
+        try {
+            return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the checkpoint file " + file, e);
+        }
+    }
+
+    /**
+     * Replaces the pointer when {@code treeSize} is larger than the one it names. Two nodes racing may
+     * leave the smaller of two new sizes: still a size that was signed, so the check stays sound.
+     */
+    private synchronized void raiseHighest(long treeSize, String note) throws IOException {
+        Path pointer = dir.resolve(HIGHEST);
+        if (Files.exists(pointer) && sizeOfNote(Files.readString(pointer, StandardCharsets.UTF_8)) >= treeSize) {
+            return;
+        }
+        Path temporary = dir.resolve("." + HIGHEST + "." + UUID.randomUUID() + ".tmp");
+        try {
+            Files.writeString(temporary, note, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+            Files.move(temporary, pointer, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        forceDirectory();
+    }
+
+    /** The tree size on a note's second line; -1 when it has none. */
+    static long sizeOfNote(String note) {
+        String[] lines = note.split("\n", 3);
+        try {
+            return lines.length >= 2 ? Long.parseLong(lines[1]) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

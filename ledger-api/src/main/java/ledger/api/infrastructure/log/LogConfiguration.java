@@ -17,6 +17,7 @@ import ledger.api.LedgerProperties;
 import ledger.api.infrastructure.fleet.NodeIdentity;
 import ledger.core.log.NoteSigner;
 import ledger.core.log.NoteVerifier;
+import ledger.core.log.Proofs;
 
 /** The verifiable ledger's parts (docs/verifiable-ledger.md); the signing key comes from the crypto configuration. */
 @Configuration(proxyBeanMethods = false)
@@ -33,6 +34,9 @@ class LogConfiguration {
         Checkpoints checkpoints = new Checkpoints(store, checkpointSigner, settings.origin(),
                 new CheckpointFiles(settings.checkpointDir()), Clock.systemUTC());
         checkpoints.requireSameKeyAsStored();
+        // at start: the database's log against the largest checkpoint signed (logged and reported, not fatal:
+        // the service keeps recording and serving, it stops signing)
+        checkpoints.check(store.size(), size -> Proofs.root(size, store.hashes()));
         return checkpoints;
     }
 
@@ -59,15 +63,17 @@ class LogConfiguration {
 
     @Bean
     LogVerification logVerification(DataSource dataSource, JdbcTemplate jdbc, NoteSigner checkpointSigner,
-                                    Sequencer sequencer, LedgerProperties properties, NodeIdentity node) {
+                                    Sequencer sequencer, LedgerProperties properties, NodeIdentity node,
+                                    Checkpoints checkpoints, JdbcLogStore store) {
         LedgerProperties.Verification settings = properties.log().verification();
         LogVerifier verifier = new LogVerifier(NoteVerifier.parse(checkpointSigner.verifierKey()), settings.fetchSize(),
                 settings.unsequencedGrace(), sequencer::sweepSoon, Clock.systemUTC());
-        return new LogVerification(dataSource, jdbc, verifier, settings.interval(), node.id(), Clock.systemUTC());
+        return new LogVerification(dataSource, jdbc, verifier, settings.interval(), node.id(), Clock.systemUTC(),
+                checkpoints, store, properties.log().checkpointDir().toAbsolutePath());
     }
 
     @Bean
-    LogHealthIndicator ledgerLogHealthIndicator(LogVerification verification) {
-        return new LogHealthIndicator(verification);
+    LogHealthIndicator ledgerLogHealthIndicator(LogVerification verification, Checkpoints checkpoints) {
+        return new LogHealthIndicator(verification, checkpoints);
     }
 }

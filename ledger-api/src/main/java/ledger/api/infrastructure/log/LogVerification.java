@@ -1,11 +1,15 @@
 package ledger.api.infrastructure.log;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,9 +23,13 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The service's full verification of the log ({@link LogVerifier} on the stored checkpoints), on a
- * schedule and on request. Results are stored, so every node answers with the fleet's latest.
- * One verification at a time per node.
+ * The service's full verification of the log ({@link LogVerifier} on the stored checkpoints and the
+ * checkpoint files outside the database), on a schedule and on request. Results are stored, so
+ * every node answers with the fleet's latest. One verification at a time per node.
+ * <p>
+ * The database alone cannot show that it was cut back or rewritten together with its own
+ * checkpoints: the files can. A checkpoint file whose size the database's log does not reach, or
+ * whose root it does not match, or whose row was deleted from the database, is a finding.
  */
 public class LogVerification implements SmartLifecycle {
 
@@ -41,16 +49,22 @@ public class LogVerification implements SmartLifecycle {
     private final Duration interval;
     private final String node;
     private final Clock clock;
+    private final Checkpoints checkpoints;
+    private final JdbcLogStore store;
+    private final Path checkpointDir;
     private volatile ScheduledExecutorService executor;
 
     LogVerification(DataSource dataSource, JdbcTemplate jdbc, LogVerifier verifier, Duration interval, String node,
-                    Clock clock) {
+                    Clock clock, Checkpoints checkpoints, JdbcLogStore store, Path checkpointDir) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.verifier = verifier;
         this.interval = interval;
         this.node = node;
         this.clock = clock;
+        this.checkpoints = checkpoints;
+        this.store = store;
+        this.checkpointDir = checkpointDir;
     }
 
     /** Verifies every leaf, root and stored checkpoint now, stores and answers the result. */
@@ -58,12 +72,21 @@ public class LogVerification implements SmartLifecycle {
         long started = System.nanoTime();
         LogVerifier.Outcome outcome;
         try (Connection connection = dataSource.getConnection()) {
-            outcome = verifier.verify(connection, LogVerifier.databaseNotes());
-        } catch (SQLException e) {
+            LogVerifier.NoteSource notes = Files.isDirectory(checkpointDir)
+                    ? LogVerifier.merged(LogVerifier.databaseNotes(), LogVerifier.fileNotes(checkpointDir))
+                    : LogVerifier.databaseNotes();
+            outcome = verifier.verify(connection, notes);
+        } catch (SQLException | IOException e) {
             throw new IllegalStateException("the log cannot be read for verification", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the verification was interrupted", e);
+        }
+        if (outcome.intact()) {
+            LogVerifier.Bad outside = outsideFindings();
+            if (outside != null) {
+                outcome = new LogVerifier.Outcome(outcome.treeSize(), outcome.root(), outcome.checkpoints(), outside);
+            }
         }
         Result result = new Result(outcome.intact() ? Status.OK : Status.FAILED, outcome.treeSize(),
                 clock.instant(), outcome.firstBad());
@@ -85,8 +108,47 @@ public class LogVerification implements SmartLifecycle {
         return result;
     }
 
-    /** The latest stored result of any node, if a verification ever ran. */
+    /**
+     * What only the files can show: a checkpoint row deleted from the database, and the signing
+     * check's divergence (the database's log against the largest checkpoint signed).
+     */
+    private LogVerifier.Bad outsideFindings() {
+        Checkpoints.Divergence divergence = checkpoints.check(store.size(),
+                size -> ledger.core.log.Proofs.root(size, store.hashes()));
+        if (divergence != null) {
+            return new LogVerifier.Bad(divergence.firstDifferingIndex(), null, null, divergence.reason());
+        }
+        try {
+            List<Path> files = Files.isDirectory(checkpointDir) ? CheckpointFiles.list(checkpointDir) : List.of();
+            for (int from = 0; from < files.size(); from += 1000) {
+                List<Long> sizes = files.subList(from, Math.min(files.size(), from + 1000)).stream()
+                        .map(CheckpointFiles::sizeInName).toList();
+                java.util.Set<Long> stored = new java.util.HashSet<>(jdbc.queryForList(
+                        "SELECT tree_size FROM ledger_log_checkpoint WHERE tree_size = ANY (?)", Long.class,
+                        (Object) sizes.toArray(Long[]::new)));
+                for (long size : sizes) {
+                    if (!stored.contains(size)) {
+                        return new LogVerifier.Bad(null, null, null, "checkpoint " + size + " is in " + checkpointDir
+                                + " but not in the database (its row was deleted)");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("the checkpoint directory cannot be read for verification", e);
+        }
+        return null;
+    }
+
+    /**
+     * The latest stored result of any node, if a verification ever ran; FAILED at once while this
+     * node's signing check found the database's log diverged from the signed checkpoints.
+     */
     public Optional<Result> latest() {
+        Checkpoints.Divergence divergence = checkpoints.divergence();
+        if (divergence != null) {
+            return Optional.of(new Result(Status.FAILED, divergence.databaseSize(), clock.instant(),
+                    new LogVerifier.Bad(divergence.firstDifferingIndex(), null, null, divergence.reason())));
+        }
         return jdbc.query("SELECT status, tree_size, checked_at, bad_index, bad_event_id, bad_global_index, reason"
                 + " FROM ledger_log_verification ORDER BY id DESC LIMIT 1", (rs, i) -> new Result(
                         Status.valueOf(rs.getString(1)), rs.getLong(2), rs.getTimestamp(3).toInstant(),

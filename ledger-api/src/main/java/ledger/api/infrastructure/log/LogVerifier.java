@@ -167,6 +167,50 @@ public final class LogVerifier {
     }
 
     /**
+     * Two sources in one order of tree sizes (each must be in that order itself): the service's own
+     * verification reads the stored checkpoints and the files outside the database together, so a
+     * database cut back or rewritten with its own checkpoints still meets the files.
+     */
+    public static NoteSource merged(NoteSource first, NoteSource second) {
+        return snapshot -> {
+            NoteCursor a = first.open(snapshot);
+            NoteCursor b = second.open(snapshot);
+            return new NoteCursor() {
+                private SignedNote nextA = a.next();
+                private SignedNote nextB = b.next();
+
+                @Override
+                public SignedNote next() throws SQLException {
+                    if (nextA == null && nextB == null) {
+                        return null;
+                    }
+                    boolean takeA = nextB == null || nextA != null && size(nextA) <= size(nextB);
+                    SignedNote taken = takeA ? nextA : nextB;
+                    if (takeA) {
+                        nextA = a.next();
+                    } else {
+                        nextB = b.next();
+                    }
+                    return taken;
+                }
+
+                private long size(SignedNote note) {
+                    return note.claimedSize() == null ? Long.MAX_VALUE : note.claimedSize();
+                }
+
+                @Override
+                public void close() throws SQLException {
+                    try {
+                        a.close();
+                    } finally {
+                        b.close();
+                    }
+                }
+            };
+        };
+    }
+
+    /**
      * Verifies the log in {@code connection}'s database. The connection's settings are restored
      * afterwards. Throws SQLException when the database cannot be read (that is no finding).
      */
@@ -345,11 +389,13 @@ public final class LogVerifier {
 
         /** Compares the root with every checkpoint of this size, then moves on to the next size. */
         private void checkpointsAt(long size, NoteCursor cursor) throws SQLException, Found {
+            // every checkpoint of this size (a stored one and its file) must match before the size counts as matched
+            long matchedBefore = lastMatched;
             while (pending != null && pending.size() == size) {
                 if (!MessageDigest.isEqual(range.root(), pending.root())) {
-                    throw new Found(new Bad(lastMatched, null, null, "the root of the first " + size + " leaves"
-                            + " differs from " + pending.source() + ": a leaf from " + lastMatched + " on was changed,"
-                            + " removed or moved (the stored leaf hashes were altered with it)"));
+                    throw new Found(new Bad(matchedBefore, null, null, "the root of the first " + size + " leaves"
+                            + " differs from " + pending.source() + ": a leaf from " + matchedBefore + " on was"
+                            + " changed, removed or moved (the stored leaf hashes were altered with it)"));
                 }
                 lastMatched = size;
                 previous = last;
@@ -385,7 +431,8 @@ public final class LogVerifier {
                         + note.claimedSize() + " but signs tree size " + checkpoint.treeSize()));
             }
             Signed signed = new Signed(note.source(), checkpoint.treeSize(), checkpoint.rootHash());
-            if (pending != null && signed.size() <= pending.size() || signed.size() < treeSize) {
+            // the same size twice (a stored checkpoint and its file): both are compared with the root
+            if (pending != null && signed.size() < pending.size() || signed.size() < treeSize) {
                 throw new Found(new Bad(null, null, null, note.source() + ": out of order (tree size "
                         + signed.size() + ")"));
             }

@@ -31,6 +31,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import ledger.api.LedgerProperties;
 import ledger.core.log.CompactRange;
+import ledger.core.log.Proofs;
 import ledger.core.log.StoredSubtrees;
 
 /**
@@ -355,9 +356,15 @@ final class Sequencer implements SmartLifecycle {
         JdbcLogStore.Latest latest = store.latestSigned();
         boolean due = latest == null
                 || range.size() > latest.treeSize() && !now.isBefore(latest.signedAt().plus(checkpointInterval));
-        if (due) {
-            checkpoints.sign(range.size(), range.root());
+        // never a second root for a size: not while the database's log disagrees with what was signed
+        if (due && checkpoints.check(range.size(), this::rootAt) == null) {
+            checkpoints.sign(range.size(), range.root(), this::rootAt);
         }
+    }
+
+    /** The root of the first {@code size} leaves: the range's own when it is the whole tree. */
+    private byte[] rootAt(long size) {
+        return size == range.size() ? range.root() : Proofs.root(size, store.hashes());
     }
 
     private void warn(String message, RuntimeException e) {

@@ -44,6 +44,11 @@ public class TransparencyLog {
     }
 
     /** The note verifier key {@code <name>+<hex key hash>+<base64(0x01 || key)>}. */
+    /** Whether this node stopped signing: its database's log diverged from the signed checkpoints. */
+    public boolean signingStopped() {
+        return checkpoints.divergence() != null;
+    }
+
     public String verifierKey() {
         return checkpoints.verifierKey();
     }
@@ -117,7 +122,8 @@ public class TransparencyLog {
         long size = treeSize();
         requireStored(treeSize);
         // the perfect subtrees of the first `size` leaves are all stored: appends never change them
-        SignedCheckpoint signed = checkpoints.sign(size, Proofs.root(size, store.hashes()));
+        SignedCheckpoint signed = checkpoints.sign(size, Proofs.root(size, store.hashes()),
+                prefix -> Proofs.root(prefix, store.hashes()));
         checkpoints.write(signed);
         return signed;
     }

@@ -24,6 +24,9 @@ class LogMetrics {
                         .map(r -> r.status() == LogVerification.Status.OK ? 1.0 : 0.0).orElse(-1.0)))
                 .description("The latest full verification of the log: 1 intact, 0 altered, -1 none yet")
                 .register(registry);
+        Gauge.builder("ledger.log.signing.stopped", () -> ledgerLog.signingStopped() ? 1.0 : 0.0)
+                .description("1 once this node stopped signing: its database's log diverged from the signed"
+                        + " checkpoints outside it (never two roots for one size)").register(registry);
         Gauge.builder("ledger.log.verification.tree.size", () -> orNaN(() -> verification.latest()
                         .map(r -> (double) r.treeSize()).orElse(0.0)))
                 .description("Leaves covered by the latest full verification").register(registry);
