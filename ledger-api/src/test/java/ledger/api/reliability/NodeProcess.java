@@ -74,6 +74,12 @@ public final class NodeProcess implements AutoCloseable {
      */
     public static NodeProcess launch(Launch launch, String jdbcUrl, Path log, String... extraArgs)
             throws IOException {
+        return launch(launch, jdbcUrl, log, java.util.Map.of(), extraArgs);
+    }
+
+    /** ... with variables added to the node's environment (e.g. libfaketime's). */
+    public static NodeProcess launch(Launch launch, String jdbcUrl, Path log, java.util.Map<String, String> environment,
+                                     String... extraArgs) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m"));
@@ -96,8 +102,10 @@ public final class NodeProcess implements AutoCloseable {
             command.add("--ledger.log.checkpoint-dir=" + log.toAbsolutePath().resolveSibling("checkpoints"));
         }
         command.addAll(List.of(extraArgs));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new NodeProcess(process, port);
     }
 

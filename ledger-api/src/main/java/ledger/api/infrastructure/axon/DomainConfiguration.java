@@ -1,6 +1,5 @@
 package ledger.api.infrastructure.axon;
 
-import java.time.Clock;
 import java.util.List;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -47,12 +46,6 @@ class DomainConfiguration {
     @Bean
     PurposeCatalog purposeCatalog(LedgerProperties properties) {
         return new PurposeCatalog(properties.purposes().keySet());
-    }
-
-    /** The ledger's clock for queries ("overdue"); event times come from Axon's event clock. */
-    @Bean
-    Clock ledgerClock() {
-        return Clock.systemUTC();
     }
 
     @Bean

@@ -8,6 +8,9 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Readiness ({@code masterKey} in the readiness group): down while this node's master keys cannot
  * serve the fleet, e.g. another node rotated to a key this node was not given. The start-up check
@@ -22,8 +25,11 @@ class MasterKeyHealthIndicator implements HealthIndicator {
     private final FleetMasterKey fleet;
     private final AtomicReference<String> lastProblem = new AtomicReference<>();
 
-    MasterKeyHealthIndicator(FleetMasterKey fleet) {
+    MasterKeyHealthIndicator(FleetMasterKey fleet, MeterRegistry registry) {
         this.fleet = fleet;
+        Gauge.builder("ledger.master.key.usable", fleet, f -> f.problem() == null ? 1 : 0)
+                .description("1 while this node holds the master keys the fleet uses, 0 while it is not ready for lack of"
+                        + " one").register(registry);
     }
 
     @Override

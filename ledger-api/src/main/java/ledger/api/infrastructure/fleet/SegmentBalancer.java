@@ -31,14 +31,16 @@ class SegmentBalancer implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
     private final NodeIdentity node;
+    private final DatabaseClock clock;
     private final long intervalMillis;
     private ScheduledExecutorService executor;
 
     SegmentBalancer(JdbcTemplate jdbc, EventProcessingConfiguration processing, NodeIdentity node,
-                    LedgerProperties properties) {
+                    LedgerProperties properties, DatabaseClock clock) {
         this.jdbc = jdbc;
         this.processing = processing;
         this.node = node;
+        this.clock = clock;
         this.intervalMillis = properties.fleet().balanceInterval().toMillis();
     }
 
@@ -77,6 +79,8 @@ class SegmentBalancer implements SmartLifecycle {
 
     private void balanceQuietly() {
         try {
+            // every heartbeat measures this node's clock against the database's
+            clock.measure();
             balance();
         } catch (RuntimeException e) {
             log.warn("Segment balancing skipped ({})", e.getClass().getName());

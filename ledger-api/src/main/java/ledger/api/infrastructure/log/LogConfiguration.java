@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import ledger.api.LedgerProperties;
+import ledger.api.infrastructure.fleet.DatabaseClock;
 import ledger.api.infrastructure.fleet.NodeIdentity;
 import ledger.core.log.NoteSigner;
 import ledger.core.log.NoteVerifier;
@@ -29,10 +30,11 @@ class LogConfiguration {
     }
 
     @Bean
-    Checkpoints checkpoints(JdbcLogStore store, NoteSigner checkpointSigner, LedgerProperties properties) {
+    Checkpoints checkpoints(JdbcLogStore store, NoteSigner checkpointSigner, LedgerProperties properties,
+                            DatabaseClock clock) {
         LedgerProperties.Log settings = properties.log();
         Checkpoints checkpoints = new Checkpoints(store, checkpointSigner, settings.origin(),
-                new CheckpointFiles(settings.checkpointDir()), Clock.systemUTC());
+                new CheckpointFiles(settings.checkpointDir()), clock);
         checkpoints.requireSameKeyAsStored();
         // at start: the database's log against the largest checkpoint signed (logged and reported, not fatal:
         // the service keeps recording and serving, it stops signing)
@@ -43,9 +45,8 @@ class LogConfiguration {
     /** Woken after every local commit of events (the poll covers other nodes' commits). */
     @Bean
     Sequencer sequencer(JdbcTemplate jdbc, TransactionTemplate transactions, JdbcLogStore store, Checkpoints checkpoints,
-                        LedgerProperties properties, EventStore eventStore, MeterRegistry registry) {
-        Sequencer sequencer = new Sequencer(jdbc, transactions, store, checkpoints, properties.log(), Clock.systemUTC(),
-                registry);
+                        LedgerProperties properties, EventStore eventStore, MeterRegistry registry, DatabaseClock clock) {
+        Sequencer sequencer = new Sequencer(jdbc, transactions, store, checkpoints, properties.log(), clock, registry);
         eventStore.subscribe(events -> {
             if (CurrentUnitOfWork.isStarted()) {
                 CurrentUnitOfWork.get().afterCommit(unitOfWork -> sequencer.wake());

@@ -30,6 +30,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import ledger.api.LedgerProperties;
+import ledger.api.infrastructure.fleet.DatabaseClock;
 import ledger.core.log.CompactRange;
 import ledger.core.log.Proofs;
 import ledger.core.log.StoredSubtrees;
@@ -84,6 +85,9 @@ final class Sequencer implements SmartLifecycle {
     /** Another node sequences: this one only looks again after this instant. */
     private Instant yieldUntil = Instant.MIN;
     private Instant quietUntil = Instant.MIN;
+    private boolean futureSeen;
+    /** A signing time this far past the database's clock was written by a node whose clock ran ahead. */
+    private static final java.time.Duration FUTURE_TOLERANCE = java.time.Duration.ofSeconds(5);
     /** The last round read a full batch: more is waiting. */
     private boolean behind;
 
@@ -353,9 +357,20 @@ final class Sequencer implements SmartLifecycle {
 
     /** The first checkpoint (of the empty tree, on a new database), then one per interval while the tree grows. */
     private void signIfDue(Instant now) {
+        if (clock instanceof DatabaseClock fleetClock && !fleetClock.withinBound()) {
+            return; // this node's clock is beyond the bound from the database's: it signs nothing (DatabaseClock)
+        }
         JdbcLogStore.Latest latest = store.latestSigned();
+        boolean future = latest != null && latest.signedAt().isAfter(now.plus(FUTURE_TOLERANCE));
+        if (future && !futureSeen) {
+            // written by a node whose clock ran ahead: stale, or no checkpoint would be due until that moment
+            log.warn("The latest checkpoint (tree size {}) claims to be signed at {}, in the future of the database's"
+                    + " clock ({}): treated as stale", latest.treeSize(), latest.signedAt(), now);
+        }
+        futureSeen = future;
         boolean due = latest == null
-                || range.size() > latest.treeSize() && !now.isBefore(latest.signedAt().plus(checkpointInterval));
+                || range.size() > latest.treeSize() && (future
+                        || !now.isBefore(latest.signedAt().plus(checkpointInterval)));
         // never a second root for a size: not while the database's log disagrees with what was signed
         if (due && checkpoints.check(range.size(), this::rootAt) == null) {
             checkpoints.sign(range.size(), range.root(), this::rootAt);
