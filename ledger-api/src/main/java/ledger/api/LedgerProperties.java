@@ -154,7 +154,8 @@ public record LedgerProperties(
     }
 
     /** Token claims expire after {@code claimTimeout}; segments are rebalanced every {@code balanceInterval}. */
-    public record Fleet(Duration claimTimeout, Duration balanceInterval, Duration clockBound) {
+    public record Fleet(Duration claimTimeout, Duration balanceInterval, Duration clockBound,
+                        boolean adoptDirectories) {
     }
 
     /** How often processors look for other nodes' commits (their own commits wake them at once). */

@@ -33,6 +33,7 @@ class SignInThrottleIT extends IntegrationTest {
     void ten_wrong_tokens_a_minute_then_every_attempt_is_429_with_retry_after() {
         HikariDataSource hikari = (HikariDataSource) dataSource;
         try (ConfigurableApplicationContext node = new SpringApplicationBuilder(LedgerApplication.class).run(
+                fleetDirectories()[0], fleetDirectories()[1],
                 "--server.port=0",
                 "--spring.datasource.url=" + hikari.getJdbcUrl(),
                 "--spring.datasource.username=" + hikari.getUsername(),

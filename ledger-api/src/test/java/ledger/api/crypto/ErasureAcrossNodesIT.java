@@ -38,6 +38,7 @@ class ErasureAcrossNodesIT extends IntegrationTest {
     void startSecondNode() {
         HikariDataSource hikari = (HikariDataSource) dataSource;
         nodeB = new SpringApplicationBuilder(LedgerApplication.class).run(
+                fleetDirectories()[0], fleetDirectories()[1],
                 "--server.port=0",
                 "--spring.datasource.url=" + hikari.getJdbcUrl(),
                 "--spring.datasource.username=" + hikari.getUsername(),

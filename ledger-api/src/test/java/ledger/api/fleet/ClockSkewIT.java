@@ -100,7 +100,7 @@ class ClockSkewIT extends IntegrationTest {
         return NodeProcess.launch(NodeProcess.Launch.packagedJar(), hikari.getJdbcUrl(), dir.resolve(log),
                 Map.of("LD_PRELOAD", LIBFAKETIME.toString(), "FAKETIME", faketime,
                         "FAKETIME_DONT_FAKE_MONOTONIC", "1"),
-                "--ledger.fleet.balance-interval=PT1S");
+                "--ledger.fleet.balance-interval=PT1S", fleetDirectories()[0], fleetDirectories()[1]);
     }
 
     private static void awaitAnswering(NodeProcess node) {

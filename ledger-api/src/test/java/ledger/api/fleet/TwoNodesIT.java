@@ -39,6 +39,7 @@ class TwoNodesIT extends IntegrationTest {
     private ConfigurableApplicationContext startNodeB() {
         HikariDataSource hikari = (HikariDataSource) dataSource;
         return new SpringApplicationBuilder(LedgerApplication.class).run(
+                fleetDirectories()[0], fleetDirectories()[1],
                 "--server.port=0",
                 "--spring.datasource.url=" + hikari.getJdbcUrl(),
                 "--spring.datasource.username=" + hikari.getUsername(),

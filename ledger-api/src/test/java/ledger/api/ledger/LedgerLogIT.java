@@ -234,7 +234,8 @@ class LedgerLogIT extends IntegrationTest {
         HikariDataSource database = (HikariDataSource) dataSource;
         checkpointCovering(0);
         String otherKey = Base64.getEncoder().encodeToString(NoteSigner.generateSeed());
-        assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",
+        assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApplication.class).run(
+                fleetDirectories()[0], fleetDirectories()[1], "--server.port=0",
                 "--spring.datasource.url=" + database.getJdbcUrl(),
                 "--spring.datasource.username=" + database.getUsername(),
                 "--spring.datasource.password=" + (database.getPassword() == null ? "" : database.getPassword()),

@@ -62,7 +62,8 @@ class LogDivergenceIT extends IntegrationTest {
                     "--ledger.log.signing-key=" + TEST_SIGNING_KEY,
                     "--ledger.log.checkpoint-dir=" + checkpoints,
                     "--ledger.log.checkpoint-interval=PT1S",
-                    "--ledger.erasure-journal.dir=" + dir.resolve("journal-" + database));
+                    // the fleet's journal goes with its checkpoint directory (a restored database keeps both)
+                    "--ledger.erasure-journal.dir=" + checkpoints.resolveSibling(checkpoints.getFileName() + "-journal"));
             this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             this.sql = new JdbcTemplate(new SingleConnectionDataSource(url, hikari.getUsername(),
                     hikari.getPassword() == null ? "" : hikari.getPassword(), true));

@@ -73,7 +73,10 @@ public abstract class IntegrationTest {
         registry.add("ledger.snapshot-threshold", () -> "5");
         registry.add("ledger.security.jwt.secret", () -> TEST_JWT_SECRET);
         registry.add("ledger.security.jwt.issuer", () -> TEST_JWT_ISSUER);
-        registry.add("ledger.erasure-journal.dir", () -> EMBEDDED_DATA.resolve("erasure-journal").toString());
+        registry.add("ledger.erasure-journal.dir", () -> erasureJournalDir().toString());
+        // a test database may outlive this JVM's directories (LEDGER_TEST_DB_URL): the shared context makes
+        // its own the fleet's; every further node of the shared database is given them (fleetDirectories())
+        registry.add("ledger.fleet.adopt-directories", () -> "true");
         registry.add("ledger.log.signing-key", () -> TEST_SIGNING_KEY);
         registry.add("ledger.log.checkpoint-dir", () -> checkpointDir().toString());
         // checkpoints come quicker than in production, so tests that need one covering new leaves wait less
@@ -97,6 +100,17 @@ public abstract class IntegrationTest {
         } else {
             registry.add("ledger.embedded-postgres.data-dir", () -> EMBEDDED_DATA.resolve("pg").toString());
         }
+    }
+
+    /** Where this JVM's shared test context keeps its erasure journal. */
+    protected static Path erasureJournalDir() {
+        return EMBEDDED_DATA.resolve("erasure-journal");
+    }
+
+    /** The arguments that give another node of the shared database the fleet's directories. */
+    protected static String[] fleetDirectories() {
+        return new String[] {"--ledger.erasure-journal.dir=" + erasureJournalDir(),
+                "--ledger.log.checkpoint-dir=" + checkpointDir()};
     }
 
     /** Where this JVM's shared test context writes its checkpoint files. */

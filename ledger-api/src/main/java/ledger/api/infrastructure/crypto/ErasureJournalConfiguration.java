@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import ledger.api.LedgerProperties;
+import ledger.api.infrastructure.fleet.FleetDirectories;
 import ledger.api.infrastructure.fleet.NodeIdentity;
 
 /** The erasure journal outside the database ({@code ledger.erasure-journal.dir}) and its re-application at start. */
@@ -16,8 +17,12 @@ import ledger.api.infrastructure.fleet.NodeIdentity;
 class ErasureJournalConfiguration {
 
     @Bean(destroyMethod = "close")
-    FileErasureJournal erasureJournal(LedgerProperties properties, NodeIdentity node) {
-        return FileErasureJournal.open(properties.erasureJournal().dir(), node.id(), Clock.systemUTC());
+    FileErasureJournal erasureJournal(LedgerProperties properties, NodeIdentity node, FleetDirectories directories) {
+        FileErasureJournal journal = FileErasureJournal.open(properties.erasureJournal().dir(), node.id(),
+                Clock.systemUTC());
+        directories.require("erasure-journal", "erasure journal directory", journal.directory(),
+                "LEDGER_ERASURE_JOURNAL_DIR");
+        return journal;
     }
 
     @Bean

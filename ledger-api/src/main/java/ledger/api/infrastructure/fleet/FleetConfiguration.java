@@ -44,6 +44,11 @@ class FleetConfiguration {
         return clock;
     }
 
+    @Bean
+    FleetDirectories fleetDirectories(JdbcTemplate jdbc, LedgerProperties properties) {
+        return new FleetDirectories(jdbc, properties.fleet().adoptDirectories());
+    }
+
     /** db-scheduler (Axon's deadlines: retention, request due dates) judges due times by the database's clock. */
     @Bean
     com.github.kagkarlsson.scheduler.Clock fleetSchedulerClock(DatabaseClock clock) {

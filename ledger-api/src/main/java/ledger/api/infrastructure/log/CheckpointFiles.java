@@ -158,6 +158,15 @@ public final class CheckpointFiles {
         return files;
     }
 
+    /** Creates the directory (owner-only) when it is missing. */
+    void createDirectoryIfMissing() {
+        try {
+            createDirectory();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the checkpoint directory " + dir, e);
+        }
+    }
+
     private void createDirectory() throws IOException {
         if (Files.isDirectory(dir)) {
             return;

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import ledger.api.LedgerProperties;
 import ledger.api.infrastructure.fleet.DatabaseClock;
+import ledger.api.infrastructure.fleet.FleetDirectories;
 import ledger.api.infrastructure.fleet.NodeIdentity;
 import ledger.core.log.NoteSigner;
 import ledger.core.log.NoteVerifier;
@@ -31,11 +32,13 @@ class LogConfiguration {
 
     @Bean
     Checkpoints checkpoints(JdbcLogStore store, NoteSigner checkpointSigner, LedgerProperties properties,
-                            DatabaseClock clock) {
+                            DatabaseClock clock, FleetDirectories directories) {
         LedgerProperties.Log settings = properties.log();
-        Checkpoints checkpoints = new Checkpoints(store, checkpointSigner, settings.origin(),
-                new CheckpointFiles(settings.checkpointDir()), clock);
+        CheckpointFiles files = new CheckpointFiles(settings.checkpointDir());
+        Checkpoints checkpoints = new Checkpoints(store, checkpointSigner, settings.origin(), files, clock);
         checkpoints.requireSameKeyAsStored();
+        files.createDirectoryIfMissing();
+        directories.require("checkpoints", "checkpoint directory", files.dir(), "LEDGER_CHECKPOINT_DIR");
         // at start: the database's log against the largest checkpoint signed (logged and reported, not fatal:
         // the service keeps recording and serving, it stops signing)
         checkpoints.check(store.size(), size -> Proofs.root(size, store.hashes()));
