@@ -11,9 +11,12 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
 
 import ledger.api.LedgerProperties;
 
@@ -32,15 +35,18 @@ class SegmentBalancer implements SmartLifecycle {
     private final EventProcessingConfiguration processing;
     private final NodeIdentity node;
     private final DatabaseClock clock;
+    private final ObjectProvider<Scheduler> scheduler;
     private final long intervalMillis;
+    private volatile boolean schedulerPaused;
     private ScheduledExecutorService executor;
 
     SegmentBalancer(JdbcTemplate jdbc, EventProcessingConfiguration processing, NodeIdentity node,
-                    LedgerProperties properties, DatabaseClock clock) {
+                    LedgerProperties properties, DatabaseClock clock, ObjectProvider<Scheduler> scheduler) {
         this.jdbc = jdbc;
         this.processing = processing;
         this.node = node;
         this.clock = clock;
+        this.scheduler = scheduler;
         this.intervalMillis = properties.fleet().balanceInterval().toMillis();
     }
 
@@ -81,9 +87,35 @@ class SegmentBalancer implements SmartLifecycle {
         try {
             // every heartbeat measures this node's clock against the database's
             clock.measure();
+            if (!clock.withinBound()) {
+                standAside();
+                return;
+            }
+            if (schedulerPaused) {
+                scheduler.ifAvailable(Scheduler::resume);
+                schedulerPaused = false;
+            }
             balance();
         } catch (RuntimeException e) {
             log.warn("Segment balancing skipped ({})", e.getClass().getName());
+        }
+    }
+
+    /**
+     * This node's clock is beyond the bound from the database's: it claims nothing (every segment it
+     * holds is released until after the next heartbeat, and it sends no heartbeat, so the others'
+     * fair share covers everything) and fires no deadline (db-scheduler paused) until it is within it.
+     */
+    private void standAside() {
+        processing.eventProcessors().values().forEach(processor -> {
+            if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
+                streaming.processingStatus().keySet().forEach(segment ->
+                        streaming.releaseSegment(segment, 3 * intervalMillis, TimeUnit.MILLISECONDS));
+            }
+        });
+        if (!schedulerPaused) {
+            scheduler.ifAvailable(Scheduler::pause);
+            schedulerPaused = true;
         }
     }
 

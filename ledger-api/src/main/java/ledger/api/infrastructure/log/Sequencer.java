@@ -122,13 +122,23 @@ final class Sequencer implements SmartLifecycle {
      * Answers the number of leaves appended (0 also when another node holds the sequencer's lock).
      */
     synchronized int sequence() {
+        return sequence(false);
+    }
+
+    /**
+     * ... {@code prompt}: someone waits for a leaf (an erasure's receipt). Such a round does not yield
+     * to another node that appended meanwhile: when it gets the lock it takes over at once. Yielding
+     * here left an erasure receipt without its evidence when the sequencer moved to this node (the
+     * other one had died) while this one was still yielding to it.
+     */
+    synchronized int sequence(boolean prompt) {
         long started = System.nanoTime();
         int appended = 0;
         behind = false;
-        if (clock.instant().isAfter(yieldUntil)) {
+        if (prompt || clock.instant().isAfter(yieldUntil)) {
             try {
                 List<Long> missed = sweepCandidates();
-                Integer result = transactions.execute(tx -> locked() ? appendNew(missed) : 0);
+                Integer result = transactions.execute(tx -> locked() ? appendNew(missed, prompt) : 0);
                 appended = result == null ? 0 : result;
             } catch (RuntimeException e) {
                 range = null; // the round rolled back: rebuild from what is stored
@@ -158,17 +168,21 @@ final class Sequencer implements SmartLifecycle {
      * gather commits keep their cost; a node that does not hold the sequencer's lock skips it.
      */
     void roundNow() {
-        roundsAfter(promptQueued, 0);
+        roundsAfter(promptQueued, 0, true);
     }
 
     /** Rounds after {@code delayMillis}, unless such a request is queued already ({@code queued}). */
     private void roundsAfter(AtomicBoolean queued, long delayMillis) {
+        roundsAfter(queued, delayMillis, false);
+    }
+
+    private void roundsAfter(AtomicBoolean queued, long delayMillis, boolean prompt) {
         ScheduledExecutorService running = executor;
         if (running != null && queued.compareAndSet(false, true)) {
             try {
                 running.schedule(() -> {
                     queued.set(false);
-                    rounds();
+                    rounds(prompt);
                 }, delayMillis, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 queued.set(false); // shutting down
@@ -200,14 +214,20 @@ final class Sequencer implements SmartLifecycle {
                 + " ORDER BY e.global_index LIMIT ?", Long.class, highWater, settings.batchSize());
     }
 
-    private int appendNew(List<Long> missedCandidates) {
+    private int appendNew(List<Long> missedCandidates, boolean prompt) {
         long stored = store.size();
         if (range != null && range.size() != stored) {
             // Another node sequenced meanwhile: leave it the lock for a while (one node keeps its edge warm)
-            // and be ready to take over when it stops.
+            // and be ready to take over when it stops; a prompt round takes over now.
             rebuild(stored);
-            yieldUntil = clock.instant().plus(settings.poll().multipliedBy(ThreadLocalRandom.current().nextInt(5, 16)));
-            return 0;
+            if (!prompt) {
+                yieldUntil = clock.instant().plus(settings.poll().multipliedBy(
+                        ThreadLocalRandom.current().nextInt(5, 16)));
+                return 0;
+            }
+        }
+        if (prompt) {
+            yieldUntil = Instant.MIN; // this node holds the lock and takes over: no more yielding to the other one
         }
         if (range == null) {
             rebuild(stored);
@@ -416,10 +436,16 @@ final class Sequencer implements SmartLifecycle {
 
     /** Rounds until nothing is waiting: a full batch means more is there. */
     private void rounds() {
+        rounds(false);
+    }
+
+    private void rounds(boolean prompt) {
         try {
             boolean more;
+            boolean first = prompt;
             do {
-                sequence();
+                sequence(first);
+                first = false;
                 synchronized (this) {
                     more = behind && executor != null;
                 }
