@@ -39,7 +39,7 @@ class DeadLettersController {
     }
 
     @GetMapping
-    List<DeadLetters.Letter> list(@RequestParam(required = false) String processingGroup,
+    List<DeadLetters.Letter> listDeadLetters(@RequestParam(required = false) String processingGroup,
                                   @RequestParam(required = false) Integer limit) {
         return letters.list(group(processingGroup, false), pageLimit.of(limit));
     }
@@ -70,7 +70,8 @@ class DeadLettersController {
     }
 
     /** Removes the letter: its event is never applied to that read model (a replay would apply it). */
-    @DeleteMapping("/{letterId}")
+    @DeleteMapping(path = "/{letterId}", produces = {MediaType.APPLICATION_JSON_VALUE,
+            MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     ResponseEntity<Void> evict(@PathVariable String letterId) {
         if (!letters.evict(find(letterId))) {
             throw notFound();

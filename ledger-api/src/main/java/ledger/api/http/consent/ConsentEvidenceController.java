@@ -84,7 +84,7 @@ class ConsentEvidenceController {
 
     /** The consent's ISO/IEC TS 27560-shaped record, with every event of its life. */
     @GetMapping("/members/{memberId}/consents/{consentId}")
-    ConsentDocuments.ConsentRecord record(@PathVariable UUID memberId, @PathVariable UUID consentId) {
+    ConsentDocuments.ConsentRecord consentRecord(@PathVariable UUID memberId, @PathVariable UUID consentId) {
         MemberId member = MemberId.of(memberId);
         return documents.record(member, lifecycle(trails.of(member), consentId));
     }

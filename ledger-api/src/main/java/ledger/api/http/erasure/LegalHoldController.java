@@ -58,7 +58,8 @@ class LegalHoldController {
     }
 
     @ReplayableAnswer
-    @DeleteMapping("/{memberId}/legal-holds/{holdId}")
+    @DeleteMapping(path = "/{memberId}/legal-holds/{holdId}", produces = {MediaType.APPLICATION_JSON_VALUE,
+            MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     ResponseEntity<Void> release(@PathVariable UUID memberId, @PathVariable UUID holdId) {
         erasures.releaseHold(memberId, holdId);
         return ResponseEntity.noContent().build();

@@ -77,7 +77,7 @@ class HistoryController {
     }
 
     @GetMapping(path = "/members/{memberId}/history", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<HistoryEntry> history(@PathVariable UUID memberId) {
+    List<HistoryEntry> memberHistory(@PathVariable UUID memberId) {
         return trail(MemberId.of(memberId)).entries().stream()
                 .map(row -> new HistoryEntry(row.seq(), row.type(), row.at(),
                         new Actor(row.actorPrincipal(), row.actorRole(), row.actingUser()), parse(row.details())))

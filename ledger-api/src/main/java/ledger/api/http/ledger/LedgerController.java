@@ -133,7 +133,7 @@ class LedgerController {
     /** Verifies every leaf, root and stored checkpoint now (synchronously; long on a large log). */
     @ReplayableAnswer
     @PostMapping("/verification")
-    Verification verify() {
+    Verification verifyLedger() {
         return verification(verification.verifyNow());
     }
 

@@ -77,7 +77,7 @@ class MemberController {
 
     @ReplayableAnswer
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<MemberRequests.Registered> register(@Valid @RequestBody MemberRequests.Register request) {
+    ResponseEntity<MemberRequests.Registered> registerMember(@Valid @RequestBody MemberRequests.Register request) {
         MemberId id = request.memberId() != null ? MemberId.of(request.memberId()) : MemberId.random();
         List<RegisterMember.ConsentRequest> consents = request.consents().stream()
                 .map(c -> new RegisterMember.ConsentRequest(c.purpose(), notices.consentNotice(c.policyVersion()),
@@ -114,7 +114,9 @@ class MemberController {
     }
 
     @ReplayableAnswer
-    @PostMapping(path = "/{memberId}/downloads", consumes = MediaType.APPLICATION_JSON_VALUE)
+    // no body on success: a client that accepts only problem details (as a generated one does) may call it
+    @PostMapping(path = "/{memberId}/downloads", consumes = MediaType.APPLICATION_JSON_VALUE, produces = {
+            MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     @ResponseStatus(HttpStatus.CREATED)
     void recordDownload(@PathVariable UUID memberId, @Valid @RequestBody MemberRequests.Download request) {
         commands.sendAndWait(new RecordDownload(MemberId.of(memberId), request.documentId(), request.title(),

@@ -113,7 +113,7 @@ class NoticeController {
     /** 201 when this request registered the version, 200 when it was registered with the same content already. */
     @ReplayableAnswer
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Registered> register(@Valid @RequestBody Registration request) {
+    ResponseEntity<Registered> registerNotice(@Valid @RequestBody Registration request) {
         Map<String, NoticePurpose> purposes = new LinkedHashMap<>();
         request.purposes().forEach((name, p) -> purposes.put(name, new NoticePurpose(p.description(), p.legalBasis())));
         List<NoticeRecipient> recipients = request.recipients().stream()
@@ -131,13 +131,13 @@ class NoticeController {
 
     /** Every registered version, older first (by when it takes effect), without the texts. */
     @GetMapping
-    List<NoticeSummary> list() {
+    List<NoticeSummary> listNotices() {
         return notices.all().stream().map(NoticeController::summary).toList();
     }
 
     /** One version with its text; {@code Accept: text/plain} gives the text alone, byte for byte as registered. */
     @GetMapping(path = "/{version}", produces = {MediaType.APPLICATION_JSON_VALUE, "text/plain;charset=UTF-8"})
-    ResponseEntity<?> read(@PathVariable String version,
+    ResponseEntity<?> notice(@PathVariable String version,
                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         if (!NoticeVersion.isValid(version)) {
             throw new NoSuchNotice();

@@ -42,7 +42,7 @@ class NotificationController {
 
     /** Newest first; {@code status} is pending, delivered or failed. */
     @GetMapping
-    List<NotificationOutbox.Notification> list(@RequestParam(required = false) UUID memberId,
+    List<NotificationOutbox.Notification> listNotifications(@RequestParam(required = false) UUID memberId,
                                                @RequestParam(required = false) String status,
                                                @RequestParam(required = false) Integer limit) {
         NotificationOutbox.Status wanted = status == null ? null : Arrays.stream(NotificationOutbox.Status.values())
@@ -52,7 +52,7 @@ class NotificationController {
     }
 
     @GetMapping("/{notificationId}")
-    NotificationDetail one(@PathVariable UUID notificationId) {
+    NotificationDetail notification(@PathVariable UUID notificationId) {
         NotificationOutbox.Notification notification = outbox.find(notificationId)
                 .orElseThrow(() -> ApiProblem.notFound("unknown-notification", "no such notification"));
         return new NotificationDetail(notification, outbox.deliveries(notificationId));

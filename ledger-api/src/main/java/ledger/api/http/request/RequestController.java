@@ -125,7 +125,7 @@ class RequestController {
 
     @ReplayableAnswer
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Due> record(@Valid @RequestBody NewRequest request) {
+    ResponseEntity<Due> recordRequest(@Valid @RequestBody NewRequest request) {
         RequestId id = RequestId.random();
         commands.sendAndWait(new RecordRequest(id, MemberId.of(request.memberId()), request.type(),
                 request.receivedAt(), Callers.current()));
@@ -135,22 +135,23 @@ class RequestController {
 
     @ReplayableAnswer
     @PostMapping(path = "/{requestId}/verification", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Verified verify(@PathVariable UUID requestId, @Valid @RequestBody Verification verification) {
+    Verified verifyRequest(@PathVariable UUID requestId, @Valid @RequestBody Verification verification) {
         commands.sendAndWait(new VerifyIdentity(RequestId.of(requestId), verification.method(), Callers.current()));
         return new Verified(requestId, verification.method());
     }
 
     @ReplayableAnswer
     @PostMapping(path = "/{requestId}/extension", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Due extend(@PathVariable UUID requestId, @Valid @RequestBody Extension extension) {
+    Due extendRequest(@PathVariable UUID requestId, @Valid @RequestBody Extension extension) {
         Instant due = commands.sendAndWait(new ExtendRequest(RequestId.of(requestId), MemberId.of(extension.memberId()),
                 extension.months(), extension.reason(), Callers.current()));
         return new Due(requestId, due);
     }
 
     @ReplayableAnswer
-    @PostMapping(path = "/{requestId}/completion", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Void> complete(@PathVariable UUID requestId, @Valid @RequestBody Completion completion) {
+    @PostMapping(path = "/{requestId}/completion", consumes = MediaType.APPLICATION_JSON_VALUE, produces = {
+            MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    ResponseEntity<Void> completeRequest(@PathVariable UUID requestId, @Valid @RequestBody Completion completion) {
         commands.sendAndWait(new CompleteRequest(RequestId.of(requestId), completion.resultingEventType(),
                 completion.resultingEventSeq(), Callers.current()));
         return ResponseEntity.noContent().build();
@@ -158,7 +159,7 @@ class RequestController {
 
     @ReplayableAnswer
     @PostMapping(path = "/{requestId}/refusal", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Refused refuse(@PathVariable UUID requestId, @Valid @RequestBody Refusal refusal) {
+    Refused refuseRequest(@PathVariable UUID requestId, @Valid @RequestBody Refusal refusal) {
         long daysLate = commands.sendAndWait(new RefuseRequest(RequestId.of(requestId), refusal.reason(),
                 Callers.current()));
         return new Refused(requestId, RequestStatus.REFUSED, daysLate > 0, daysLate,
@@ -166,7 +167,7 @@ class RequestController {
     }
 
     @GetMapping
-    List<Request> list(@RequestParam(defaultValue = "open") String status,
+    List<Request> listRequests(@RequestParam(defaultValue = "open") String status,
                        @RequestParam(required = false) Integer limit) {
         RequestFilter filter = RequestFilter.ofParameter(status)
                 .orElseThrow(() -> new InvalidParameter("status", "status must be one of: " + STATUSES));
@@ -177,13 +178,13 @@ class RequestController {
     }
 
     @GetMapping("/{requestId}")
-    Request one(@PathVariable UUID requestId) {
+    Request request(@PathVariable UUID requestId) {
         return view(row(RequestId.of(requestId)), clock.instant());
     }
 
     /** The request's whole trail, every event in order with who and when; reasons masked. */
     @GetMapping("/{requestId}/history")
-    List<TrailEntry> history(@PathVariable UUID requestId) {
+    List<TrailEntry> requestHistory(@PathVariable UUID requestId) {
         RequestId id = RequestId.of(requestId);
         RequestTrail trail = queries.query(new FindRequestHistory(id), ResponseTypes.instanceOf(RequestTrail.class))
                 .join();

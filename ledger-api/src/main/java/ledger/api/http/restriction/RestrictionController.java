@@ -64,7 +64,8 @@ class RestrictionController {
     }
 
     @ReplayableAnswer
-    @DeleteMapping("/{memberId}/restriction")
+    @DeleteMapping(path = "/{memberId}/restriction", produces = {MediaType.APPLICATION_JSON_VALUE,
+            MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     ResponseEntity<Void> lift(@PathVariable UUID memberId) {
         commands.sendAndWait(new LiftRestriction(MemberId.of(memberId), Callers.current()));
         return ResponseEntity.noContent().build();
@@ -72,7 +73,7 @@ class RestrictionController {
 
     @ReplayableAnswer
     @PostMapping(path = "/{memberId}/objections", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Objected object(@PathVariable UUID memberId, @Valid @RequestBody Objection request) {
+    Objected recordObjection(@PathVariable UUID memberId, @Valid @RequestBody Objection request) {
         List<String> withdrawn = commands.sendAndWait(new RecordObjection(MemberId.of(memberId), request.purpose(),
                 Callers.current()));
         return new Objected(memberId, request.purpose(), withdrawn);
