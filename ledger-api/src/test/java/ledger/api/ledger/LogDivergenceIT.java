@@ -151,6 +151,13 @@ class LogDivergenceIT extends IntegrationTest {
         assertThat(largestFile(checkpoints)).isEqualTo(signed);
     }
 
+    /** The log's rows from leaf {@code from} on: leaves, the subtree nodes over them, the checkpoints past them. */
+    private static void unsequenceFrom(Node node, long from) {
+        node.sql.update("DELETE FROM ledger_log_leaf WHERE leaf_index >= ?", from);
+        node.sql.update("DELETE FROM ledger_log_node WHERE (node_index + 1) * (1::bigint << level) > ?", from);
+        node.sql.update("DELETE FROM ledger_log_checkpoint WHERE tree_size > ?", from);
+    }
+
     @Test
     void a_truncated_tail_stops_signing_and_is_reported_at_its_first_missing_leaf() throws Exception {
         Path checkpoints = dir.resolve("checkpoints-truncated");
@@ -161,9 +168,7 @@ class LogDivergenceIT extends IntegrationTest {
             // the attacker's cut: events, leaves, subtree nodes and checkpoints of the tail
             node.sql.update("DELETE FROM domain_event_entry e USING ledger_log_leaf l"
                     + " WHERE l.global_index = e.global_index AND l.leaf_index >= ?", keep);
-            node.sql.update("DELETE FROM ledger_log_leaf WHERE leaf_index >= ?", keep);
-            node.sql.update("DELETE FROM ledger_log_node WHERE (node_index + 1) * (1::bigint << level) > ?", keep);
-            node.sql.update("DELETE FROM ledger_log_checkpoint WHERE tree_size > ?", keep);
+            unsequenceFrom(node, keep);
 
             commands(node, 1); // the sequencer notices the shorter log, tries to sign
             assertDiverged(node, largestFileAtMost(checkpoints, keep), signed, checkpoints);
@@ -181,9 +186,7 @@ class LogDivergenceIT extends IntegrationTest {
             // the tail from `first` on is re-sequenced after one of its events was changed: same length, another root
             node.sql.update("UPDATE domain_event_entry SET time_stamp = '2019-01-05T00:00:00Z' WHERE global_index ="
                     + " (SELECT global_index FROM ledger_log_leaf WHERE leaf_index = ?)", first + 1);
-            node.sql.update("DELETE FROM ledger_log_leaf WHERE leaf_index >= ?", first);
-            node.sql.update("DELETE FROM ledger_log_node WHERE (node_index + 1) * (1::bigint << level) > ?", first);
-            node.sql.update("DELETE FROM ledger_log_checkpoint WHERE tree_size > ?", first);
+            unsequenceFrom(node, first);
             commands(node, 1);
             // leaf `first` is the same event again; leaf first + 1 is the changed one
             assertDiverged(node, largestFileAtMost(checkpoints, first + 1), signed, checkpoints);
