@@ -45,7 +45,8 @@ import eu.complianceledger.client.model.ProfileChange;
 
 /**
  * The portal's week, driven only through the generated client against the packaged jar: register,
- * consent under the policy's notice, download, edit the profile, withdraw, retry with an
+ * consent under the policy's notice, download, edit the profile (a JSON merge patch; a null removes
+ * the company), withdraw, retry with an
  * Idempotency-Key, read a consent receipt as JSON and as a JWS, a data-subject request, erasure;
  * refusals arrive as typed problem details.
  */
@@ -97,8 +98,20 @@ class PortalScenarioIT {
         ConsentRecorded newsletter = members.giveConsent(member,
                 new ConsentGrant().purpose("newsletter").policyVersion(NOTICE).channel("email"));
         members.recordDownload(member, new DocumentDownload().documentId("price-list-2026").title("Price list"));
+        // the generated editProfile sends a JSON merge patch of the fields it sets (the others stay)
         MemberView edited = members.editProfile(member, new ProfileChange().company("Difference Engines"), PURPOSE);
         assertThat(edited.getCompany()).isEqualTo("Difference Engines");
+        assertThat(edited.getGivenName()).isEqualTo("Ada");
+        // a null in a merge patch removes the optional company; the typed model omits nulls, so it goes as JSON
+        HttpResponse<String> removed = send(member, "PATCH", "/profile", "application/merge-patch+json",
+                "{\"company\": null}");
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+        assertThat(portal.getObjectMapper().readValue(removed.body(), MemberView.class).getCompany()).isNull();
+        HttpResponse<String> required = send(member, "PATCH", "/profile", "application/merge-patch+json",
+                "{\"email\": null}");
+        assertThat(required.statusCode()).isEqualTo(400);
+        assertThat(portal.getObjectMapper().readValue(required.body(), Problem.class).getType())
+                .isEqualTo(URI.create("urn:ledger:problem:field-required"));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             MemberView view = members.view(member, PURPOSE);
@@ -183,6 +196,17 @@ class PortalScenarioIT {
     private HttpResponse<String> jws(UUID member, UUID consentId) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(portal.getBaseUri() + "/api/v1/members/" + member
                 + "/consents/" + consentId + "/receipt")).header("Accept", "application/jose");
+        portal.getRequestInterceptor().accept(request);
+        return portal.getHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A body the typed models cannot express (an explicit null), through the client's HTTP client and settings. */
+    private HttpResponse<String> send(UUID member, String method, String path, String contentType, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(portal.getBaseUri() + "/api/v1/members/" + member
+                + path)).header("Content-Type", contentType).header("Accept", "application/json")
+                .header("X-Purpose", PURPOSE)
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         portal.getRequestInterceptor().accept(request);
         return portal.getHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

@@ -33,6 +33,7 @@ import ledger.core.member.MemberRefusals.MemberIsErased;
 import ledger.core.member.MemberRefusals.MembershipConsentRequired;
 import ledger.core.member.MemberRefusals.MembershipHasEnded;
 import ledger.core.member.MemberRefusals.NotRestricted;
+import ledger.core.member.MemberRefusals.RequiredFieldCannotBeRemoved;
 import ledger.core.member.MemberRefusals.ProcessingIsRestricted;
 import ledger.core.member.MemberRefusals.ReviewDateNotAhead;
 import ledger.core.member.MemberRefusals.UnknownLegalHold;
@@ -58,6 +59,8 @@ import ledger.core.shared.RetentionPolicy;
 public class Member {
 
     static final String RETENTION_DEADLINE = "membership-retention";
+    /** The profile fields a member may remove (RFC 7396 null); the others are required. */
+    static final java.util.Set<String> REMOVABLE_FIELDS = java.util.Set.of("company");
     static final String INACTIVITY_DEADLINE = "membership-inactivity";
 
     @AggregateIdentifier
@@ -231,16 +234,28 @@ public class Member {
         if (command.username() != null && !command.username().equals(username)) {
             throw new UsernameCannotChange();
         }
+        for (String field : command.removed()) {
+            if (!REMOVABLE_FIELDS.contains(field)) {
+                throw new RequiredFieldCannotBeRemoved(field);
+            }
+        }
         String newGivenName = changed(givenName, command.givenName());
         String newFamilyName = changed(familyName, command.familyName());
-        String newCompany = changed(company, command.company());
+        String newCompany = command.removed().contains("company") ? null : changed(company, command.company());
         String newEmail = changed(email, command.email());
-        if (newGivenName == null && newFamilyName == null && newCompany == null && newEmail == null) {
+        boolean removeCompany = command.removed().contains("company") && company != null;
+        if (newGivenName == null && newFamilyName == null && newCompany == null && newEmail == null
+                && !removeCompany) {
             return;
         }
         Instant now = now();
-        apply(new ProfileEdited(memberId, newGivenName, newFamilyName, newCompany, newEmail,
-                command.requestedBy(), now));
+        if (newGivenName != null || newFamilyName != null || newCompany != null || newEmail != null) {
+            apply(new ProfileEdited(memberId, newGivenName, newFamilyName, newCompany, newEmail,
+                    command.requestedBy(), now));
+        }
+        if (removeCompany) {
+            apply(new ProfileFieldRemoved(memberId, "company", command.requestedBy(), now));
+        }
         activity(now, retention, deadlines);
     }
 
@@ -439,6 +454,13 @@ public class Member {
         familyName = event.familyName() != null ? event.familyName() : familyName;
         company = event.company() != null ? event.company() : company;
         email = event.email() != null ? event.email() : email;
+    }
+
+    @EventSourcingHandler
+    void on(ProfileFieldRemoved event) {
+        if ("company".equals(event.field())) {
+            company = null;
+        }
     }
 
     @EventSourcingHandler

@@ -8,7 +8,7 @@ import ledger.core.shared.Actor;
 public sealed interface MemberEvent
         permits MemberRegistered, ConsentGiven, ConsentWithdrawn, DocumentDownloaded, ProfileEdited,
         MembershipEnded, MemberErased, RegisterExtractIssued, LegalHoldPlaced, LegalHoldReleased, ErasureDue,
-        ErasureDeferred, ProcessingRestricted, RestrictionLifted, ObjectionRecorded {
+        ErasureDeferred, ProcessingRestricted, RestrictionLifted, ObjectionRecorded, ProfileFieldRemoved {
 
     MemberId memberId();
 

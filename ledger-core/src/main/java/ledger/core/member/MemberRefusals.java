@@ -49,6 +49,21 @@ public final class MemberRefusals {
         }
     }
 
+    /** A required profile field cannot be removed, only changed. */
+    public static final class RequiredFieldCannotBeRemoved extends Refusal {
+        private final String field;
+
+        public RequiredFieldCannotBeRemoved(String field) {
+            super(Kind.INVALID, "field-required", field + " is required and cannot be removed");
+            this.field = field;
+        }
+
+        @Override
+        protected String field() {
+            return field;
+        }
+    }
+
     public static final class MemberIsErased extends Refusal {
         public MemberIsErased() {
             super(Kind.CONFLICT, "member-erased", "the member has been erased");

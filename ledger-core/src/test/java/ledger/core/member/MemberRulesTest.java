@@ -240,6 +240,31 @@ class MemberRulesTest {
     }
 
     @Test
+    void an_optional_field_is_removed_naming_the_field_and_never_its_value() {
+        fixture.given(registered(), membershipConsent())
+                .when(new EditProfile(ID, null, null, null, null, null, java.util.Set.of("company"), PORTAL))
+                .expectEvents(new ProfileFieldRemoved(ID, "company", PORTAL, fixture.currentTime()));
+    }
+
+    @Test
+    void a_required_field_cannot_be_removed() {
+        for (String required : java.util.List.of("givenName", "familyName", "email", "username")) {
+            fixture.given(registered(), membershipConsent())
+                    .when(new EditProfile(ID, null, null, null, null, null, java.util.Set.of(required), PORTAL))
+                    .expectException(MemberRefusals.RequiredFieldCannotBeRemoved.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
+    void removing_a_field_already_removed_records_nothing() {
+        fixture.given(registered(), membershipConsent(), new ProfileFieldRemoved(ID, "company", PORTAL, MemberFixtures.T0))
+                .when(new EditProfile(ID, null, null, null, null, null, java.util.Set.of("company"), PORTAL))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
     void a_download_is_recorded_with_the_document() {
         fixture.given(registered(), membershipConsent())
                 .when(new RecordDownload(ID, "doc-42", "Price list", PORTAL))

@@ -33,6 +33,7 @@ import ledger.core.member.ObjectionRecorded;
 import ledger.core.member.ProcessingRestricted;
 import ledger.core.member.RestrictionLifted;
 import ledger.core.member.ProfileEdited;
+import ledger.core.member.ProfileFieldRemoved;
 import ledger.core.member.RegisterExtractIssued;
 
 /**
@@ -185,6 +186,15 @@ public class MemberViewProjection {
                     event.email());
             profileValues(event.memberId().value(), sequence, event.at(), event.givenName(), event.familyName(),
                     event.company(), event.email());
+        }
+    }
+
+    /** The field is gone from the view; the values the events held stay in the value history until erasure. */
+    @EventHandler
+    void on(ProfileFieldRemoved event, @SequenceNumber long sequence) {
+        boolean erased = fence.shreddedHolding(event.memberId().value());
+        if (claim(event, sequence) && !erased && "company".equals(event.field())) {
+            rows.removeCompany(event.memberId().value());
         }
     }
 

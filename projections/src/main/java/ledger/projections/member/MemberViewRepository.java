@@ -47,6 +47,9 @@ public interface MemberViewRepository extends GenericRepository<MemberViewRow, U
     int updateProfile(UUID memberId, @Nullable String givenName, @Nullable String familyName,
                       @Nullable String company, @Nullable String email);
 
+    @Query(value = "UPDATE member_view SET company = NULL WHERE member_id = :memberId", nativeQuery = true)
+    int removeCompany(UUID memberId);
+
     @Query(value = "UPDATE member_view SET downloads = downloads + 1 WHERE member_id = :memberId", nativeQuery = true)
     int countDownload(UUID memberId);
 

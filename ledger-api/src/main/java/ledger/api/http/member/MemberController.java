@@ -26,6 +26,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.api.http.support.Callers;
 import ledger.api.http.support.ReplayableAnswer;
@@ -55,9 +61,11 @@ class MemberController {
     private final ReadAudit audit;
     private final NoticeRegistry notices;
     private final Clock clock;
+    private final ProfileMergePatch mergePatch;
 
     MemberController(CommandGateway commands, QueryGateway queries, ReadYourWrites reads, ReadAudit audit,
-                     NoticeRegistry notices, Clock clock) {
+                     NoticeRegistry notices, Clock clock, ProfileMergePatch mergePatch) {
+        this.mergePatch = mergePatch;
         this.commands = commands;
         this.queries = queries;
         this.reads = reads;
@@ -123,6 +131,7 @@ class MemberController {
                 Callers.current()));
     }
 
+    @Operation(operationId = "editProfile")
     @PatchMapping(path = "/{memberId}/profile", consumes = MediaType.APPLICATION_JSON_VALUE)
     MemberView editProfile(@PathVariable UUID memberId, @Valid @RequestBody MemberRequests.ProfileChange request,
                            @RequestHeader(value = ReadAudit.HEADER, required = false) String purpose) {
@@ -135,6 +144,27 @@ class MemberController {
         audit.record(memberId, Callers.current(), declared, "member-view");
         return view;
     }
+
+    /** The same edit as a JSON merge patch (RFC 7396): {@code null} removes an optional field. */
+    @Operation(operationId = "editProfile")
+    @PatchMapping(path = "/{memberId}/profile", consumes = MERGE_PATCH)
+    MemberView mergeProfile(@PathVariable UUID memberId,
+                            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                                    mediaType = MERGE_PATCH, schema = @Schema(ref = "#/components/schemas/ProfileChange")))
+                            @RequestBody JsonNode patch,
+                            @RequestHeader(value = ReadAudit.HEADER, required = false) String purpose) {
+        String declared = purpose == null ? "rectification" : ReadAudit.requirePurpose(purpose);
+        ProfileMergePatch.Edit edit = mergePatch.read(patch);
+        MemberRequests.ProfileChange request = edit.changes();
+        MemberId id = MemberId.of(memberId);
+        commands.sendAndWait(new EditProfile(id, request.givenName(), request.familyName(), request.company(),
+                request.email(), request.username(), edit.removed(), Callers.current()));
+        MemberView view = view(id);
+        audit.record(memberId, Callers.current(), declared, "member-view");
+        return view;
+    }
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
 
     /** INACTIVITY is set by the ledger's own inactivity rule, never by a caller. */
     static final class InactivityIsTheLedgers extends Refusal {

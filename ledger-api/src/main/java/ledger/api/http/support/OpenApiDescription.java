@@ -336,8 +336,9 @@ class OpenApiDescription {
         operation("POST " + m + "/{memberId}/downloads", "Members", "Record a download", "Records a document the"
                 + " member downloaded.");
         operation("PATCH " + m + "/{memberId}/profile", "Members", "Edit the profile", "Changes profile fields; the"
-                + " username can never change (422). The answer is recorded as a read. The DPM may rectify on the"
-                + " member's behalf (actor DPM).");
+                + " username can never change (422). As application/merge-patch+json (RFC 7396) a field set to null"
+                + " is removed: company may be, the other fields are required (400 field-required). The answer is"
+                + " recorded as a read. The DPM may rectify on the member's behalf (actor DPM).");
         operation("POST " + m + "/{memberId}/membership-end", "Members", "End the membership", "Ends the"
                 + " membership; the member's data is erased after the retention period.");
         operation("GET " + m + "/{memberId}/register-extract", "Register extract", "Issue a register extract",
