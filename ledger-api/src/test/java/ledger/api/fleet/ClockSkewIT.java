@@ -98,6 +98,31 @@ class ClockSkewIT extends IntegrationTest {
         });
     }
 
+    /**
+     * A claim written by a node whose clock ran 100 days ahead (before this node corrected its clock,
+     * or by an older version) would hold its segment until then: it is treated as stale and released.
+     */
+    @Test
+    void a_claim_dated_in_the_future_is_released_and_the_segment_processed() {
+        int segment = jdbc.queryForObject("SELECT min(segment) FROM token_entry WHERE processor_name = ?", Integer.class,
+                MemberViewProjection.NAME);
+        jdbc.update("UPDATE token_entry SET owner = 'node-100-days-ahead', timestamp = ? WHERE processor_name = ?"
+                + " AND segment = ?", databaseNow().plus(Duration.ofDays(100)).toString(), MemberViewProjection.NAME,
+                segment);
+        List<UUID> members = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            members.add(api().register(Api.uniqueUsername()));
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM token_entry WHERE owner = 'node-100-days-ahead'",
+                    Integer.class)).as("the claim from the future").isZero();
+            for (UUID member : members) {
+                assertThat(api().get("/api/v1/members/" + member).status()).as("member %s projected", member)
+                        .isEqualTo(200);
+            }
+        });
+    }
+
     private NodeProcess skewedNode(String faketime, String log) throws Exception {
         HikariDataSource hikari = (HikariDataSource) dataSource;
         return NodeProcess.launch(NodeProcess.Launch.packagedJar(), hikari.getJdbcUrl(), dir.resolve(log),

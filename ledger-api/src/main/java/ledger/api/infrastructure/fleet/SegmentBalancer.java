@@ -102,6 +102,27 @@ class SegmentBalancer implements SmartLifecycle {
     }
 
     /**
+     * A claim whose time lies in the future of the database's clock was written by a node whose clock
+     * ran ahead: judged by its timestamp it would hold the segment until that moment (a node 100 days
+     * ahead that died held its segments for 100 days). Such claims are stale: released at once.
+     */
+    private void releaseClaimsFromTheFuture() {
+        int released;
+        try {
+            released = jdbc.update("UPDATE token_entry SET owner = NULL WHERE owner IS NOT NULL"
+                    + " AND timestamp ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' AND timestamp::timestamptz > now() + ?::interval",
+                    clock.bound().toMillis() + " milliseconds");
+        } catch (org.springframework.dao.DataAccessException e) {
+            log.warn("Could not look for claims dated in the future ({})", e.getClass().getName());
+            return;
+        }
+        if (released > 0) {
+            log.warn("Released {} processor claims dated in the future of the database's clock (written by a node"
+                    + " whose clock ran ahead)", released);
+        }
+    }
+
+    /**
      * This node's clock is beyond the bound from the database's: it claims nothing (every segment it
      * holds is released until after the next heartbeat, and it sends no heartbeat, so the others'
      * fair share covers everything) and fires no deadline (db-scheduler paused) until it is within it.
@@ -122,6 +143,7 @@ class SegmentBalancer implements SmartLifecycle {
     void balance() {
         jdbc.update("INSERT INTO ledger_node (node_id, heartbeat_at) VALUES (?, now())"
                 + " ON CONFLICT (node_id) DO UPDATE SET heartbeat_at = now()", node.id());
+        releaseClaimsFromTheFuture();
         Integer live = jdbc.queryForObject("SELECT count(*) FROM ledger_node WHERE heartbeat_at > now() - ?::interval",
                 Integer.class, (3 * intervalMillis) + " milliseconds");
         int nodes = Math.max(1, live == null ? 1 : live);
