@@ -39,7 +39,9 @@ class FleetDirectoriesIT extends IntegrationTest {
         String[] common = {"--server.port=0", "--spring.datasource.url=" + hikari.getJdbcUrl(),
                 "--spring.datasource.username=" + hikari.getUsername(),
                 "--spring.datasource.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()),
-                "--ledger.master-key=" + TEST_MASTER_KEY, "--ledger.log.signing-key=" + TEST_SIGNING_KEY};
+                "--ledger.master-key=" + TEST_MASTER_KEY, "--ledger.log.signing-key=" + TEST_SIGNING_KEY,
+                // the tests' configuration lets restarted nodes adopt their directories: a fleet's node does not
+                "--ledger.fleet.adopt-directories=false"};
         String[] args = new String[common.length + directories.length];
         System.arraycopy(common, 0, args, 0, common.length);
         System.arraycopy(directories, 0, args, common.length, directories.length);
