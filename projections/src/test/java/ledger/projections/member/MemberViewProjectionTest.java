@@ -31,6 +31,7 @@ import ledger.core.member.ProcessingRestricted;
 import ledger.core.member.RestrictionGround;
 import ledger.core.member.RestrictionLifted;
 import ledger.core.member.ProfileEdited;
+import ledger.core.member.ProfileFieldRemoved;
 import ledger.core.member.RegisterExtractIssued;
 import ledger.core.shared.Actor;
 import ledger.projections.support.ErasedSubjects;
@@ -183,6 +184,19 @@ class MemberViewProjectionTest extends ProjectionTest {
         assertThat(downloads.get(0).at()).isEqualTo(at(1));
         assertThat(downloads.get(0).memberId()).isEqualTo(id.value());
         assertThat(downloads.get(1).title()).isNull();
+    }
+
+    @Test
+    void a_removed_company_is_gone_from_the_view_and_a_redelivery_does_not_remove_a_later_one() {
+        MemberId id = registered();
+        batch(() -> projection.on(new ProfileFieldRemoved(id, "company", PORTAL, at(3)), 1));
+        assertThat(view(id).company()).isNull();
+        assertThat(view(id).givenName()).as("the other fields stay").isNotNull();
+
+        batch(() -> projection.on(new ProfileEdited(id, null, null, "Later company", null, PORTAL, at(4)), 2));
+        // the removal delivered again after the later edit changes nothing
+        batch(() -> projection.on(new ProfileFieldRemoved(id, "company", PORTAL, at(3)), 1));
+        assertThat(view(id).company()).isEqualTo("Later company");
     }
 
     @Test
