@@ -132,7 +132,8 @@ class ClockSkewIT extends IntegrationTest {
     }
 
     private static void awaitAnswering(NodeProcess node) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+        // a JVM under libfaketime starts slowly here (100-130 s measured; every clock call goes through it)
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(500)).until(() -> {
             try {
                 return node.api().as(null).get("/actuator/health/liveness").status() == 200;
             } catch (RuntimeException e) {
