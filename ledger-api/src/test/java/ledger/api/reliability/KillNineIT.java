@@ -63,11 +63,11 @@ class KillNineIT {
             }
 
             Api admin = node.get().api().as(Api.ADMIN);
-            awaitCaughtUp(admin);
+            awaitCaughtUp(admin, jdbc);
             List<Map<String, Object>> incremental = jdbc.queryForList("SELECT * FROM member_view ORDER BY member_id");
             assertThat(incremental).hasSizeGreaterThanOrEqualTo(load.registered.size());
             assertThat(admin.post("/api/v1/admin/read-models/member-view/replay", null).status()).isEqualTo(202);
-            awaitCaughtUp(admin);
+            awaitCaughtUp(admin, jdbc);
             assertThat(jdbc.queryForList("SELECT * FROM member_view ORDER BY member_id")).isEqualTo(incremental);
             System.out.println("kill -9: " + kills + " kill(s), " + load.registered.size() + " acknowledged registrations, "
                     + load.downloads.values().stream().mapToInt(java.util.Set::size).sum()
@@ -76,10 +76,17 @@ class KillNineIT {
         }
     }
 
-    private static void awaitCaughtUp(Api admin) {
+    /**
+     * Caught up on every segment: the status speaks of the segments this node holds, and a segment
+     * the killed node held stays claimed until its claim times out.
+     */
+    private static void awaitCaughtUp(Api admin, JdbcTemplate jdbc) {
+        Integer segments = jdbc.queryForObject("SELECT count(*) FROM token_entry WHERE processor_name = 'member-view'",
+                Integer.class);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
             Api.Response status = admin.get("/api/v1/admin/read-models/member-view");
             return status.status() == 200 && status.json().get("caughtUp").asBoolean()
+                    && status.json().get("segments").asInt() == segments
                     && status.json().get("position").asLong() >= status.json().get("head").asLong();
         });
     }
