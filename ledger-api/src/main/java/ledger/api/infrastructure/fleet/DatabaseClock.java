@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -23,6 +24,11 @@ import org.slf4j.LoggerFactory;
 public final class DatabaseClock extends Clock {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseClock.class);
+
+    /** Offsets that differ by less than this are the same measured twice. */
+    private static final long NOISE_NANOS = 20_000_000L;
+    /** The latest instant any database clock of this JVM answered (epoch nanoseconds). */
+    private static final AtomicLong LATEST = new AtomicLong(Long.MIN_VALUE);
 
     private final Clock local;
     private final Supplier<Instant> database;
@@ -49,7 +55,10 @@ public final class DatabaseClock extends Clock {
         long roundTrip = System.nanoTime() - before;
         Instant localMiddle = localBefore.plusNanos(roundTrip / 2);
         long offset = Duration.between(localMiddle, databaseNow).toNanos();
-        offsetNanos = offset;
+        // a new measurement within the noise of the last one keeps the old offset: time would jitter
+        if (Math.abs(offset - offsetNanos) > NOISE_NANOS) {
+            offsetNanos = offset;
+        }
         boolean beyond = Math.abs(offset) > bound.toNanos();
         if (beyond != beyondBound) {
             beyondBound = beyond;
@@ -77,9 +86,16 @@ public final class DatabaseClock extends Clock {
         return !beyondBound;
     }
 
+    /**
+     * Never earlier than an instant any clock of this JVM gave before: a new offset must not move
+     * time back (a request "received" at one instant and judged at the next would be in the future).
+     */
     @Override
     public Instant instant() {
-        return local.instant().plusNanos(offsetNanos);
+        Instant corrected = local.instant().plusNanos(offsetNanos);
+        long nanos = corrected.getEpochSecond() * 1_000_000_000L + corrected.getNano();
+        long latest = LATEST.accumulateAndGet(nanos, Math::max);
+        return latest == nanos ? corrected : Instant.ofEpochSecond(0, latest);
     }
 
     @Override
