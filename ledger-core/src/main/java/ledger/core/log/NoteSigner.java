@@ -114,7 +114,8 @@ public final class NoteSigner {
         return ed25519(message);
     }
 
-    private byte[] ed25519(byte[] message) {
+    /** The plain Ed25519 signature (package-private: cosignatures sign text with newlines under their own prefix). */
+    byte[] ed25519(byte[] message) {
         try {
             Signature signature = Signature.getInstance("Ed25519");
             signature.initSign(privateKey);

@@ -141,6 +141,10 @@ public final class NoteVerifier {
 
     // A signature of the wrong length makes the JDK throw, which is a failed verification too.
     private boolean ed25519(byte[] message, byte[] signature) {
+        return ed25519(javaKey, message, signature);
+    }
+
+    static boolean ed25519(PublicKey javaKey, byte[] message, byte[] signature) {
         try {
             Signature verifier = Signature.getInstance("Ed25519");
             verifier.initVerify(javaKey);
@@ -153,7 +157,7 @@ public final class NoteVerifier {
         }
     }
 
-    private static PublicKey toJavaKey(byte[] publicKey) {
+    static PublicKey toJavaKey(byte[] publicKey) {
         byte[] x509 = new byte[NoteSigner.X509_PREFIX.length + publicKey.length];
         System.arraycopy(NoteSigner.X509_PREFIX, 0, x509, 0, NoteSigner.X509_PREFIX.length);
         System.arraycopy(publicKey, 0, x509, NoteSigner.X509_PREFIX.length, publicKey.length);

@@ -7,6 +7,8 @@ final class Notes {
 
     /** Ed25519 signature type byte of the verifier key and key hash. */
     static final byte ED25519 = 0x01;
+    /** C2SP tlog-cosignature's Ed25519 {@code cosignature/v1} type byte. */
+    static final byte COSIGNATURE_V1 = 0x04;
     static final int KEY_HASH_BYTES = 4;
     static final int PUBLIC_KEY_BYTES = 32;
     static final int SIGNATURE_BYTES = 64;
@@ -32,11 +34,16 @@ final class Notes {
 
     /** First 4 bytes of SHA-256(name || 0x0A || 0x01 || publicKey). */
     static byte[] keyHash(String name, byte[] publicKey) {
+        return keyHash(name, ED25519, publicKey);
+    }
+
+    /** First 4 bytes of SHA-256(name || 0x0A || type || publicKey): the key id of a signature type. */
+    static byte[] keyHash(String name, byte type, byte[] publicKey) {
         byte[] nameBytes = Utf8.encode(name);
         byte[] input = new byte[nameBytes.length + 2 + publicKey.length];
         System.arraycopy(nameBytes, 0, input, 0, nameBytes.length);
         input[nameBytes.length] = '\n';
-        input[nameBytes.length + 1] = ED25519;
+        input[nameBytes.length + 1] = type;
         System.arraycopy(publicKey, 0, input, nameBytes.length + 2, publicKey.length);
         return Arrays.copyOf(TreeHash.sha256(input), KEY_HASH_BYTES);
     }
