@@ -8,6 +8,8 @@ import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServic
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import ledger.api.infrastructure.log.VerifyCommand;
+import ledger.api.infrastructure.monitor.MonitorCommand;
+import ledger.api.infrastructure.witness.WitnessCommand;
 
 /** The compliance ledger service. */
 @SpringBootApplication(scanBasePackages = {"ledger.api", "ledger.projections"},
@@ -28,6 +30,13 @@ public class LedgerApplication {
         if (args.length > 0 && "verify".equals(args[0])) {
             System.exit(VerifyCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out,
                     System.err));
+        }
+        // the witness and the monitor run apart from the ledger: no database, no Spring context
+        if (args.length > 0 && "witness".equals(args[0])) {
+            System.exit(WitnessCommand.run(System.getenv(), System.out, System.err));
+        }
+        if (args.length > 0 && "monitor".equals(args[0])) {
+            System.exit(MonitorCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         SpringApplication.run(LedgerApplication.class, args);
     }

@@ -234,15 +234,26 @@ public record LedgerProperties(
      * The verifiable ledger (docs/verifiable-ledger.md): checkpoints name {@code origin} and are signed
      * with the Ed25519 seed {@code signingKey} (base64) or the one in {@code signingKeyFile}, under
      * {@code keyName} (the origin when empty); each is also written to {@code checkpointDir}. A growing
-     * tree gets a checkpoint at least every {@code checkpointInterval}.
+     * tree gets a checkpoint at least every {@code checkpointInterval}. Each new checkpoint is sent to the
+     * {@code witnesses} for their cosignatures (each request at most {@code witnessTimeout}); one with
+     * fewer than {@code witnessQuorum} (null: all of them) is short of quorum.
      */
     public record Log(String origin, String keyName, String signingKey, Path signingKeyFile, Path checkpointDir,
-                      Duration checkpointInterval, Sequencer sequencer, Verification verification) {
+                      Duration checkpointInterval, Sequencer sequencer, Verification verification,
+                      List<Witness> witnesses, Integer witnessQuorum, Duration witnessTimeout) {
 
         /** The checkpoints' key name: the configured one, else the origin. */
         public String effectiveKeyName() {
             return StringUtils.hasText(keyName) ? keyName : origin;
         }
+    }
+
+    /**
+     * A C2SP tlog-witness that cosigns the log's checkpoints: {@code url} its submission prefix
+     * ({@code <url>/add-checkpoint}), {@code publicKey} its verifier key
+     * {@code <name>+<8 hex key id>+<base64(0x04 || 32-byte key)>}; {@code name} defaults to the key's.
+     */
+    public record Witness(String name, java.net.URI url, String publicKey) {
     }
 
     /**

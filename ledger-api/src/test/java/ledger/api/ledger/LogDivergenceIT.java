@@ -14,18 +14,13 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.zaxxer.hikari.HikariDataSource;
 
-import ledger.api.LedgerApplication;
 import ledger.api.infrastructure.log.CheckpointFiles;
 import ledger.api.support.Api;
 import ledger.api.support.IntegrationTest;
+import ledger.api.support.LedgerNode;
 
 /**
  * An operator with database access cuts the log back or rewrites it, with its own checkpoint rows;
@@ -42,57 +37,15 @@ class LogDivergenceIT extends IntegrationTest {
     @TempDir
     Path dir;
 
-    /** A node on its own database and directories. */
-    private final class Node implements AutoCloseable {
-        final String database;
-        final ConfigurableApplicationContext context;
-        final int port;
-        final JdbcTemplate sql;
-
-        Node(String database, Path checkpoints) {
-            this.database = database;
-            HikariDataSource hikari = (HikariDataSource) dataSource;
-            String url = urlOf(database);
-            this.context = new SpringApplicationBuilder(LedgerApplication.class).run(
-                    "--server.port=0",
-                    "--spring.datasource.url=" + url,
-                    "--spring.datasource.username=" + hikari.getUsername(),
-                    "--spring.datasource.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()),
-                    "--ledger.master-key=" + TEST_MASTER_KEY,
-                    "--ledger.log.signing-key=" + TEST_SIGNING_KEY,
-                    "--ledger.log.checkpoint-dir=" + checkpoints,
-                    "--ledger.log.checkpoint-interval=PT1S",
-                    // the fleet's journal goes with its checkpoint directory (a restored database keeps both)
-                    "--ledger.erasure-journal.dir=" + checkpoints.resolveSibling(checkpoints.getFileName() + "-journal"));
-            this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-            this.sql = new JdbcTemplate(new SingleConnectionDataSource(url, hikari.getUsername(),
-                    hikari.getPassword() == null ? "" : hikari.getPassword(), true));
-        }
-
-        /** A fresh client (the portal's token): Api keeps the token it was last given. */
-        Api api() {
-            return new Api(port);
-        }
-
-        @Override
-        public void close() {
-            context.close();
-            ((SingleConnectionDataSource) sql.getDataSource()).destroy();
-        }
-    }
-
-    private String urlOf(String database) {
-        String url = ((HikariDataSource) dataSource).getJdbcUrl();
-        return url.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
+    private LedgerNode node(String database, Path checkpoints) {
+        return new LedgerNode(dataSource, database, checkpoints);
     }
 
     private String freshDatabase() {
-        String name = "ledger_divergence_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        jdbc.execute("CREATE DATABASE " + name);
-        return name;
+        return LedgerNode.freshDatabase(jdbc, "ledger_divergence");
     }
 
-    private static void commands(Node node, int members) {
+    private static void commands(LedgerNode node, int members) {
         for (int i = 0; i < members; i++) {
             UUID member = node.api().register(Api.uniqueUsername());
             assertThat(node.api().post("/api/v1/members/" + member + "/downloads", "{\"documentId\":\"d\"}").status())
@@ -101,7 +54,7 @@ class LogDivergenceIT extends IntegrationTest {
     }
 
     /** Waits until the directory's largest checkpoint covers every leaf of the node's log. */
-    private static long signedEverything(Node node, Path checkpoints) throws java.io.IOException {
+    private static long signedEverything(LedgerNode node, Path checkpoints) throws java.io.IOException {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             long leaves = node.sql.queryForObject("SELECT count(*) FROM ledger_log_leaf", Long.class);
             long events = node.sql.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
@@ -128,7 +81,7 @@ class LogDivergenceIT extends IntegrationTest {
     }
 
     /** What the node says once it noticed: signing stopped, health DOWN, verification FAILED at {@code index}. */
-    private static void assertDiverged(Node node, long index, long signed, Path checkpoints) throws Exception {
+    private static void assertDiverged(LedgerNode node, long index, long signed, Path checkpoints) throws Exception {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode health = node.api().as(Api.ADMIN).get("/actuator/health").json().path("components").path("ledgerLog");
             assertThat(health.path("status").asText()).as(health.toString()).isEqualTo("DOWN");
@@ -152,7 +105,7 @@ class LogDivergenceIT extends IntegrationTest {
     }
 
     /** The log's rows from leaf {@code from} on: leaves, the subtree nodes over them, the checkpoints past them. */
-    private static void unsequenceFrom(Node node, long from) {
+    private static void unsequenceFrom(LedgerNode node, long from) {
         node.sql.update("DELETE FROM ledger_log_leaf WHERE leaf_index >= ?", from);
         node.sql.update("DELETE FROM ledger_log_node WHERE (node_index + 1) * (1::bigint << level) > ?", from);
         node.sql.update("DELETE FROM ledger_log_checkpoint WHERE tree_size > ?", from);
@@ -161,7 +114,7 @@ class LogDivergenceIT extends IntegrationTest {
     @Test
     void a_truncated_tail_stops_signing_and_is_reported_at_its_first_missing_leaf() throws Exception {
         Path checkpoints = dir.resolve("checkpoints-truncated");
-        try (Node node = new Node(freshDatabase(), checkpoints)) {
+        try (LedgerNode node = node(freshDatabase(), checkpoints)) {
             commands(node, 4);
             long signed = signedEverything(node, checkpoints);
             long keep = signed - 3;
@@ -178,7 +131,7 @@ class LogDivergenceIT extends IntegrationTest {
     @Test
     void a_rewritten_tail_of_the_same_length_stops_signing_and_is_reported() throws Exception {
         Path checkpoints = dir.resolve("checkpoints-rewritten");
-        try (Node node = new Node(freshDatabase(), checkpoints)) {
+        try (LedgerNode node = node(freshDatabase(), checkpoints)) {
             commands(node, 2);
             long first = signedEverything(node, checkpoints);
             commands(node, 2);
@@ -196,7 +149,7 @@ class LogDivergenceIT extends IntegrationTest {
     @Test
     void a_deleted_checkpoint_row_stops_signing_and_is_reported() throws Exception {
         Path checkpoints = dir.resolve("checkpoints-deleted-row");
-        try (Node node = new Node(freshDatabase(), checkpoints)) {
+        try (LedgerNode node = node(freshDatabase(), checkpoints)) {
             commands(node, 3);
             long signed = signedEverything(node, checkpoints);
             Long before = node.sql.queryForObject("SELECT max(tree_size) FROM ledger_log_checkpoint WHERE tree_size < ?",
@@ -214,19 +167,19 @@ class LogDivergenceIT extends IntegrationTest {
         String database = freshDatabase();
         String backup = "ledger_backup_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         long atBackup;
-        try (Node node = new Node(database, checkpoints)) {
+        try (LedgerNode node = node(database, checkpoints)) {
             commands(node, 2);
             atBackup = signedEverything(node, checkpoints);
         }
         jdbc.execute("CREATE DATABASE " + backup + " TEMPLATE " + database);
         long signed;
-        try (Node node = new Node(database, checkpoints)) {
+        try (LedgerNode node = node(database, checkpoints)) {
             commands(node, 3);
             signed = signedEverything(node, checkpoints);
         }
         assertThat(signed).isGreaterThan(atBackup);
 
-        try (Node restored = new Node(backup, checkpoints)) {
+        try (LedgerNode restored = node(backup, checkpoints)) {
             assertDiverged(restored, largestFileAtMost(checkpoints, atBackup), signed, checkpoints);
         }
     }

@@ -65,6 +65,16 @@ public final class Witness {
         return logs.containsKey(origin) ? store.latest(origin) : Optional.empty();
     }
 
+    /** As {@link #latest(String)} for the log whose origin's SHA-256 is {@code originHash} (lowercase hex). */
+    public synchronized Optional<String> latestByHash(String originHash) {
+        for (String origin : logs.keySet()) {
+            if (originHash(origin).equals(originHash)) {
+                return store.latest(origin);
+            }
+        }
+        return Optional.empty();
+    }
+
     public synchronized Outcome addCheckpoint(String requestBody) {
         AddCheckpoint request;
         try {
@@ -133,6 +143,11 @@ public final class Witness {
             throw new NoteVerificationException("no signature of a trusted key of the log");
         }
         return body;
+    }
+
+    /** The lowercase hex SHA-256 of a log's origin: how tlog-witness's monitoring path names the log. */
+    public static String originHash(String origin) {
+        return java.util.HexFormat.of().formatHex(TreeHash.sha256(Utf8.encode(origin)));
     }
 
     /** The body of a signed note (up to and including the newline before the blank line). */

@@ -28,7 +28,9 @@ class LedgerPagesController {
 
     @GetMapping("/console/ledger")
     String ledger(@RequestParam(required = false) String eventId, Model model) {
-        model.addAttribute("checkpoint", log.latestCheckpoint().orElse(null));
+        var latest = log.latestCheckpoint();
+        model.addAttribute("checkpoint", latest.orElse(null));
+        model.addAttribute("witnessing", latest.map(log::witnessing).orElse(null));
         model.addAttribute("publicKey", log.verifierKey());
         model.addAttribute("verification", verification.latest().orElse(null));
         model.addAttribute("eventId", eventId);

@@ -55,12 +55,15 @@ class LedgerController {
         this.pageLimit = pageLimit;
     }
 
-    /** The latest signed checkpoint: a C2SP tlog-checkpoint in a signed note. */
+    /**
+     * The latest signed checkpoint: a C2SP tlog-checkpoint in a signed note, with the witnesses' C2SP
+     * tlog-cosignature lines after the log's signature (once they cosigned it).
+     */
     @GetMapping(path = "/checkpoint", produces = "text/plain;charset=UTF-8")
     ResponseEntity<String> checkpoint() {
         String note = log.latestCheckpoint()
                 .orElseThrow(() -> ApiProblem.notFound("no-checkpoint", "no checkpoint has been signed yet"))
-                .note();
+                .cosignedNote();
         return ResponseEntity.ok().contentType(TEXT).body(note);
     }
 

@@ -19,7 +19,7 @@ import java.util.Set;
  * file created 0600 (never briefly wider) in a directory created 0700, then moved into place
  * atomically; an existing one that the group or the world may read is refused.
  */
-final class KeyFiles {
+public final class KeyFiles {
 
     private static final Set<PosixFilePermission> TOO_OPEN = EnumSet.of(
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
@@ -28,7 +28,7 @@ final class KeyFiles {
     private KeyFiles() {
     }
 
-    static String read(Path file) {
+    public static String read(Path file) {
         try {
             if (posix(file)) {
                 Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
@@ -44,7 +44,7 @@ final class KeyFiles {
         }
     }
 
-    static void create(Path file, String content) {
+    public static void create(Path file, String content) {
         Path target = file.toAbsolutePath();
         Path parent = target.getParent();
         try {

@@ -90,6 +90,51 @@ public final class CheckpointFiles {
         }
     }
 
+    /** {@code <tree size, 20 digits>.cosigned.note}: the checkpoint with the witnesses' cosignatures. */
+    public static String cosignedFileName(long treeSize) {
+        return String.format("%020d.cosigned.note", treeSize);
+    }
+
+    /**
+     * Writes (or replaces, atomically: a later round may gather more cosignatures) the cosigned note of a
+     * checkpoint. The signed checkpoint's own file stays as it was.
+     */
+    public void writeCosigned(long treeSize, String cosignedNote) {
+        Path target = dir.resolve(cosignedFileName(treeSize));
+        Path temporary = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            createDirectory();
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(cosignedNote.getBytes(StandardCharsets.UTF_8));
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            forceDirectory();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the cosigned checkpoint file " + target, e);
+        } finally {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException e) {
+                // unique name: harmless
+            }
+        }
+    }
+
+    /** The cosigned note of checkpoint {@code treeSize}, when its file exists. */
+    public Optional<String> readCosigned(long treeSize) {
+        Path file = dir.resolve(cosignedFileName(treeSize));
+        try {
+            return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the cosigned checkpoint file " + file, e);
+        }
+    }
+
     /** The note of the largest checkpoint written here (by the pointer file, or by name when it is missing). */
     public Optional<String> highest() {
         try {

@@ -50,12 +50,19 @@ final class Checkpoints {
     record Divergence(long firstDifferingIndex, long signedSize, long databaseSize, String reason) {
     }
 
+    /** Told of every checkpoint this node signs (the witnesses' cosigning); nothing by default. */
+    private volatile java.util.function.Consumer<TransparencyLog.SignedCheckpoint> onSigned = checkpoint -> { };
+
     Checkpoints(JdbcLogStore store, NoteSigner signer, String origin, CheckpointFiles files, Clock clock) {
         this.store = store;
         this.signer = signer;
         this.origin = origin;
         this.files = files;
         this.clock = clock;
+    }
+
+    void onSigned(java.util.function.Consumer<TransparencyLog.SignedCheckpoint> listener) {
+        this.onSigned = listener;
     }
 
     String verifierKey() {
@@ -184,8 +191,10 @@ final class Checkpoints {
         }
         String note = signer.sign(new Checkpoint(origin, treeSize, root).body());
         store.insertCheckpoint(treeSize, root, note, clock.instant());
-        return store.checkpointCovering(treeSize).filter(c -> c.treeSize() == treeSize)
+        TransparencyLog.SignedCheckpoint stored = store.checkpoint(treeSize)
                 .orElseThrow(() -> new IllegalStateException("the checkpoint just stored is missing"));
+        onSigned.accept(stored);
+        return stored;
     }
 
     /** Writes the files of the checkpoints this node has not exported yet; failures are retried on the next call. */

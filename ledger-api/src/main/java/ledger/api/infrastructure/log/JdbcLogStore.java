@@ -17,7 +17,7 @@ final class JdbcLogStore {
     private static final RowMapper<TransparencyLog.Leaf> LEAF = (rs, i) -> new TransparencyLog.Leaf(rs.getLong(1),
             rs.getString(2), rs.getLong(3), rs.getBytes(4));
     private static final RowMapper<TransparencyLog.SignedCheckpoint> CHECKPOINT = (rs, i) ->
-            new TransparencyLog.SignedCheckpoint(rs.getLong(1), rs.getBytes(2), rs.getString(3));
+            new TransparencyLog.SignedCheckpoint(rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getString(4));
 
     private final JdbcTemplate jdbc;
 
@@ -65,13 +65,13 @@ final class JdbcLogStore {
     }
 
     Optional<TransparencyLog.SignedCheckpoint> latestCheckpoint() {
-        return jdbc.query("SELECT tree_size, root_hash, note FROM ledger_log_checkpoint ORDER BY tree_size DESC"
+        return jdbc.query("SELECT tree_size, root_hash, note, cosignatures FROM ledger_log_checkpoint ORDER BY tree_size DESC"
                 + " LIMIT 1", CHECKPOINT).stream().findFirst();
     }
 
     /** The smallest signed checkpoint that covers {@code treeSize} leaves. */
     Optional<TransparencyLog.SignedCheckpoint> checkpointCovering(long treeSize) {
-        return jdbc.query("SELECT tree_size, root_hash, note FROM ledger_log_checkpoint WHERE tree_size >= ?"
+        return jdbc.query("SELECT tree_size, root_hash, note, cosignatures FROM ledger_log_checkpoint WHERE tree_size >= ?"
                 + " ORDER BY tree_size LIMIT 1", CHECKPOINT, treeSize).stream().findFirst();
     }
 
@@ -93,8 +93,19 @@ final class JdbcLogStore {
 
     /** Checkpoints above {@code treeSize}, oldest first, at most {@code limit}: what a node has not exported yet. */
     List<TransparencyLog.SignedCheckpoint> checkpointsAfter(long treeSize, int limit) {
-        return jdbc.query("SELECT tree_size, root_hash, note FROM ledger_log_checkpoint WHERE tree_size > ?"
+        return jdbc.query("SELECT tree_size, root_hash, note, cosignatures FROM ledger_log_checkpoint WHERE tree_size > ?"
                 + " ORDER BY tree_size LIMIT ?", CHECKPOINT, treeSize, limit);
+    }
+
+    /** Replaces the cosignature lines kept for a checkpoint (the valid ones a round of witnessing gathered). */
+    void storeCosignatures(long treeSize, String cosignatures) {
+        jdbc.update("UPDATE ledger_log_checkpoint SET cosignatures = ? WHERE tree_size = ?", cosignatures, treeSize);
+    }
+
+    /** The checkpoint of exactly {@code treeSize} leaves. */
+    Optional<TransparencyLog.SignedCheckpoint> checkpoint(long treeSize) {
+        return jdbc.query("SELECT tree_size, root_hash, note, cosignatures FROM ledger_log_checkpoint WHERE tree_size = ?",
+                CHECKPOINT, treeSize).stream().findFirst();
     }
 
     /** Checkpoint sizes from the largest down, at most {@code limit}. */

@@ -31,11 +31,25 @@ class LogConfiguration {
     }
 
     @Bean
+    CheckpointFiles checkpointFiles(LedgerProperties properties) {
+        return new CheckpointFiles(properties.log().checkpointDir());
+    }
+
+    /** Cosignatures of the configured witnesses for each checkpoint this node signs (none configured: idle). */
+    @Bean(destroyMethod = "close")
+    WitnessCosigning witnessCosigning(LedgerProperties properties, JdbcLogStore store, CheckpointFiles files,
+                                      MeterRegistry registry) {
+        return new WitnessCosigning(properties.log(), store, files,
+                (first, second) -> Proofs.consistency(first, second, store.hashes()), Clock.systemUTC(), registry);
+    }
+
+    @Bean
     Checkpoints checkpoints(JdbcLogStore store, NoteSigner checkpointSigner, LedgerProperties properties,
-                            DatabaseClock clock, FleetDirectories directories) {
+                            DatabaseClock clock, FleetDirectories directories, CheckpointFiles files,
+                            WitnessCosigning witnesses) {
         LedgerProperties.Log settings = properties.log();
-        CheckpointFiles files = new CheckpointFiles(settings.checkpointDir());
         Checkpoints checkpoints = new Checkpoints(store, checkpointSigner, settings.origin(), files, clock);
+        checkpoints.onSigned(witnesses::submit);
         checkpoints.requireSameKeyAsStored();
         files.createDirectoryIfMissing();
         directories.require("checkpoints", "checkpoint directory", files.dir(), "LEDGER_CHECKPOINT_DIR");
@@ -61,8 +75,9 @@ class LogConfiguration {
     }
 
     @Bean
-    TransparencyLog transparencyLog(JdbcLogStore store, Checkpoints checkpoints, Sequencer sequencer) {
-        return new TransparencyLog(store, checkpoints, sequencer::roundNow);
+    TransparencyLog transparencyLog(JdbcLogStore store, Checkpoints checkpoints, Sequencer sequencer,
+                                    WitnessCosigning witnesses) {
+        return new TransparencyLog(store, checkpoints, sequencer::roundNow, witnesses);
     }
 
     @Bean

@@ -17,12 +17,31 @@ public class TransparencyLog {
     public record Leaf(long index, String eventId, long globalIndex, byte[] leafHash) {
     }
 
-    /** A signed checkpoint: the C2SP signed note and what it signs. */
-    public record SignedCheckpoint(long treeSize, byte[] rootHash, String note) {
+    /**
+     * A signed checkpoint: the C2SP signed note and what it signs, and the witnesses' cosignature lines
+     * gathered for it since (empty when none).
+     */
+    public record SignedCheckpoint(long treeSize, byte[] rootHash, String note, String cosignatures) {
+
+        public SignedCheckpoint(long treeSize, byte[] rootHash, String note) {
+            this(treeSize, rootHash, note, "");
+        }
+
+        /** The note with the witnesses' cosignatures after the log's signature: what is served. */
+        public String cosignedNote() {
+            return note + cosignatures;
+        }
     }
 
     /** What proves one event is in the log: its leaf, a signed checkpoint that covers it, the inclusion proof. */
     public record Evidence(Leaf leaf, SignedCheckpoint checkpoint, List<byte[]> inclusionProof) {
+    }
+
+    /** A checkpoint's witnessing: valid cosignatures it carries, how many the quorum needs, how many witnesses. */
+    public record Witnessing(int cosignatures, int quorum, int witnesses) {
+        public boolean quorumMet() {
+            return cosignatures >= quorum;
+        }
     }
 
     private static final Duration POLL = Duration.ofMillis(50);
@@ -32,7 +51,10 @@ public class TransparencyLog {
     /** Asks the sequencer for a round now (a node whose sequencer is off: nothing happens). */
     private final Runnable roundNow;
 
-    TransparencyLog(JdbcLogStore store, Checkpoints checkpoints, Runnable roundNow) {
+    private final WitnessCosigning witnesses;
+
+    TransparencyLog(JdbcLogStore store, Checkpoints checkpoints, Runnable roundNow, WitnessCosigning witnesses) {
+        this.witnesses = witnesses;
         this.store = store;
         this.checkpoints = checkpoints;
         this.roundNow = roundNow;
@@ -43,14 +65,20 @@ public class TransparencyLog {
         return store.size();
     }
 
-    /** The note verifier key {@code <name>+<hex key hash>+<base64(0x01 || key)>}. */
     /** Whether this node stopped signing: its database's log diverged from the signed checkpoints. */
     public boolean signingStopped() {
         return checkpoints.divergence() != null;
     }
 
+    /** The note verifier key {@code <name>+<hex key hash>+<base64(0x01 || key)>}. */
     public String verifierKey() {
         return checkpoints.verifierKey();
+    }
+
+    /** The witnessing of a checkpoint: the cosignatures stored with it (each verified when it arrived). */
+    public Witnessing witnessing(SignedCheckpoint checkpoint) {
+        int lines = (int) checkpoint.cosignatures().lines().filter(line -> !line.isBlank()).count();
+        return new Witnessing(lines, witnesses.quorum(), witnesses.witnessCount());
     }
 
     public Optional<SignedCheckpoint> latestCheckpoint() {

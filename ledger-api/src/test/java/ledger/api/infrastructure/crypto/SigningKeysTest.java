@@ -28,7 +28,7 @@ class SigningKeysTest {
 
     private static LedgerProperties.Log settings(String key, Path file) {
         return new LedgerProperties.Log(ORIGIN, null, key, file, file.resolveSibling("checkpoints"),
-                Duration.ofSeconds(10), null, null);
+                Duration.ofSeconds(10), null, null, java.util.List.of(), null, Duration.ofSeconds(10));
     }
 
     @Test
