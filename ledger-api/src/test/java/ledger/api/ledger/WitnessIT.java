@@ -218,9 +218,8 @@ class WitnessIT extends IntegrationTest {
             Path checkpoints = dir.resolve("checkpoints-a");
             try (LedgerNode node = new LedgerNode(dataSource, LedgerNode.freshDatabase(jdbc, "ledger_witness"),
                     checkpoints, witnesses)) {
-                for (int i = 0; i < 2; i++) {
-                    node.api().register(Api.uniqueUsername());
-                }
+                UUID member = node.api().register(Api.uniqueUsername());
+                node.api().register(Api.uniqueUsername());
                 String cosigned = awaitCosigned(node, w1, 1);
                 Checkpoint checkpoint = body(cosigned);
                 assertThat(Files.readString(checkpoints.resolve(CheckpointFiles.cosignedFileName(checkpoint.treeSize()))))
@@ -233,6 +232,19 @@ class WitnessIT extends IntegrationTest {
                                 + "witness=\"witness.test/down\"\\} [1-9]");
 
                 assertThat(monitor(node, publicKey, witnessKey, monitorState).exit()).isEqualTo(MonitorCommand.CONSISTENT);
+
+                // the member's certificate carries the cosigned checkpoint: checked offline with the witness's key
+                String certificate = await().atMost(Duration.ofSeconds(30)).until(
+                        () -> node.api().as(Api.AUDITOR).get("/api/v1/members/" + member + "/certificate").body(),
+                        c -> w1.find(checkpointOf(c)).isPresent());
+                Path certificateFile = Files.writeString(dir.resolve("certificate.json"), certificate);
+                ByteArrayOutputStream verified = new ByteArrayOutputStream();
+                assertThat(ledger.api.infrastructure.log.VerifyCommand.run(new String[] {"--certificate",
+                        certificateFile.toString(), "--public-key", publicKey.toString(), "--witness-key",
+                        witnessKey.toString()}, Map.of(), new PrintStream(verified, true, StandardCharsets.UTF_8),
+                        new PrintStream(new ByteArrayOutputStream()))).as(verified.toString(StandardCharsets.UTF_8))
+                        .isEqualTo(ledger.api.infrastructure.log.VerifyCommand.INTACT);
+                assertThat(verified.toString(StandardCharsets.UTF_8)).contains("cosigned by 1 witness");
                 for (int i = 0; i < 2; i++) {
                     node.api().register(Api.uniqueUsername());
                 }
@@ -322,6 +334,14 @@ class WitnessIT extends IntegrationTest {
         builder.environment().keySet().removeIf(k -> k.startsWith("LEDGER_"));
         builder.environment().putAll(env);
         return builder.start();
+    }
+
+    private static String checkpointOf(String certificate) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(certificate).path("checkpoint").asText();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String awaitCosigned(LedgerNode node, Cosignatures witness, long atLeast) {

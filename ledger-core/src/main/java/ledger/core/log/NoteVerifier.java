@@ -114,6 +114,19 @@ public final class NoteVerifier {
         return body;
     }
 
+    /**
+     * Verifies a detached Ed25519 signature of this key ({@link NoteSigner#signDetached}, e.g. a consent
+     * receipt's JWS); false for a message with a newline, which no detached signature ever covers.
+     */
+    public boolean verifyDetached(byte[] message, byte[] signature) {
+        for (byte b : message) {
+            if (b == '\n') {
+                return false;
+            }
+        }
+        return ed25519(message, signature);
+    }
+
     // Parses one signature line; returns keyHash || signature when the line is this key's, null when another's.
     private byte[] signatureOfThisKey(String line) {
         if (!line.startsWith(Notes.SIGNATURE_PREFIX)) {

@@ -9,6 +9,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 import ledger.core.contactcase.ContactCaseErased;
+import ledger.core.member.FindErasureOf;
 import ledger.core.member.FindErasures;
 import ledger.core.member.MemberErased;
 import ledger.core.shared.Actor;
@@ -50,6 +51,11 @@ public class ErasureReceiptProjection {
     @QueryHandler
     public Receipts handle(FindErasures query) {
         return new Receipts(rows.between(query.from(), query.to(), query.limit()));
+    }
+
+    @QueryHandler
+    public Receipts handle(FindErasureOf query) {
+        return new Receipts(rows.of(query.subjectId()));
     }
 
     public record Receipts(List<ErasureReceiptRow> entries) {

@@ -26,6 +26,9 @@ public interface ErasureReceiptRepository extends GenericRepository<ErasureRecei
             + " LIMIT :limit", nativeQuery = true)
     List<ErasureReceiptRow> between(@Nullable Instant fromAt, @Nullable Instant toAt, int limit);
 
+    @Query(value = "SELECT * FROM erasure_receipt WHERE subject_id = :subjectId", nativeQuery = true)
+    List<ErasureReceiptRow> of(UUID subjectId);
+
     @Query(value = "DELETE FROM erasure_receipt", nativeQuery = true)
     int deleteAll();
 }

@@ -2,6 +2,7 @@ package ledger.api.http.erasure;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -12,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import ledger.api.infrastructure.log.TransparencyLog;
+import ledger.core.contactcase.ContactCaseErased;
 import ledger.core.member.FindErasures;
+import ledger.core.member.MemberErased;
 import ledger.api.http.support.InvalidParameter;
 import ledger.api.http.support.PageLimit;
 import ledger.projections.erasure.ErasureReceiptProjection.Receipts;
@@ -23,15 +27,18 @@ import ledger.projections.erasure.ErasureReceiptProjection.Receipts;
 class ErasuresController {
 
     record Receipt(UUID subjectId, String subjectType, String ground, Instant erasedAt, String erasedBy,
-                   String role, boolean automatic, boolean keyShredded) {
+                   String role, boolean automatic, boolean keyShredded, String eventId, Long leafIndex,
+                   Long checkpointSize) {
     }
 
     private final QueryGateway queries;
     private final PageLimit pageLimit;
+    private final TransparencyLog log;
 
-    ErasuresController(QueryGateway queries, PageLimit pageLimit) {
+    ErasuresController(QueryGateway queries, PageLimit pageLimit, TransparencyLog log) {
         this.queries = queries;
         this.pageLimit = pageLimit;
+        this.log = log;
     }
 
     @GetMapping
@@ -41,9 +48,18 @@ class ErasuresController {
                 pageLimit.of(limit));
         return queries.query(query, ResponseTypes.instanceOf(Receipts.class))
                 .join().entries().stream()
-                .map(r -> new Receipt(r.subjectId(), r.subjectType(), r.ground(), r.erasedAt(), r.actorPrincipal(),
-                        r.actorRole(), r.automatic(), true))
+                .map(this::receipt)
                 .toList();
+    }
+
+    // where the erasure's event is in the verifiable ledger, as it stands (null fields until it is)
+    private Receipt receipt(ledger.projections.erasure.ErasureReceiptRow r) {
+        Class<?> event = "CONTACT_CASE".equals(r.subjectType()) ? ContactCaseErased.class : MemberErased.class;
+        Optional<TransparencyLog.Location> location = log.locateLast(r.subjectId().toString(), event);
+        return new Receipt(r.subjectId(), r.subjectType(), r.ground(), r.erasedAt(), r.actorPrincipal(),
+                r.actorRole(), r.automatic(), true, location.map(TransparencyLog.Location::eventId).orElse(null),
+                location.map(TransparencyLog.Location::leafIndex).orElse(null),
+                location.map(TransparencyLog.Location::checkpointSize).orElse(null));
     }
 
 

@@ -100,6 +100,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, BASE + "/members/*/consent-history",
                                 BASE + "/members/*/history")
                         .hasAnyRole(AUDITOR.name(), DPM.name())
+                        // a member's lifecycle certificate (no personal data): for the DPM and auditors
+                        .requestMatchers(HttpMethod.GET, BASE + "/members/*/certificate")
+                        .hasAnyRole(AUDITOR.name(), DPM.name())
                         .requestMatchers(HttpMethod.GET, BASE + "/audit/**").hasRole(AUDITOR.name())
                         // the record of processing activities (Art. 30)
                         .requestMatchers(HttpMethod.GET, BASE + "/register/processing-activities")

@@ -151,7 +151,9 @@ class OpenApiDescription {
                 + " tree includes it and the RFC 9162 inclusion proof (base64 hashes); null when the leaf was not"
                 + " appended within 5 s.");
         schema("ledger.api.http.erasure.ErasuresController$Receipt", "ErasureRecord", "One erasure in the list of"
-                + " erasures: subject, ground, when and by whom; no personal data.");
+                + " erasures: subject, ground, when and by whom; no personal data; the erasure event's id, its leaf"
+                + " index in the verifiable ledger and the size of the smallest signed checkpoint covering it (null"
+                + " until the leaf is appended or a checkpoint signed).");
         schema("ledger.api.http.erasure.LegalHoldController$Hold", "LegalHoldPlacement", "The ground and reason of a"
                 + " legal hold, and the date it is to be reviewed by (default: a year from today).");
         schema("ledger.api.http.erasure.MemberErasures$Placed", "LegalHoldPlaced", "The id of the placed hold"
@@ -246,6 +248,18 @@ class OpenApiDescription {
                 + " from its event row, every signed checkpoint's signature and root; firstBad is null when intact.");
         schema(ledger + "FirstBad", "LedgerVerificationFinding", "The first problem a verification found: the leaf"
                 + " index, event id and global index where known, and why.");
+        String certificate = "ledger.api.application.certificate.MemberCertificate";
+        schema(certificate, "MemberCertificate", "A member's lifecycle certificate (ledger-member-certificate/v1): one"
+                + " checkpoint (C2SP signed note with the witnesses' cosignatures), every stored event of the member"
+                + " with the values its leaf is computed from and its inclusion proof in that checkpoint's tree, the"
+                + " consent receipts' JWS and the erasure receipt. No personal data; valid after the erasure.");
+        schema(certificate + "$Event", "CertifiedEvent", "A stored event as its leaf covers it: the row's columns,"
+                + " payload and metadata as lowercase hex SHA-256 of the stored bytes, the leaf index and hash and the"
+                + " RFC 9162 inclusion proof (base64).");
+        schema(certificate + "$ConsentReceipt", "CertifiedConsentReceipt", "A consent's Kantara receipt as a compact"
+                + " JWS signed with the ledger's Ed25519 key.");
+        schema(certificate + "$Erasure", "CertifiedErasure", "The member's erasure: its event and leaf, ground, time"
+                + " and who erased (principal and role, or the system).");
         String notice = "ledger.api.http.notice.NoticeController$";
         schema(notice + "Registration", "NoticeRegistration", "A privacy-notice version to register: its language,"
                 + " where it is published, its full text (the ledger keeps it and its SHA-256), from when it is in"
@@ -346,6 +360,12 @@ class OpenApiDescription {
                         + " (Accept: application/pdf, the same page); issuing it is recorded, and so is the read.");
         operation("GET " + m + "/{memberId}/consent-history", "Audit", "Read a member's consent history",
                 "Every consent event of the member in order (auditors, and the DPM answering a request).");
+        operation("GET " + m + "/{memberId}/certificate", "Ledger", "Issue a member's lifecycle certificate",
+                "Every stored event of the member with its leaf and inclusion proof under the latest (cosigned)"
+                        + " checkpoint, the consent receipts' JWS and the erasure receipt, as one JSON file to check"
+                        + " offline (java -jar ledger.jar verify --certificate); no personal data, also after the"
+                        + " erasure. 503 certificate-not-ready while a just-recorded event awaits its leaf. The DPM"
+                        + " and auditors.");
         operation("GET " + m + "/{memberId}/history", "Audit", "Read a member's event trail", "Every event of the"
                 + " member: type, time, actor, sequence number (which a request's completion links); personal fields"
                 + " masked; survives erasure. Auditors and the DPM.");

@@ -97,6 +97,15 @@ final class JdbcLogStore {
                 + " ORDER BY tree_size LIMIT ?", CHECKPOINT, treeSize, limit);
     }
 
+    /** The stored rows of one aggregate's events in sequence, each with its leaf index (null: no leaf yet). */
+    List<TransparencyLog.StoredEvent> eventsOf(String aggregateIdentifier) {
+        return jdbc.query("SELECT " + EventRows.COLUMNS + ", l.leaf_index FROM domain_event_entry e"
+                + " LEFT JOIN ledger_log_leaf l ON l.global_index = e.global_index"
+                + " AND l.event_identifier = e.event_identifier WHERE e.aggregate_identifier = ?"
+                + " ORDER BY e.sequence_number", (rs, i) -> new TransparencyLog.StoredEvent(EventRows.read(rs, 1),
+                rs.getObject(10) == null ? null : rs.getLong(10)), aggregateIdentifier);
+    }
+
     /** Replaces the cosignature lines kept for a checkpoint (the valid ones a round of witnessing gathered). */
     void storeCosignatures(long treeSize, String cosignatures) {
         jdbc.update("UPDATE ledger_log_checkpoint SET cosignatures = ? WHERE tree_size = ?", cosignatures, treeSize);

@@ -37,6 +37,14 @@ public class TransparencyLog {
     public record Evidence(Leaf leaf, SignedCheckpoint checkpoint, List<byte[]> inclusionProof) {
     }
 
+    /** One stored event row as its leaf covers it, with its leaf index (null while it has none). */
+    public record StoredEvent(ledger.core.log.EventRow row, Long leafIndex) {
+    }
+
+    /** Where an event is in the log: its leaf, and the smallest signed checkpoint covering it (null: none yet). */
+    public record Location(String eventId, long leafIndex, Long checkpointSize) {
+    }
+
     /** A checkpoint's witnessing: valid cosignatures it carries, how many the quorum needs, how many witnesses. */
     public record Witnessing(int cosignatures, int quorum, int witnesses) {
         public boolean quorumMet() {
@@ -113,6 +121,21 @@ public class TransparencyLog {
     public byte[] root(long treeSize) {
         requireStored(treeSize);
         return Proofs.root(treeSize, store.hashes());
+    }
+
+    /** The stored events of one aggregate (a member's story), in sequence, with their leaves. */
+    public List<StoredEvent> eventsOf(String aggregateIdentifier) {
+        return store.eventsOf(aggregateIdentifier);
+    }
+
+    /**
+     * Where the aggregate's newest event of the given type is in the log, as it stands (no waiting, nothing
+     * signed): empty when there is no such event or it has no leaf yet.
+     */
+    public Optional<Location> locateLast(String aggregateIdentifier, Class<?> payloadType) {
+        return store.lastEventOfType(aggregateIdentifier, payloadType.getName()).flatMap(store::leaf)
+                .map(leaf -> new Location(leaf.eventId(), leaf.index(), store.checkpointCovering(leaf.index() + 1)
+                        .map(SignedCheckpoint::treeSize).orElse(null)));
     }
 
     /** Waits until the event has its leaf (it is appended after commit, usually within the sequencer's poll). */

@@ -32,7 +32,8 @@ public final class VerifyCommand {
     public static final int CANNOT_RUN = 2;
 
     private static final String USAGE = "usage: java -jar ledger.jar verify --checkpoints DIR --public-key FILE"
-            + " [--grace PT10S] [--fetch-size 10000]\n  database: SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME,"
+            + " [--grace PT10S] [--fetch-size 10000]\n       java -jar ledger.jar verify --certificate FILE --public-key"
+            + " FILE [--witness-key FILE]...\n  database: SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME,"
             + " SPRING_DATASOURCE_PASSWORD";
 
     private VerifyCommand() {
@@ -43,6 +44,10 @@ public final class VerifyCommand {
 
     /** Runs the verification; answers the exit status instead of exiting (tests run it in-process). */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (java.util.Arrays.asList(args).contains("--certificate")) {
+            // a member's lifecycle certificate: offline, no database
+            return CertificateVerifier.run(args, out, err);
+        }
         Options options;
         try {
             options = parse(args);

@@ -1,0 +1,2 @@
+/** A member's lifecycle certificate over HTTP (DPM, AUDITOR). */
+package ledger.api.http.certificate;
