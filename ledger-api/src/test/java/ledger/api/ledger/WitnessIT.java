@@ -225,7 +225,10 @@ class WitnessIT extends IntegrationTest {
                 assertThat(Files.readString(checkpoints.resolve(CheckpointFiles.cosignedFileName(checkpoint.treeSize()))))
                         .as("the cosigned note in the checkpoint directory too").isEqualTo(cosigned);
                 assertThat(independentlyVerified(cosigned, logKey, witness.verifierKey())).isZero();
-                String metrics = node.api().as(Api.ADMIN).get("/actuator/prometheus").body();
+                // once a round of witnessing has ended: one cosignature, the quorum of one met
+                String metrics = await().atMost(Duration.ofSeconds(60)).until(
+                        () -> node.api().as(Api.ADMIN).get("/actuator/prometheus").body(),
+                        scrape -> scrape.contains("ledger_log_witness_cosignatures 1.0"));
                 assertThat(metrics).contains("ledger_log_witness_cosignatures_short 0.0")
                         .as("the witness that is down is counted, and delayed nothing")
                         .containsPattern("ledger_log_witness_submissions_total\\{outcome=\"unreachable\","
@@ -268,8 +271,9 @@ class WitnessIT extends IntegrationTest {
                                 + WITNESS + "\"\\} [1-9].*"));
                 String forked = served(fork.api());
                 assertThat(w1.find(forked)).as("the witness never cosigns the other history").isEmpty();
-                assertThat(fork.api().as(Api.ADMIN).get("/actuator/prometheus").body())
-                        .contains("ledger_log_witness_cosignatures_short 1.0");
+                // once the round of witnessing the fork's checkpoints has ended (2 x 2 s x 2 witnesses + 5 s)
+                await().atMost(Duration.ofSeconds(60)).until(() -> fork.api().as(Api.ADMIN).get("/actuator/prometheus")
+                        .body().contains("ledger_log_witness_cosignatures_short 1.0"));
                 assertThat(independentlyVerified(forked, logKey, witness.verifierKey())).isEqualTo(1);
 
                 Run stopped = monitor(fork, publicKey, witnessKey, monitorState);

@@ -106,6 +106,16 @@ final class JdbcLogStore {
                 rs.getObject(10) == null ? null : rs.getLong(10)), aggregateIdentifier);
     }
 
+    /**
+     * The cosignature lines of the largest checkpoint signed at least {@code seconds} ago (by the database's
+     * clock): one whose round of witnessing had time to end. Empty when there is none.
+     */
+    Optional<String> settledCosignatures(long seconds) {
+        return jdbc.queryForList("SELECT cosignatures FROM ledger_log_checkpoint"
+                + " WHERE signed_at < now() - make_interval(secs => ?) ORDER BY tree_size DESC LIMIT 1", String.class,
+                (double) seconds).stream().findFirst();
+    }
+
     /** Replaces the cosignature lines kept for a checkpoint (the valid ones a round of witnessing gathered). */
     void storeCosignatures(long treeSize, String cosignatures) {
         jdbc.update("UPDATE ledger_log_checkpoint SET cosignatures = ? WHERE tree_size = ?", cosignatures, treeSize);

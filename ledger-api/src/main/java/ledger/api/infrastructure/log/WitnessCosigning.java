@@ -17,8 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
@@ -55,6 +53,7 @@ final class WitnessCosigning implements AutoCloseable {
     private final List<Endpoint> witnesses;
     private final int quorum;
     private final Duration timeout;
+    private final long settledSeconds;
     private final JdbcLogStore store;
     private final CheckpointFiles files;
     private final BiFunction<Long, Long, List<byte[]>> consistencyProof;
@@ -64,8 +63,6 @@ final class WitnessCosigning implements AutoCloseable {
     private final AtomicReference<TransparencyLog.SignedCheckpoint> pending = new AtomicReference<>();
     /** The size each witness last said it cosigned (0 until it answers). */
     private final Map<String, Long> witnessSizes = new ConcurrentHashMap<>();
-    private final AtomicInteger latestCosignatures = new AtomicInteger();
-    private final AtomicLong latestWitnessedSize = new AtomicLong(-1);
     private final MeterRegistry registry;
     private volatile Instant quietUntil = Instant.EPOCH;
 
@@ -74,6 +71,8 @@ final class WitnessCosigning implements AutoCloseable {
         this.witnesses = endpoints(settings.witnesses());
         this.quorum = quorum(settings.witnessQuorum(), witnesses.size());
         this.timeout = settings.witnessTimeout();
+        // a round asks each witness at most twice, one after the other: after this, it has ended
+        this.settledSeconds = timeout.multipliedBy(2L * witnesses.size()).toSeconds() + 5;
         this.store = store;
         this.files = files;
         this.consistencyProof = consistencyProof;
@@ -87,11 +86,13 @@ final class WitnessCosigning implements AutoCloseable {
         });
         Gauge.builder("ledger_log_witness_quorum", () -> quorum)
                 .description("Cosignatures a checkpoint needs (ledger.log.witness-quorum)").register(registry);
-        Gauge.builder("ledger_log_witness_cosignatures", latestCosignatures::get)
-                .description("Valid witness cosignatures on the latest checkpoint witnessed").register(registry);
-        Gauge.builder("ledger_log_witness_cosignatures_short", () -> Math.max(0, quorum - latestCosignatures.get()))
-                .description("Cosignatures the latest checkpoint witnessed lacks for the quorum (0: quorum met)")
-                .register(registry);
+        // from the database, so every pod of the fleet reports the same (only the sequencer's pod witnesses)
+        Gauge.builder("ledger_log_witness_cosignatures", this::settledCosignatures)
+                .description("Valid witness cosignatures on the latest checkpoint whose round of witnessing has"
+                        + " ended").register(registry);
+        Gauge.builder("ledger_log_witness_cosignatures_short",
+                        () -> quorum == 0 ? 0 : Math.max(0, quorum - settledCosignatures()))
+                .description("Cosignatures that checkpoint lacks for the quorum (0: quorum met)").register(registry);
     }
 
     static List<Endpoint> endpoints(List<LedgerProperties.Witness> configured) {
@@ -174,10 +175,6 @@ final class WitnessCosigning implements AutoCloseable {
             store.storeCosignatures(checkpoint.treeSize(), lines.toString());
             files.writeCosigned(checkpoint.treeSize(), checkpoint.note() + lines);
         }
-        if (checkpoint.treeSize() >= latestWitnessedSize.get()) {
-            latestWitnessedSize.set(checkpoint.treeSize());
-            latestCosignatures.set(valid);
-        }
         if (valid < quorum) {
             warn("Checkpoint " + checkpoint.treeSize() + " has " + valid + " of the " + quorum
                     + " witness cosignatures its quorum needs{}", null);
@@ -243,6 +240,23 @@ final class WitnessCosigning implements AutoCloseable {
     private void count(Endpoint witness, String outcome) {
         Counter.builder("ledger_log_witness_submissions").description("add-checkpoint requests to witnesses, by outcome")
                 .tag("witness", witness.name()).tag("outcome", outcome).register(registry).increment();
+    }
+
+    /**
+     * Cosignatures of the latest checkpoint whose round has ended (NaN when the database cannot say; with
+     * none old enough yet, counted as the quorum: nothing is known to be short).
+     */
+    private double settledCosignatures() {
+        if (witnesses.isEmpty()) {
+            return 0;
+        }
+        try {
+            return store.settledCosignatures(settledSeconds)
+                    .map(lines -> (double) lines.lines().filter(line -> !line.isBlank()).count())
+                    .orElse((double) quorum);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     private static long parseSize(String body) {
