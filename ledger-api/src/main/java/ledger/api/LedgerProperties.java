@@ -143,8 +143,11 @@ public record LedgerProperties(
         }
     }
 
-    /** Request bodies past {@code maxBodyBytes} are refused (413); list endpoints page by {@code paging}. */
-    public record Http(int maxBodyBytes, Paging paging) {
+    /**
+     * Request bodies past {@code maxBodyBytes} are refused (413), a campaign audit's (up to 10,000 member
+     * ids) past {@code maxCampaignBodyBytes}; list endpoints page by {@code paging}.
+     */
+    public record Http(int maxBodyBytes, Paging paging, int maxCampaignBodyBytes) {
     }
 
     public record Paging(int defaultLimit, int maxLimit) {
@@ -310,7 +313,8 @@ public record LedgerProperties(
             String judicialRemedy,
             String automatedDecisionMaking,
             List<String> securityMeasures,
-            List<Activity> processingActivities) {
+            List<Activity> processingActivities,
+            boolean allowTransfersOutsideEea) {
 
         public Register {
             personalDataCategories = orEmpty(personalDataCategories);
@@ -319,6 +323,27 @@ public record LedgerProperties(
             rights = orEmpty(rights);
             securityMeasures = orEmpty(securityMeasures);
             processingActivities = orEmpty(processingActivities);
+            // the privacy policy promises no transfer outside the EU/EEA: a recipient there stops the start
+            // unless the operator decided otherwise, knowingly (then the DPM's dashboard shows the conflict)
+            for (Recipient recipient : recipients) {
+                if (!recipient.insideEuEea() && !allowTransfersOutsideEea) {
+                    throw new IllegalArgumentException("the recipient '" + recipient.name() + "' is outside the"
+                            + " EU/EEA, but the privacy policy promises no transfer outside the EU/EEA: set"
+                            + " ledger.register.allow-transfers-outside-eea=true (and its transfer-mechanism) only"
+                            + " once the policy says so");
+                }
+            }
+        }
+
+        /** Recipients outside the EU/EEA: each a conflict with the policy's promise (allowed knowingly). */
+        public List<Recipient> transfersOutsideEea() {
+            return recipients.stream().filter(r -> !r.insideEuEea()).toList();
+        }
+
+        /** Processors whose agreement (Art. 28(3)) has no recorded date. */
+        public List<Recipient> processorsWithoutAgreementDate() {
+            return recipients.stream().filter(r -> "processor".equalsIgnoreCase(r.role()) && r.agreementDate() == null)
+                    .toList();
         }
     }
 
@@ -337,7 +362,8 @@ public record LedgerProperties(
      * (at least 32 characters). Neither is ever shown: not in an extract, the record or a log.
      */
     public record Recipient(String name, String role, List<String> purposes, String location, boolean insideEuEea,
-                            String transferMechanism, @JsonIgnore URI notifyUrl, @JsonIgnore String notifySecret) {
+                            String transferMechanism, @JsonIgnore URI notifyUrl, @JsonIgnore String notifySecret,
+                            java.time.LocalDate agreementDate) {
 
         public Recipient {
             purposes = orEmpty(purposes);
@@ -374,7 +400,9 @@ public record LedgerProperties(
     /** Which retention rule an activity follows. */
     public enum RetentionRule {
         MEMBER,
-        CONTACT_CASE
+        CONTACT_CASE,
+        /** In the activity's own words ({@code retention-text}), e.g. the lifetimes of cookies. */
+        STATED
     }
 
     /**
@@ -384,13 +412,24 @@ public record LedgerProperties(
      */
     public record Activity(String name, String description, List<String> purposes, String legalBasis,
                            List<String> dataSubjectCategories, List<String> personalDataCategories,
-                           RetentionRule retention) {
+                           RetentionRule retention, String retentionText, List<String> recipients,
+                           List<Cookie> cookies) {
 
         public Activity {
             purposes = orEmpty(purposes);
             dataSubjectCategories = orEmpty(dataSubjectCategories);
             personalDataCategories = orEmpty(personalDataCategories);
+            recipients = orEmpty(recipients);
+            cookies = orEmpty(cookies);
+            if (retention == RetentionRule.STATED && (retentionText == null || retentionText.isBlank())) {
+                throw new IllegalArgumentException("the processing activity '" + name + "' states its retention:"
+                        + " retention-text is required");
+            }
         }
+    }
+
+    /** A cookie an activity sets: its name (or kind), what it holds and how long it lives. */
+    public record Cookie(String name, String holds, String lifetime) {
     }
 
     public record Right(String right, String article, String how) {

@@ -157,8 +157,8 @@ class ConsoleBrowserIT extends IntegrationTest {
         page("dashboard-390px");
         driver.manage().window().setSize(new Dimension(1280, 800));
 
-        // find the member by exact username; the page asks for the purpose first
-        driver.findElement(By.id("q")).sendKeys(username);
+        // find the member by the e-mail address the request came from (any case); the page asks for the purpose
+        driver.findElement(By.id("q")).sendKeys(("MAIL" + username + "@Example.org").toUpperCase(java.util.Locale.ROOT));
         driver.findElement(By.id("q")).submit();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("purpose-form")));
         page("purpose");
@@ -166,7 +166,7 @@ class ConsoleBrowserIT extends IntegrationTest {
         driver.findElement(By.id("purpose-continue")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("member-id")));
         assertThat(text("member-id")).isEqualTo(id.toString());
-        assertThat(text("accesses")).contains("erasure-request").contains("console:member");
+        assertThat(text("accesses")).contains("erasure-request").contains("console:member").contains("member-lookup");
         page("member");
 
         // the member's own copy, as the member reads it (recorded as a read for the same purpose)

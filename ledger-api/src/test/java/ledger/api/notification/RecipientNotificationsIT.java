@@ -53,6 +53,41 @@ class RecipientNotificationsIT extends IntegrationTest {
     }
 
     @Test
+    void a_withdrawal_and_an_objection_reach_every_processor_of_their_purpose_signed_and_without_personal_data()
+            throws Exception {
+        String username = Api.uniqueUsername();
+        UUID withdrawing = api().register(username);
+        assertThat(api().post("/api/v1/members/" + withdrawing + "/consents",
+                "{\"purpose\":\"newsletter\",\"policyVersion\":\"2019-01-05\"}").status()).isEqualTo(201);
+        assertThat(api().post("/api/v1/members/" + withdrawing + "/consents/withdrawals",
+                "{\"purposes\":[\"newsletter\"]}").status()).isEqualTo(200);
+
+        Received told = awaitReceived(withdrawing, "/newsletter", 1).get(0);
+        JsonNode body = JSON.readTree(told.body());
+        assertThat(body.path("type").asText()).isEqualTo("consent-withdrawn");
+        assertThat(body.path("purpose").asText()).isEqualTo("newsletter");
+        assertThat(body.path("memberId").asText()).isEqualTo(withdrawing.toString());
+        assertThat(told.header("X-Ledger-Signature")).isEqualTo(hmac(NEWSLETTER_SECRET, told.body()));
+        assertThat(told.text()).doesNotContain(username);
+        // the IT service provider processes for the newsletter too: it is told as well
+        assertThat(JSON.readTree(awaitReceived(withdrawing, "/it-provider", 1).get(0).body()).path("type").asText())
+                .isEqualTo("consent-withdrawn");
+
+        UUID objecting = api().register(Api.uniqueUsername());
+        assertThat(api().post("/api/v1/members/" + objecting + "/consents",
+                "{\"purpose\":\"newsletter\",\"policyVersion\":\"2019-01-05\"}").status()).isEqualTo(201);
+        assertThat(dpm().post("/api/v1/members/" + objecting + "/objections", "{\"purpose\":\"newsletter\"}")
+                .status()).isEqualTo(200);
+        List<String> types = new java.util.ArrayList<>();
+        for (Received received : awaitReceived(objecting, "/newsletter", 2)) {
+            types.add(JSON.readTree(received.body()).path("type").asText());
+        }
+        assertThat(types).containsExactlyInAnyOrder("objection", "consent-withdrawn");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(notifications(objecting)
+                .findValuesAsText("kind")).contains("objection", "consent-withdrawn"));
+    }
+
+    @Test
     void a_rectification_is_told_signed_to_every_recipient_that_received_the_members_data_and_no_value_with_it()
             throws Exception {
         String marker = "Nt" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);

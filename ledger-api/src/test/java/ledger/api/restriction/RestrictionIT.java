@@ -66,7 +66,6 @@ class RestrictionIT extends IntegrationTest {
         assertRestricted(api().post("/api/v1/members/" + member + "/consents",
                 "{\"purpose\":\"newsletter\",\"policyVersion\":\"2019-01-05\"}"));
         assertRestricted(api().post("/api/v1/members/" + member + "/downloads", "{\"documentId\":\"doc\"}"));
-        assertRestricted(api().get("/api/v1/members/" + member + "/register-extract"));
         assertThat(api().patch("/api/v1/members/" + member + "/profile", "{\"company\":\"Corrected Co\"}").status())
                 .isEqualTo(200);
         JsonNode view = view(member);
@@ -117,6 +116,32 @@ class RestrictionIT extends IntegrationTest {
                 .path("withdrawn")).as("recorded once").isEmpty();
         assertThat(dpm().post("/api/v1/members/" + member + "/objections", "{\"purpose\":\"profiling\"}").status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void an_access_request_is_answered_under_a_restriction_and_under_a_legal_hold_and_the_read_is_recorded() {
+        UUID restrictedMember = api().register(Api.uniqueUsername());
+        String access = verifiedRequest(restrictedMember, "ACCESS");
+        assertThat(dpm().post("/api/v1/members/" + restrictedMember + "/restriction",
+                "{\"ground\":\"ACCURACY_CONTESTED\"}").status()).isEqualTo(200);
+        Api.Response extract = api().header("X-Purpose", "art15-request")
+                .get("/api/v1/members/" + restrictedMember + "/register-extract");
+        assertThat(extract.status()).as(extract.body()).isEqualTo(200);
+        assertThat(extract.body()).contains(restrictedMember.toString());
+        awaitCompleted(access, "RegisterExtractIssued");
+        assertThat(storedEventTypes(restrictedMember)).contains("ProcessingRestricted", "RegisterExtractIssued");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                dpm().get("/api/v1/members/" + restrictedMember + "/accesses").body()).contains("register-extract"));
+        assertRestricted(api().post("/api/v1/members/" + restrictedMember + "/downloads", "{\"documentId\":\"d\"}"));
+
+        UUID heldMember = api().register(Api.uniqueUsername());
+        String portability = verifiedRequest(heldMember, "PORTABILITY");
+        assertThat(dpm().post("/api/v1/members/" + heldMember + "/legal-holds",
+                "{\"ground\":\"LEGAL_CLAIMS\",\"reason\":\"pending dispute\"}").status()).isEqualTo(201);
+        assertThat(dpm().get("/api/v1/members/" + heldMember + "/register-extract").status()).isEqualTo(200);
+        awaitCompleted(portability, "RegisterExtractIssued");
+        assertRestricted(api().post("/api/v1/members/" + heldMember + "/consents",
+                "{\"purpose\":\"newsletter\",\"policyVersion\":\"2019-01-05\"}"));
     }
 
     @Test

@@ -278,11 +278,13 @@ public class Member {
         return due;
     }
 
-    /** Issuing an extract is itself recorded (who, when, for whom); answers when. */
+    /**
+     * Issuing an extract is itself recorded (who, when, for whom); answers when. Also under a restriction
+     * or a legal hold: access is the member's right (Art. 15), not processing Art. 18(2) stops.
+     */
     @CommandHandler
     public Instant handle(IssueRegisterExtract command) {
         requireNotErased();
-        requireProcessingAllowed();
         Instant now = now();
         apply(new RegisterExtractIssued(memberId, command.format(), command.requestedBy(), now));
         return now;

@@ -68,15 +68,23 @@ class RestrictionRulesTest {
     }
 
     @Test
-    void while_restricted_consents_downloads_and_register_extracts_are_refused() {
+    void while_restricted_consents_and_downloads_are_refused() {
         for (Object processing : List.of(new GiveConsent(ID, "newsletter", MemberFixtures.notice("2024-05"), "portal", PORTAL),
-                new RecordDownload(ID, "doc", "Price list", PORTAL), new IssueRegisterExtract(ID, "json", PORTAL))) {
+                new RecordDownload(ID, "doc", "Price list", PORTAL))) {
             setUp();
             fixture.given(registered(), membershipConsent(), restricted())
                     .when(processing)
                     .expectException(ProcessingIsRestricted.class)
                     .expectNoEvents();
         }
+    }
+
+    @Test
+    void while_restricted_a_register_extract_is_still_issued_and_recorded() {
+        fixture.given(registered(), membershipConsent(), restricted())
+                .when(new IssueRegisterExtract(ID, "json", PORTAL))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new RegisterExtractIssued(ID, "json", PORTAL, fixture.currentTime()));
     }
 
     @Test

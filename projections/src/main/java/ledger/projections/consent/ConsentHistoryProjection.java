@@ -13,6 +13,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 import ledger.core.consent.FindConsentEvents;
+import ledger.core.consent.FindAudience;
+import ledger.core.consent.FindConsentStates;
 import ledger.core.consent.FindMemberConsents;
 import ledger.core.member.ConsentGiven;
 import ledger.core.member.ConsentWithdrawn;
@@ -82,6 +84,40 @@ public class ConsentHistoryProjection {
     @QueryHandler
     public ConsentEvents handle(FindConsentEvents query) {
         return new ConsentEvents(rows.page(query.after(), query.purpose(), query.from(), query.to(), query.limit()));
+    }
+
+    @QueryHandler
+    public Audience handle(FindAudience query) {
+        UUID after = query.after() == null ? new UUID(0, 0) : query.after();
+        return new Audience(rows.audience(query.purpose(), query.at(), after, query.limit()).stream()
+                .map(ConsentHistoryRow::memberId).toList());
+    }
+
+    @QueryHandler
+    public ConsentStates handle(FindConsentStates query) {
+        if (query.memberIds().isEmpty()) {
+            return new ConsentStates(List.of(), List.of());
+        }
+        return new ConsentStates(rows.lastAt(query.purpose(), query.at(), query.memberIds()).stream()
+                .map(ConsentHistoryProjection::entryOf).toList(), rows.known(query.memberIds()));
+    }
+
+    /** A page of the members who consent to a purpose at a moment. */
+    public record Audience(List<UUID> memberIds) {
+    }
+
+    /** The last consent event of a purpose per member ({@code last}) and which of the members are known at all. */
+    public record ConsentStates(List<LastConsentEvent> last, List<UUID> known) {
+    }
+
+    /** A member's last consent event of a purpose: its type (GIVEN or not), the consent, notice and event. */
+    public record LastConsentEvent(UUID memberId, String type, UUID consentId, String policyVersion,
+                                   String noticeSha256, String eventId) {
+    }
+
+    private static LastConsentEvent entryOf(ConsentHistoryRow row) {
+        return new LastConsentEvent(row.memberId(), row.type(), row.consentId(), row.policyVersion(),
+                row.noticeSha256(), row.eventId());
     }
 
     @QueryHandler

@@ -37,6 +37,24 @@ public interface ConsentHistoryRepository extends GenericRepository<ConsentHisto
     int closeOpenConsents(UUID memberId, long seq, Instant at, String actorPrincipal, String actorRole,
                           @Nullable String actingUser, @Nullable String eventId);
 
+    /**
+     * The members whose last event of the purpose at or before {@code at} is a grant, after {@code after} in
+     * member order (the index consent_history_member_purpose, stopped at the page's end).
+     */
+    @Query(value = "SELECT * FROM (SELECT DISTINCT ON (member_id) * FROM consent_history WHERE purpose = :purpose"
+            + " AND at <= :at AND member_id > :after ORDER BY member_id, at DESC, seq DESC) last"
+            + " WHERE type = 'GIVEN' ORDER BY member_id LIMIT :limit", nativeQuery = true)
+    List<ConsentHistoryRow> audience(String purpose, Instant at, UUID after, int limit);
+
+    /** For each of the members, the last event of the purpose at or before {@code at} (none: no row). */
+    @Query(value = "SELECT DISTINCT ON (member_id) * FROM consent_history WHERE purpose = :purpose AND at <= :at"
+            + " AND member_id IN (:members) ORDER BY member_id, at DESC, seq DESC", nativeQuery = true)
+    List<ConsentHistoryRow> lastAt(String purpose, Instant at, List<UUID> members);
+
+    /** Which of the members the ledger knows (it has seen an event of theirs). */
+    @Query(value = "SELECT member_id FROM consent_history_version WHERE member_id IN (:members)", nativeQuery = true)
+    List<UUID> known(List<UUID> members);
+
     /** Keyset paging: one indexed range scan from the cursor, never an offset. */
     @Query(value = "SELECT * FROM consent_history WHERE id > :after"
             + " AND (CAST(:purpose AS VARCHAR) IS NULL OR purpose = :purpose)"

@@ -40,6 +40,8 @@ class DashboardController {
     String dashboard(Model model) {
         Instant now = clock.instant();
         int limit = properties.console().pageSize();
+        model.addAttribute("transfersOutsideEea", properties.register().transfersOutsideEea());
+        model.addAttribute("processorsWithoutAgreement", properties.register().processorsWithoutAgreementDate());
         model.addAttribute("open", requests(RequestFilter.OPEN, now, limit));
         model.addAttribute("dueSoon", requests(RequestFilter.DUE_SOON, now, limit));
         model.addAttribute("overdue", requests(RequestFilter.OVERDUE, now, limit));

@@ -3,6 +3,7 @@ package ledger.api.http.console;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ledger.api.application.lookup.MemberLookups;
 import ledger.api.http.erasure.MemberErasures;
 import ledger.api.http.extract.RegisterExtract;
 import ledger.api.http.extract.RegisterExtracts;
@@ -34,7 +36,6 @@ import ledger.core.member.FindMember;
 import ledger.core.member.FindMemberHistory;
 import ledger.core.member.LegalHoldGround;
 import ledger.core.member.MemberId;
-import ledger.core.member.UsernameRegistry;
 import ledger.core.member.Usernames;
 import ledger.core.request.RequestType;
 import ledger.core.shared.ErasureGround;
@@ -50,20 +51,21 @@ import ledger.projections.member.MemberView;
 @Controller
 class MemberPagesController {
 
+    private final MemberLookups lookups;
+
     private final QueryGateway queries;
     private final ReadAudit audit;
-    private final UsernameRegistry usernames;
     private final MemberErasures erasures;
     private final RegisterExtracts extracts;
     private final ObjectMapper json;
     private final ReadYourWrites reads;
 
-    MemberPagesController(QueryGateway queries, ReadAudit audit, UsernameRegistry usernames, MemberErasures erasures,
-                          RegisterExtracts extracts, ObjectMapper json, ReadYourWrites reads) {
+    MemberPagesController(QueryGateway queries, ReadAudit audit, MemberErasures erasures,
+                          RegisterExtracts extracts, ObjectMapper json, ReadYourWrites reads, MemberLookups lookups) {
+        this.lookups = lookups;
         this.reads = reads;
         this.queries = queries;
         this.audit = audit;
-        this.usernames = usernames;
         this.erasures = erasures;
         this.extracts = extracts;
         this.json = json;
@@ -87,25 +89,33 @@ class MemberPagesController {
         return "console/members";
     }
 
-    /** By member id or exact username; posted, so the username never lands in an address or a log. */
+    /**
+     * By member id, e-mail address (current or earlier) or exact username; posted, so neither lands in an
+     * address or a log. E-mail and username go through the blind index and are recorded in the read audit.
+     */
     @PostMapping("/console/members/lookup")
     String lookup(@RequestParam(defaultValue = "") String q, Model model) {
         String query = q.strip();
-        Optional<UUID> found = Optional.empty();
+        List<UUID> found = List.of();
         try {
             UUID id = UUID.fromString(query);
-            found = find(id).map(MemberView::memberId);
+            found = find(id).map(MemberView::memberId).stream().toList();
         } catch (IllegalArgumentException notAnId) {
-            if (Usernames.valid(query)) {
-                found = usernames.holderOf(query).map(MemberId::value)
-                        .filter(id -> find(id).map(v -> query.equals(v.username())).orElse(false));
+            if (query.contains("@") && query.length() <= 254) {
+                found = lookups.byEmail(query, Callers.current(), MemberLookups.RESOURCE);
+            } else if (Usernames.valid(query)) {
+                found = lookups.byUsername(query, Callers.current(), MemberLookups.RESOURCE);
             }
         }
         if (found.isEmpty()) {
-            model.addAttribute("error", "No member has this id or username.");
+            model.addAttribute("error", "No member has this id, e-mail address or username.");
             return "console/members";
         }
-        return "redirect:/console/members/" + found.get();
+        if (found.size() > 1) {
+            model.addAttribute("matches", found);
+            return "console/members";
+        }
+        return "redirect:/console/members/" + found.get(0);
     }
 
     @GetMapping("/console/members/{memberId}")

@@ -26,7 +26,7 @@ record ProcessingActivities(
 
     record Activity(String name, List<Purpose> purposes, List<String> dataSubjectCategories,
                     List<String> personalDataCategories, List<String> recipients, List<Transfer> transfers,
-                    String retention) {
+                    String retention, List<LedgerProperties.Cookie> cookies) {
     }
 
     record Purpose(String purpose, String description, String legalBasis) {

@@ -55,13 +55,20 @@ class ProcessingActivitiesController {
             if (activity.description() != null) {
                 purposes.add(new ProcessingActivities.Purpose(null, activity.description(), activity.legalBasis()));
             }
+            // the recipients of its purposes, and those the activity names itself (e.g. an analytics service)
             List<LedgerProperties.Recipient> recipients = register.recipients().stream()
-                    .filter(r -> r.purposes().stream().anyMatch(activity.purposes()::contains)).toList();
+                    .filter(r -> r.purposes().stream().anyMatch(activity.purposes()::contains)
+                            || activity.recipients().contains(r.name())).toList();
+            String kept = switch (activity.retention() == null ? LedgerProperties.RetentionRule.MEMBER
+                    : activity.retention()) {
+                case CONTACT_CASE -> retention.contactFormData();
+                case STATED -> activity.retentionText();
+                case MEMBER -> retention.memberData();
+            };
             activities.add(new ProcessingActivities.Activity(activity.name(), purposes,
                     activity.dataSubjectCategories(), activity.personalDataCategories(),
                     recipients.stream().map(LedgerProperties.Recipient::name).toList(), transfers(recipients),
-                    activity.retention() == LedgerProperties.RetentionRule.CONTACT_CASE
-                            ? retention.contactFormData() : retention.memberData()));
+                    kept, activity.cookies()));
         }
         return new ProcessingActivities(ProcessingActivities.SCHEMA, clock.instant(), register.controller(),
                 register.dataProtectionManager(), activities, register.recipients(), transfers(register.recipients()),

@@ -50,15 +50,21 @@ final class ProcessingActivitiesHtml {
                     : a.transfers().stream().map(t -> t.recipient() + " (" + t.location() + "): " + t.mechanism())
                     .toList());
             row(h, "Time limits for erasure", List.of(a.retention()));
+            if (!a.cookies().isEmpty()) {
+                row(h, "Cookies", a.cookies().stream().map(c -> c.name() + ": " + c.holds() + ", " + c.lifetime())
+                        .toList());
+            }
             h.append("</table>");
         }
         h.append("<h2>Recipients and processors</h2><table><tr><th>Name</th><th>Role</th><th>Purposes</th>")
-                .append("<th>Location</th><th>Transfer mechanism</th></tr>");
+                .append("<th>Location</th><th>Transfer mechanism</th><th>Processor agreement</th></tr>");
         for (LedgerProperties.Recipient r : x.recipients()) {
             h.append("<tr><td>").append(e(r.name())).append("</td><td>").append(e(r.role())).append("</td><td>")
                     .append(e(String.join(", ", r.purposes()))).append("</td><td>").append(e(r.location()))
                     .append(r.insideEuEea() ? " (inside the EU/EEA)" : "").append("</td><td>")
-                    .append(e(r.transferMechanism())).append("</td></tr>");
+                    .append(e(r.transferMechanism())).append("</td><td>")
+                    .append(r.agreementDate() != null ? e(r.agreementDate())
+                            : "processor".equalsIgnoreCase(r.role()) ? "date not recorded" : "").append("</td></tr>");
         }
         h.append("</table><p>").append(e(x.storage())).append("</p>");
         h.append("<h2>Security measures (Art. 32)</h2><ul>");

@@ -76,6 +76,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(ADMIN.name())
                         // PORTAL: the member's own actions; rectification and withdrawal also by the DPM
                         // on the member's behalf (a written request), recorded with the DPM as actor
+                        // the DPM finds a person by e-mail or username (before "/members/*" rules: no member id)
+                        .requestMatchers(HttpMethod.POST, BASE + "/members/lookup").hasRole(DPM.name())
                         .requestMatchers(HttpMethod.POST, BASE + "/members").hasRole(PORTAL.name())
                         .requestMatchers(HttpMethod.POST, BASE + "/members/*/consents/withdrawals")
                         .hasAnyRole(PORTAL.name(), DPM.name())
@@ -92,6 +94,11 @@ class SecurityConfiguration {
                         .hasAnyRole(PORTAL.name(), DPM.name(), AUDITOR.name())
                         .requestMatchers(HttpMethod.GET, BASE + "/audit/consent-state", BASE + "/audit/reconsent")
                         .hasAnyRole(AUDITOR.name(), DPM.name())
+                        // did each recipient of a mailing consent at that moment (auditors, the DPM); who may
+                        // receive one now (the portal, the DPM)
+                        .requestMatchers(HttpMethod.POST, BASE + "/audit/campaigns").hasAnyRole(AUDITOR.name(), DPM.name())
+                        .requestMatchers(HttpMethod.GET, BASE + "/purposes/*/audience").hasAnyRole(PORTAL.name(),
+                                DPM.name())
                         // the notice registry: registered by the DPM and operations, read by every role
                         .requestMatchers(HttpMethod.POST, BASE + "/notices").hasAnyRole(DPM.name(), ADMIN.name())
                         .requestMatchers(HttpMethod.GET, BASE + "/notices", BASE + "/notices/*")

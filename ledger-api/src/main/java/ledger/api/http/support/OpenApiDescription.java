@@ -180,6 +180,8 @@ class OpenApiDescription {
         schema(record + "$Purpose", "ProcessingPurpose", "A purpose of an activity and its legal basis.");
         schema(record + "$Transfer", "ThirdCountryTransfer", "A transfer to a recipient outside the EU/EEA and its"
                 + " transfer mechanism.");
+        schema("ledger.api.LedgerProperties$Cookie", "ProcessingCookie", "A cookie a processing activity sets: its"
+                + " name or kind, what it holds and how long it lives.");
         schema("ledger.api.LedgerProperties$Right", "DataSubjectRight", "A right of the data subject and how to use"
                 + " it.");
         schema("ledger.api.LedgerProperties$Authority", "SupervisoryAuthority", "The supervisory authority.");
@@ -248,6 +250,25 @@ class OpenApiDescription {
                 + " from its event row, every signed checkpoint's signature and root; firstBad is null when intact.");
         schema(ledger + "FirstBad", "LedgerVerificationFinding", "The first problem a verification found: the leaf"
                 + " index, event id and global index where known, and why.");
+        String campaign = "ledger.api.http.consent.CampaignAuditController$";
+        schema(campaign + "Campaign", "CampaignAuditRequest", "A mailing to audit: the purpose, the moment it was"
+                + " sent and its recipients' member ids (1 to 10,000; repeated ids count once).");
+        schema(campaign + "CampaignAudit", "CampaignAudit", "Whether each recipient consented to the purpose at"
+                + " that moment, and a summary.");
+        schema(campaign + "Summary", "CampaignAuditSummary", "How many recipients had granted consent, had not,"
+                + " or are unknown to the ledger.");
+        schema(campaign + "MemberAnswer", "CampaignAuditMember", "One recipient: status granted, not-granted or"
+                + " unknown; the consent and the notice version and SHA-256 it rests on when granted; the event"
+                + " that decides it, with its leaf index in the verifiable ledger (null until it has one).");
+        schema(campaign + "Evidence", "CampaignAuditEvidence", "A consent event and its leaf index.");
+        schema("ledger.api.http.consent.AudienceController$AudiencePage", "PurposeAudience", "A page of the ids of"
+                + " the members whose consent to the purpose is granted at the moment, in id order, and the cursor"
+                + " of the next page (null on the last).");
+        String lookup = "ledger.api.http.lookup.LookupController$";
+        schema(lookup + "Lookup", "MemberLookup", "Exactly one of email or username of the person to find (in the"
+                + " body: never in an address or a log).");
+        schema(lookup + "Found", "MemberLookupResult", "The ids of the members with that e-mail address (current"
+                + " or earlier) or username; empty when none, also after an erasure.");
         String certificate = "ledger.api.application.certificate.MemberCertificate";
         schema(certificate, "MemberCertificate", "A member's lifecycle certificate (ledger-member-certificate/v1): one"
                 + " checkpoint (C2SP signed note with the witnesses' cosignatures), every stored event of the member"
@@ -360,6 +381,18 @@ class OpenApiDescription {
                         + " (Accept: application/pdf, the same page); issuing it is recorded, and so is the read.");
         operation("GET " + m + "/{memberId}/consent-history", "Audit", "Read a member's consent history",
                 "Every consent event of the member in order (auditors, and the DPM answering a request).");
+        operation("POST /api/v1/audit/campaigns", "Consent evidence", "Audit a campaign", "For up to 10,000"
+                + " recipients of a mailing: did each consent to the purpose at that moment, under which notice,"
+                + " proven by which event (and its leaf); a summary of granted, not granted and unknown."
+                + " Accept: text/csv gives CSV (the summary in X-Summary-* headers). Auditors and the DPM.");
+        operation("GET /api/v1/purposes/{purpose}/audience", "Consent evidence", "List who consents to a"
+                + " purpose", "The ids of the members whose consent to the purpose is granted at the moment at"
+                + " (default now): who may receive a mailing. Paged by cursor in id order. The portal and the DPM.");
+        operation("POST " + m + "/lookup", "Data subject requests", "Find a member by e-mail or username",
+                "Through a keyed blind index (HMAC of the normalised value under a secret of the service; an e-mail"
+                        + " is matched case-insensitively, a username as uniqueness sees it, look-alikes included)."
+                        + " Every member found is recorded in the read audit with X-Purpose (default member-lookup)."
+                        + " The DPM.");
         operation("GET " + m + "/{memberId}/certificate", "Ledger", "Issue a member's lifecycle certificate",
                 "Every stored event of the member with its leaf and inclusion proof under the latest (cosigned)"
                         + " checkpoint, the consent receipts' JWS and the erasure receipt, as one JSON file to check"
@@ -384,7 +417,8 @@ class OpenApiDescription {
         operation("DELETE " + m + "/{memberId}/legal-holds/{holdId}", "Erasure", "Release a legal hold",
                 "Releases a hold; a deferred erasure runs once no hold remains.");
         operation("POST " + m + "/{memberId}/restriction", "Erasure", "Restrict processing", "Art. 18: the data is"
-                + " kept, but consents, downloads and register extracts are refused (409 processing-restricted);"
+                + " kept, but consents and downloads are refused (409 processing-restricted; register extracts are"
+                + " still issued: access is the member's right);"
                 + " rectification, withdrawal, erasure and lifting pass. A retention erasure waits.");
         operation("DELETE " + m + "/{memberId}/restriction", "Erasure", "Lift the restriction", "Ends the"
                 + " restriction of processing; a deferred retention erasure then runs unless a hold stands.");

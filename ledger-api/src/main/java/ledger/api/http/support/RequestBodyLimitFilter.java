@@ -21,11 +21,16 @@ import ledger.api.LedgerProperties;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-    private final int limit;
+    /** The one endpoint whose body may be larger: a campaign audit's list of up to 10,000 member ids. */
+    static final String CAMPAIGNS = "/api/v1/audit/campaigns";
+
+    private final int defaultLimit;
+    private final int campaignLimit;
     private final ProblemResponses problems;
 
     RequestBodyLimitFilter(LedgerProperties properties, ProblemResponses problems) {
-        this.limit = properties.http().maxBodyBytes();
+        this.defaultLimit = properties.http().maxBodyBytes();
+        this.campaignLimit = Math.max(defaultLimit, properties.http().maxCampaignBodyBytes());
         this.problems = problems;
     }
 
@@ -43,6 +48,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        int limit = CAMPAIGNS.equals(request.getRequestURI()) ? campaignLimit : defaultLimit;
         if (request.getContentLengthLong() > limit) {
             problems.write(response, PayloadTooLarge.problem());
             return;

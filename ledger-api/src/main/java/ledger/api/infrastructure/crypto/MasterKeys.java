@@ -80,7 +80,7 @@ public final class MasterKeys {
                 .getBytes(StandardCharsets.UTF_8))).toList();
     }
 
-    static byte[] hmac(byte[] key, byte[] message) {
+    public static byte[] hmac(byte[] key, byte[] message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));

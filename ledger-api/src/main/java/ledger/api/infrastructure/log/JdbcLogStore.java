@@ -116,6 +116,24 @@ final class JdbcLogStore {
                 (double) seconds).stream().findFirst();
     }
 
+    /** The leaf index of each of the events that has a leaf (one query, whatever the number of events). */
+    java.util.Map<String, Long> leafIndexes(java.util.Collection<String> eventIds) {
+        java.util.Map<String, Long> indexes = new java.util.HashMap<>();
+        if (eventIds.isEmpty()) {
+            return indexes;
+        }
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("SELECT l.event_identifier, l.leaf_index FROM ledger_log_leaf l"
+                    + " JOIN domain_event_entry e ON e.global_index = l.global_index"
+                    + " AND e.event_identifier = l.event_identifier WHERE e.event_identifier = ANY (?)");
+            statement.setArray(1, connection.createArrayOf("varchar", eventIds.toArray(String[]::new)));
+            return statement;
+        }, rs -> {
+            indexes.put(rs.getString(1), rs.getLong(2));
+        });
+        return indexes;
+    }
+
     /** Replaces the cosignature lines kept for a checkpoint (the valid ones a round of witnessing gathered). */
     void storeCosignatures(long treeSize, String cosignatures) {
         jdbc.update("UPDATE ledger_log_checkpoint SET cosignatures = ? WHERE tree_size = ?", cosignatures, treeSize);

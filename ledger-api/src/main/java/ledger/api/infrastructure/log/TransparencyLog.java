@@ -123,6 +123,11 @@ public class TransparencyLog {
         return Proofs.root(treeSize, store.hashes());
     }
 
+    /** The leaf index of each of the events that has one (absent: no leaf yet, or no such event). */
+    public java.util.Map<String, Long> leafIndexes(java.util.Collection<String> eventIds) {
+        return store.leafIndexes(eventIds);
+    }
+
     /** The stored events of one aggregate (a member's story), in sequence, with their leaves. */
     public List<StoredEvent> eventsOf(String aggregateIdentifier) {
         return store.eventsOf(aggregateIdentifier);

@@ -25,7 +25,24 @@ import ledger.core.member.MemberId;
 public class RecipientNotifications {
 
     /** The kinds of change recipients are told of. */
-    public enum Kind { RECTIFICATION, ERASURE, RESTRICTION, RESTRICTION_LIFTED }
+    /**
+     * What a notification tells. Art. 19's kinds keep their upper-case names; a consent change reaching a
+     * processor of its purpose is {@code consent-withdrawn} or {@code objection} (issue 31's contract).
+     */
+    public enum Kind {
+        RECTIFICATION("RECTIFICATION"), ERASURE("ERASURE"), RESTRICTION("RESTRICTION"),
+        RESTRICTION_LIFTED("RESTRICTION_LIFTED"), CONSENT_WITHDRAWN("consent-withdrawn"), OBJECTION("objection");
+
+        private final String wire;
+
+        Kind(String wire) {
+            this.wire = wire;
+        }
+
+        public String wire() {
+            return wire;
+        }
+    }
 
     private final List<LedgerProperties.Recipient> recipients;
     private final NotificationOutbox outbox;
@@ -45,6 +62,35 @@ public class RecipientNotifications {
         return !recipients.isEmpty();
     }
 
+    /**
+     * A consent to {@code purpose} withdrawn, or an objection to it (Art. 21): every recipient configured
+     * for that purpose is told to stop (the newsletter service stops mailing), whatever else it received.
+     * No personal data: the member's id, the purpose, the moment. In the caller's transaction.
+     */
+    public void consentChanged(MemberId member, String purpose, Kind kind, String eventId, long eventSeq,
+                               Instant occurredAt) {
+        for (LedgerProperties.Recipient recipient : recipients) {
+            if (!recipient.purposes().contains(purpose)) {
+                continue;
+            }
+            UUID id = UUID.randomUUID();
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("notificationId", id.toString());
+            payload.put("type", kind.wire());
+            payload.put("article", kind == Kind.OBJECTION ? "GDPR Art. 21" : "GDPR Art. 7(3)");
+            payload.put("controller", controller);
+            payload.put("memberId", member.toString());
+            payload.put("purpose", purpose);
+            payload.put("occurredAt", occurredAt.toString());
+            try {
+                outbox.enqueue(id, recipient.name(), member.value(), kind.wire(), List.of(), eventId, eventSeq,
+                        json.writeValueAsString(payload), occurredAt);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a notification is plain JSON", e);
+            }
+        }
+    }
+
     /** Writes the outbox rows, in the caller's transaction. */
     public void changed(MemberId member, Set<String> consentedPurposes, Kind kind, List<String> fields,
                         String eventId, long eventSeq, Instant occurredAt) {
@@ -55,14 +101,14 @@ public class RecipientNotifications {
             UUID id = UUID.randomUUID();
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("notificationId", id.toString());
-            payload.put("type", kind.name());
+            payload.put("type", kind.wire());
             payload.put("article", "GDPR Art. 19");
             payload.put("controller", controller);
             payload.put("memberId", member.toString());
             payload.put("fields", new ArrayList<>(fields));
             payload.put("occurredAt", occurredAt.toString());
             try {
-                outbox.enqueue(id, recipient.name(), member.value(), kind.name(), fields, eventId, eventSeq,
+                outbox.enqueue(id, recipient.name(), member.value(), kind.wire(), fields, eventId, eventSeq,
                         json.writeValueAsString(payload), occurredAt);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("a notification is plain JSON", e);

@@ -54,13 +54,16 @@ class ProcessingActivitiesTest {
         assertThat(record.controller().name()).isEqualTo("Zesec of Sweden AB");
         assertThat(record.dataProtectionManager().email()).isEqualTo("info@zesec.com");
         assertThat(record.activities()).extracting(ProcessingActivities.Activity::name)
-                .containsExactly("Partner portal membership", "Newsletter", "Contact form");
+                .containsExactly("Partner portal membership", "Newsletter", "Contact form",
+                        "Website request data and cookies", "Website statistics (Google Analytics)",
+                        "Embedded content from other websites");
         ProcessingActivities.Activity membership = record.activities().get(0);
         assertThat(membership.purposes()).singleElement().satisfies(p -> {
             assertThat(p.purpose()).isEqualTo("portal-membership");
             assertThat(p.legalBasis()).contains("Art. 6(1)(a)");
         });
-        assertThat(membership.dataSubjectCategories()).isNotEmpty();
+        assertThat(membership.dataSubjectCategories()).as("one category, commas and all").containsExactly(
+                "resellers and partners of Zesec, and their employees, who are members of the partner portal");
         assertThat(membership.personalDataCategories()).contains("email address");
         assertThat(membership.recipients()).containsExactly("IT service provider (personal data assistant)");
         assertThat(membership.retention()).contains("3 months after the membership ends").doesNotContain("P3M");
@@ -68,6 +71,16 @@ class ProcessingActivitiesTest {
         assertThat(record.activities().get(2).purposes().get(0).description()).contains("handle the case");
         assertThat(record.activities().get(2).retention()).contains("at most 3 years");
         assertThat(record.transfers()).isEmpty();
+        ProcessingActivities.Activity website = record.activities().get(3);
+        assertThat(website.cookies()).extracting(LedgerProperties.Cookie::lifetime)
+                .contains("one year", "two days, two weeks with \"Remember me\"; deleted at log-out");
+        assertThat(website.retention()).contains("layout cookies one year");
+        ProcessingActivities.Activity analytics = record.activities().get(4);
+        assertThat(analytics.purposes().get(0).description()).contains("anonymised");
+        assertThat(analytics.recipients()).containsExactly("Google Analytics (Google Ireland Limited)");
+        assertThat(record.activities().get(5).purposes().get(0).description()).contains("embed");
+        assertThat(bind(Map.of()).register().processorsWithoutAgreementDate()).as("no agreement date is configured")
+                .hasSize(3);
         assertThat(record.securityMeasures()).anyMatch(m -> m.contains("AES-256-GCM"));
         assertThat(ProcessingActivitiesHtml.render(record)).contains("Record of processing activities")
                 .contains("Contact form").contains("none");
@@ -81,8 +94,11 @@ class ProcessingActivitiesTest {
                 "ledger.register.recipients[0].purposes[0]", "newsletter",
                 "ledger.register.recipients[0].location", "United States",
                 "ledger.register.recipients[0].inside-eu-eea", "false",
-                "ledger.register.recipients[0].transfer-mechanism", "Standard contractual clauses (Art. 46(2)(c))"));
+                "ledger.register.recipients[0].transfer-mechanism", "Standard contractual clauses (Art. 46(2)(c))",
+                "ledger.register.allow-transfers-outside-eea", "true"));
         ProcessingActivities record = record(properties);
+        assertThat(properties.register().transfersOutsideEea()).extracting(LedgerProperties.Recipient::name)
+                .containsExactly("Analytics <Inc>");
 
         assertThat(record.transfers()).containsExactly(new ProcessingActivities.Transfer("Analytics <Inc>",
                 "United States", "Standard contractual clauses (Art. 46(2)(c))"));
@@ -93,11 +109,40 @@ class ProcessingActivitiesTest {
     }
 
     @Test
+    void a_recipient_outside_the_eu_eea_stops_the_start_unless_transfers_are_allowed_knowingly() {
+        assertThatThrownBy(() -> bind(Map.of(
+                "ledger.register.recipients[0].name", "Analytics Inc",
+                "ledger.register.recipients[0].location", "United States",
+                "ledger.register.recipients[0].inside-eu-eea", "false",
+                "ledger.register.recipients[0].transfer-mechanism", "Standard contractual clauses (Art. 46(2)(c))")))
+                .hasStackTraceContaining("promises no transfer outside the EU/EEA");
+    }
+
+    @Test
+    void a_processor_s_agreement_date_is_recorded_and_shown() {
+        // a list comes whole from one source: both recipients are given here
+        LedgerProperties properties = bind(Map.of(
+                "ledger.register.recipients[0].name", "IT service provider",
+                "ledger.register.recipients[0].role", "processor",
+                "ledger.register.recipients[0].inside-eu-eea", "true",
+                "ledger.register.recipients[0].agreement-date", "2018-05-20",
+                "ledger.register.recipients[1].name", "Mailer",
+                "ledger.register.recipients[1].role", "processor",
+                "ledger.register.recipients[1].inside-eu-eea", "true"));
+        assertThat(properties.register().recipients().get(0).agreementDate()).hasToString("2018-05-20");
+        assertThat(properties.register().processorsWithoutAgreementDate()).extracting(LedgerProperties.Recipient::name)
+                .containsExactly("Mailer");
+        assertThat(ProcessingActivitiesHtml.render(record(properties))).contains("2018-05-20")
+                .contains("date not recorded");
+    }
+
+    @Test
     void a_recipient_outside_the_eu_eea_without_a_transfer_mechanism_is_refused() {
         assertThatThrownBy(() -> bind(Map.of(
                 "ledger.register.recipients[0].name", "Analytics Inc",
                 "ledger.register.recipients[0].location", "United States",
-                "ledger.register.recipients[0].inside-eu-eea", "false")))
+                "ledger.register.recipients[0].inside-eu-eea", "false",
+                "ledger.register.allow-transfers-outside-eea", "true")))
                 .hasStackTraceContaining("outside the EU/EEA and declares no transfer mechanism");
     }
 

@@ -1,0 +1,118 @@
+package ledger.api.infrastructure.lookup;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import ledger.api.infrastructure.crypto.MasterKeys;
+import ledger.core.crypto.DeadRowTables;
+import ledger.core.member.MemberErased;
+import ledger.core.member.MemberRegistered;
+import ledger.core.member.ProfileEdited;
+import ledger.core.member.Usernames;
+
+/**
+ * The blind index of e-mail addresses and usernames (V49): HMAC-SHA-256 of the normalised value under a
+ * key derived from every held master key (the current one writes, all of them find, so a rotation loses
+ * nothing). A subscribing processor: rows are written in the very transaction that stores the
+ * registration or the edit, and deleted in the erasure's. A member's earlier addresses stay findable
+ * until the erasure, as the events still hold them (Art. 15(3)). Lookups also require the member's data
+ * key to be alive: a restored backup's rows of an erased member find nothing.
+ */
+@Component
+@ProcessingGroup(MemberLookupIndex.NAME)
+public class MemberLookupIndex implements DeadRowTables {
+
+    public static final String NAME = "member-lookup";
+    static final String PURPOSE = "member-lookup-blind-index";
+
+    /** What is looked up. */
+    public enum Kind {
+        EMAIL, USERNAME
+    }
+
+    private final JdbcTemplate jdbc;
+    private final List<byte[]> keys;
+
+    MemberLookupIndex(JdbcTemplate jdbc, MasterKeys masterKeys) {
+        this.jdbc = jdbc;
+        this.keys = masterKeys.derivedKeys(PURPOSE);
+    }
+
+    @EventHandler
+    void on(MemberRegistered event) {
+        add(event.memberId().value(), Kind.USERNAME, event.username());
+        add(event.memberId().value(), Kind.EMAIL, event.email());
+    }
+
+    @EventHandler
+    void on(ProfileEdited event) {
+        add(event.memberId().value(), Kind.EMAIL, event.email());
+    }
+
+    @EventHandler
+    void on(MemberErased event) {
+        jdbc.update("DELETE FROM member_lookup WHERE member_id = ?", event.memberId().value());
+    }
+
+    /** The members whose value of that kind is {@code value} (normalised as stored); none after their erasure. */
+    public List<UUID> find(Kind kind, String value) {
+        String normalised = normalise(kind, value);
+        if (normalised.isEmpty()) {
+            return List.of();
+        }
+        byte[][] digests = keys.stream().map(key -> MasterKeys.hmac(key, input(kind, normalised)))
+                .toArray(byte[][]::new);
+        return jdbc.query(connection -> {
+            var statement = connection.prepareStatement("SELECT DISTINCT l.member_id FROM member_lookup l"
+                    + " JOIN data_key k ON k.subject_id = l.member_id AND k.shredded_at IS NULL"
+                    + " WHERE l.digest = ANY (?) ORDER BY l.member_id");
+            statement.setArray(1, connection.createArrayOf("bytea", digests));
+            return statement;
+        }, (rs, i) -> rs.getObject(1, UUID.class));
+    }
+
+    private void add(UUID member, Kind kind, String value) {
+        if (value == null) {
+            return;
+        }
+        String normalised = normalise(kind, value);
+        if (!normalised.isEmpty()) {
+            jdbc.update("INSERT INTO member_lookup (digest, member_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    MasterKeys.hmac(keys.get(0), input(kind, normalised)), member);
+        }
+    }
+
+    /**
+     * An address: NFKC, stripped, lower case (the domain is case-insensitive, and so is every mailbox a DPM
+     * meets in practice). A username: the registry's look-alike key, so a lookup finds the name uniqueness
+     * sees.
+     */
+    static String normalise(Kind kind, String value) {
+        if (value == null) {
+            return "";
+        }
+        return switch (kind) {
+            case EMAIL -> Normalizer.normalize(value, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+            case USERNAME -> Usernames.valid(value) ? Usernames.key(value) : "";
+        };
+    }
+
+    private static byte[] input(Kind kind, String normalised) {
+        return (kind.name().toLowerCase(Locale.ROOT) + "|" + normalised).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A deleted row leaves its digest in a dead row version until VACUUM. */
+    @Override
+    public Set<String> tablesWithDeadRows() {
+        return Set.of("member_lookup");
+    }
+}
