@@ -8,7 +8,9 @@ import ledger.api.support.Api;
  * The notice versions the benchmarks' consents name. A consent repeated under the version it
  * already rests on records nothing, so the load gives consent under one of {@link #COUNT}
  * registered versions in turn: as before the registry existed, nearly every consent is a new
- * event. Registering them again (another node on the same database) records nothing.
+ * event. Registering them again (another node on the same database) records nothing. They take effect
+ * at the very instant the policy's version does: a version is superseded only by a later one in effect
+ * (issue 31), so none of them, nor the policy's, supersedes another.
  */
 final class BenchNotices {
 
@@ -41,7 +43,7 @@ final class BenchNotices {
                         + "\",\"legalBasis\":\"Consent (GDPR Art. 6(1)(a))\"}")
                 .collect(Collectors.joining(","));
         return "{\"version\":\"" + version + "\",\"language\":\"en\",\"url\":\"https://www.zesec.com/privacy-policy/\","
-                + "\"text\":\"Benchmark notice " + version + "\",\"effectiveFrom\":\"2019-01-01T00:00:00Z\","
+                + "\"text\":\"Benchmark notice " + version + "\",\"effectiveFrom\":\"2019-01-05T00:00:00Z\","
                 + "\"purposes\":{" + purposes + "},\"retention\":\"three months after the membership ends\","
                 + "\"recipients\":[]}";
     }

@@ -17,6 +17,7 @@ import ledger.core.member.MemberErased;
 import ledger.core.member.MemberId;
 import ledger.core.member.ProcessingRestricted;
 import ledger.core.member.ProfileEdited;
+import ledger.core.member.ProfileFieldRemoved;
 import ledger.core.member.RestrictionLifted;
 
 /**
@@ -57,6 +58,12 @@ class Article19Notifications {
             fields.add("email");
         }
         tell(event.memberId(), Kind.RECTIFICATION, fields, eventId, sequence, event.at());
+    }
+
+    /** A removed optional field is a rectification too: its name, never its old value. */
+    @EventHandler
+    void on(ProfileFieldRemoved event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
+        tell(event.memberId(), Kind.RECTIFICATION, List.of(event.field()), eventId, sequence, event.at());
     }
 
     @EventHandler

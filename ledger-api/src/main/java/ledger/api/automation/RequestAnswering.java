@@ -14,6 +14,7 @@ import ledger.core.member.MembershipEnded;
 import ledger.core.member.ObjectionRecorded;
 import ledger.core.member.ProcessingRestricted;
 import ledger.core.member.ProfileEdited;
+import ledger.core.member.ProfileFieldRemoved;
 import ledger.core.member.RegisterExtractIssued;
 import ledger.core.request.AnswerRequests;
 
@@ -45,6 +46,11 @@ class RequestAnswering {
 
     @EventHandler
     void on(ProfileEdited event, @SequenceNumber long sequence) {
+        answer(event.memberId(), sequence);
+    }
+
+    @EventHandler
+    void on(ProfileFieldRemoved event, @SequenceNumber long sequence) {
         answer(event.memberId(), sequence);
     }
 

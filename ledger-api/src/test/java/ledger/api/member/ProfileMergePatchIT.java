@@ -38,6 +38,30 @@ class ProfileMergePatchIT extends IntegrationTest {
     }
 
     @Test
+    void a_removal_answers_a_rectification_request_and_recipients_are_told_the_field_s_name_only() {
+        String username = Api.uniqueUsername();
+        UUID member = api().register(username);
+        String request = api().as(Api.DPM).post("/api/v1/requests", "{\"memberId\":\"" + member
+                + "\",\"type\":\"RECTIFICATION\",\"receivedAt\":\"" + java.time.Instant.now().minusSeconds(60)
+                + "\"}").json().path("requestId").asText();
+        assertThat(api().as(Api.DPM).post("/api/v1/requests/" + request + "/verification",
+                "{\"method\":\"PORTAL_LOGIN\"}").status()).isEqualTo(200);
+
+        assertThat(patch(member, "{\"company\":null}").status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var view = api().as(Api.DPM).get("/api/v1/requests/" + request).json();
+            assertThat(view.path("status").asText()).isEqualTo("COMPLETED");
+            assertThat(view.path("resultingEventType").asText()).isEqualTo("ProfileFieldRemoved");
+        });
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var notifications = api().as(Api.DPM).get("/api/v1/notifications?memberId=" + member).json();
+            assertThat(notifications.findValuesAsText("kind")).contains("RECTIFICATION");
+            assertThat(notifications.toString()).contains("company").doesNotContain("Company" + username);
+        });
+    }
+
+    @Test
     void a_required_field_cannot_be_removed_and_nothing_is_stored() {
         UUID member = api().register(Api.uniqueUsername());
         long events = eventCount();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 
+import ledger.core.notice.NoticeRefusals.NoticeSuperseded;
 import ledger.core.notice.NoticeRefusals.PurposeNotInNotice;
 import ledger.core.notice.NoticeRefusals.UnknownNotice;
 
@@ -14,7 +15,13 @@ import ledger.core.notice.NoticeRefusals.UnknownNotice;
  * aggregate checks.
  */
 public record ConsentNotice(NoticeVersion version, String sha256, String language, Instant effectiveFrom,
-                            Set<String> purposes) {
+                            Set<String> purposes, Instant supersededFrom) {
+
+    /** A notice that no later version supersedes (yet). */
+    public ConsentNotice(NoticeVersion version, String sha256, String language, Instant effectiveFrom,
+                         Set<String> purposes) {
+        this(version, sha256, language, effectiveFrom, purposes, null);
+    }
 
     public ConsentNotice {
         Objects.requireNonNull(version, "version");
@@ -23,10 +30,16 @@ public record ConsentNotice(NoticeVersion version, String sha256, String languag
         purposes = purposes == null ? Set.of() : Set.copyOf(purposes);
     }
 
-    /** A consent to {@code purpose} at {@code now} may rest on this notice: in effect, and it describes the purpose. */
+    /**
+     * A consent to {@code purpose} at {@code now} may rest on this notice: in effect, not superseded by a later
+     * version in effect, and it describes the purpose.
+     */
     public void requireCovers(String purpose, Instant now) {
         if (effectiveFrom.isAfter(now)) {
             throw new UnknownNotice();
+        }
+        if (supersededFrom != null && !supersededFrom.isAfter(now)) {
+            throw new NoticeSuperseded();
         }
         if (!purposes.contains(purpose)) {
             throw new PurposeNotInNotice();

@@ -42,6 +42,12 @@ public class Notice {
         }
     }
 
+    /** Only {@link NoticeRegistration} translates, after the registry took the translation. */
+    void translate(TranslateNotice command, String sha256, Instant now) {
+        apply(new NoticeTranslated(command.version(), command.language(), command.text(), sha256,
+                command.requestedBy(), now));
+    }
+
     @EventSourcingHandler
     void on(NoticeRegistered event) {
         version = event.version();

@@ -5,7 +5,7 @@ import java.time.Instant;
 import ledger.core.shared.Actor;
 
 /** Everything that happens to a privacy notice; every fact names who caused it and when. */
-public sealed interface NoticeEvent permits NoticeRegistered {
+public sealed interface NoticeEvent permits NoticeRegistered, NoticeTranslated {
 
     NoticeVersion version();
 

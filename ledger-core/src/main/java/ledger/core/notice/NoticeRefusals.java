@@ -20,6 +20,38 @@ public final class NoticeRefusals {
         }
     }
 
+    /** A later version is in effect: a new consent must rest on the notice people are shown now. */
+    public static final class NoticeSuperseded extends Refusal {
+        public NoticeSuperseded() {
+            super(Kind.INVALID, "notice-superseded", "a later version of the notice is in effect: consents name"
+                    + " the version in effect");
+        }
+
+        @Override
+        protected String field() {
+            return "policyVersion";
+        }
+    }
+
+    /** The notice has no text in that language. */
+    public static final class UnknownNoticeLanguage extends Refusal {
+        public UnknownNoticeLanguage() {
+            super(Kind.INVALID, "unknown-notice-language", "the notice of this version has no text in that language");
+        }
+
+        @Override
+        protected String field() {
+            return "language";
+        }
+    }
+
+    /** A translation of a version never changes; the notice's own language has its text already. */
+    public static final class TranslationConflict extends Refusal {
+        public TranslationConflict(String why) {
+            super(Kind.CONFLICT, "translation-conflict", why);
+        }
+    }
+
     /** A consent to a purpose the notice does not describe would not be informed. */
     public static final class PurposeNotInNotice extends Refusal {
         public PurposeNotInNotice() {

@@ -50,6 +50,37 @@ public class NoticeRegistration {
         return new Result(registered, false);
     }
 
+    /** The registered translation, and whether this command registered it ({@code false}: it was already). */
+    public record Translated(NoticeTranslation translation, boolean registered) {
+    }
+
+    /**
+     * Registers a version's text in another language, recorded as an event in the same transaction. The same
+     * text again records nothing; another text for that language, or the notice's own language, is refused.
+     */
+    @CommandHandler
+    public Translated handle(TranslateNotice command) throws Exception {
+        PrivacyNotice notice = registry.find(command.version()).orElseThrow(NoticeRefusals.NoSuchNotice::new);
+        if (notice.language().equalsIgnoreCase(command.language())) {
+            throw new NoticeRefusals.TranslationConflict("the notice's own language has its registered text");
+        }
+        Instant now = GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MICROS);
+        NoticeTranslation candidate = new NoticeTranslation(command.version(), command.language(), command.text(),
+                PrivacyNotice.sha256Of(command.text()), now);
+        Optional<NoticeTranslation> existing = registry.translation(command.version(), command.language());
+        if (existing.isEmpty() && registry.insertTranslation(candidate)) {
+            notices.load(command.version().value()).execute(n -> n.translate(command, candidate.sha256(), now));
+            return new Translated(candidate, true);
+        }
+        NoticeTranslation registered = existing.or(() -> registry.translation(command.version(), command.language()))
+                .orElseThrow();
+        if (!registered.sha256().equals(candidate.sha256())) {
+            throw new NoticeRefusals.TranslationConflict("this version has another text in that language: a"
+                    + " published text never changes");
+        }
+        return new Translated(registered, false);
+    }
+
     private static boolean sameContent(PrivacyNotice a, PrivacyNotice b) {
         return a.sha256().equals(b.sha256()) && a.language().equals(b.language()) && a.url().equals(b.url())
                 && a.effectiveFrom().equals(b.effectiveFrom()) && a.purposes().equals(b.purposes())

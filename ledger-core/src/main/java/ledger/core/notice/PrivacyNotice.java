@@ -71,6 +71,11 @@ public record PrivacyNotice(
         return new ConsentNotice(version, sha256, language, effectiveFrom, purposes.keySet());
     }
 
+    /** The same, for the text in another language ({@code sha256} of that text), superseded from {@code from}. */
+    public ConsentNotice consentNotice(String textLanguage, String textSha256, Instant supersededFrom) {
+        return new ConsentNotice(version, textSha256, textLanguage, effectiveFrom, purposes.keySet(), supersededFrom);
+    }
+
     /** Lowercase hex SHA-256 of the text's UTF-8 bytes. */
     public static String sha256Of(String text) {
         try {

@@ -9,8 +9,8 @@ public enum RequestType {
     ACCESS(Set.of("RegisterExtractIssued")),
     /** Art. 20: the extract is the machine-readable export. */
     PORTABILITY(Set.of("RegisterExtractIssued")),
-    /** Art. 16: a profile edit. */
-    RECTIFICATION(Set.of("ProfileEdited")),
+    /** Art. 16: a profile edit, or an optional field removed. */
+    RECTIFICATION(Set.of("ProfileEdited", "ProfileFieldRemoved")),
     /** Art. 17: the erasure itself. */
     ERASURE(Set.of("MemberErased")),
     /** Art. 7(3): a consent withdrawn (withdrawing the membership's consent also ends the membership). */

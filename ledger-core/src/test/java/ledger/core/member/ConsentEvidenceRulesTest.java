@@ -82,6 +82,17 @@ class ConsentEvidenceRulesTest {
     }
 
     @Test
+    void a_consent_under_a_superseded_notice_is_refused_and_records_nothing() {
+        ConsentNotice superseded = new ConsentNotice(NoticeVersion.of("2024-05"), MemberFixtures.sha256("2024-05"), "en",
+                MemberFixtures.NOTICES_EFFECTIVE, Set.of(PurposeCatalog.MEMBERSHIP, PurposeCatalog.NEWSLETTER),
+                fixture.currentTime().minusSeconds(1));
+        fixture.given(registered(), membershipConsent())
+                .when(new GiveConsent(ID, "newsletter", superseded, "portal", PORTAL))
+                .expectException(ledger.core.notice.NoticeRefusals.NoticeSuperseded.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void a_consent_to_a_purpose_the_notice_does_not_describe_is_refused() {
         ConsentNotice membershipOnly = new ConsentNotice(NoticeVersion.of("2026-04"), MemberFixtures.sha256("2026-04"),
                 "en", MemberFixtures.NOTICES_EFFECTIVE, Set.of(PurposeCatalog.MEMBERSHIP));

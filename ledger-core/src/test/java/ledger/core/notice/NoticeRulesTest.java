@@ -146,6 +146,66 @@ class NoticeRulesTest {
         assertThat(new NoSuchNotice().details().code()).isEqualTo("unknown-notice");
     }
 
+    private void registered(NoticeVersion version, String language, java.time.Instant effective) {
+        registry.insert(new PrivacyNotice(version, language, "https://www.example.org/privacy", TEXT + version,
+                PrivacyNotice.sha256Of(TEXT + version), effective, PURPOSES, "three months", RECIPIENTS, EFFECTIVE));
+    }
+
+    @Test
+    void a_version_is_superseded_from_the_moment_a_later_version_takes_effect() {
+        registered(V1, "en", EFFECTIVE);
+        java.time.Instant later = EFFECTIVE.plus(java.time.Duration.ofDays(30));
+        registered(NoticeVersion.of("2026-02"), "en", later);
+        ConsentNotice first = registry.consentNotice(V1.value());
+        assertThat(first.supersededFrom()).isEqualTo(later);
+        first.requireCovers("newsletter", later.minusSeconds(1));
+        assertThatThrownBy(() -> first.requireCovers("newsletter", later))
+                .isInstanceOf(NoticeRefusals.NoticeSuperseded.class)
+                .satisfies(e -> assertThat(((NoticeRefusals.NoticeSuperseded) e).details().code())
+                        .isEqualTo("notice-superseded"));
+        assertThat(registry.consentNotice("2026-02").supersededFrom()).as("the latest is superseded by nothing")
+                .isNull();
+    }
+
+    @Test
+    void a_translation_is_recorded_with_the_sha256_of_its_text_and_a_consent_in_it_records_that_hash() {
+        registered(V1, "en", EFFECTIVE);
+        fixture.given(new NoticeRegistered(V1, "en", "https://www.example.org/privacy", TEXT + V1,
+                        PrivacyNotice.sha256Of(TEXT + V1), EFFECTIVE, PURPOSES, "three months", RECIPIENTS, DPM, EFFECTIVE))
+                .when(new TranslateNotice(V1, "sv", "Integritetspolicy.", DPM))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        matches(p -> p instanceof NoticeTranslated t && t.language().equals("sv")
+                                && t.sha256().equals(PrivacyNotice.sha256Of("Integritetspolicy.")) && t.by().equals(DPM)),
+                        andNoMore())));
+        ConsentNotice swedish = registry.consentNotice(V1.value(), "sv");
+        assertThat(swedish.language()).isEqualTo("sv");
+        assertThat(swedish.sha256()).isEqualTo(PrivacyNotice.sha256Of("Integritetspolicy."));
+        assertThat(registry.consentNotice(V1.value(), "en").sha256()).isEqualTo(PrivacyNotice.sha256Of(TEXT + V1));
+        assertThatThrownBy(() -> registry.consentNotice(V1.value(), "de"))
+                .isInstanceOf(NoticeRefusals.UnknownNoticeLanguage.class);
+    }
+
+    @Test
+    void a_translation_never_changes_and_the_notice_s_own_language_is_not_one() {
+        registered(V1, "en", EFFECTIVE);
+        registry.insertTranslation(new NoticeTranslation(V1, "sv", "Integritetspolicy.",
+                PrivacyNotice.sha256Of("Integritetspolicy."), EFFECTIVE));
+        NoticeRegistered notice = new NoticeRegistered(V1, "en", "https://www.example.org/privacy", TEXT + V1,
+                PrivacyNotice.sha256Of(TEXT + V1), EFFECTIVE, PURPOSES, "three months", RECIPIENTS, DPM, EFFECTIVE);
+        fixture.given(notice)
+                .when(new TranslateNotice(V1, "sv", "Integritetspolicy.", DPM))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(notice)
+                .when(new TranslateNotice(V1, "sv", "Annan text.", DPM))
+                .expectException(NoticeRefusals.TranslationConflict.class)
+                .expectNoEvents();
+        fixture.given(notice)
+                .when(new TranslateNotice(V1, "en", "Another English text.", DPM))
+                .expectException(NoticeRefusals.TranslationConflict.class)
+                .expectNoEvents();
+    }
+
     @Test
     void a_notice_version_is_never_a_uuid_and_never_free_text() {
         assertThat(NoticeVersion.isValid("2019-01-05")).isTrue();

@@ -88,7 +88,8 @@ class MemberController {
     ResponseEntity<MemberRequests.Registered> registerMember(@Valid @RequestBody MemberRequests.Register request) {
         MemberId id = request.memberId() != null ? MemberId.of(request.memberId()) : MemberId.random();
         List<RegisterMember.ConsentRequest> consents = request.consents().stream()
-                .map(c -> new RegisterMember.ConsentRequest(c.purpose(), notices.consentNotice(c.policyVersion()),
+                .map(c -> new RegisterMember.ConsentRequest(c.purpose(), notices.consentNotice(c.policyVersion(),
+                        c.language()),
                         c.channel() != null ? c.channel() : "portal"))
                 .toList();
         MemberId registered = commands.sendAndWait(new RegisterMember(id, request.username(), request.givenName(),
@@ -103,7 +104,8 @@ class MemberController {
     MemberRequests.ConsentRecorded giveConsent(@PathVariable UUID memberId,
                                                @Valid @RequestBody MemberRequests.Consent request) {
         UUID consentId = commands.sendAndWait(new GiveConsent(MemberId.of(memberId), request.purpose(),
-                notices.consentNotice(request.policyVersion()), request.channel() != null ? request.channel() : "portal",
+                notices.consentNotice(request.policyVersion(), request.language()),
+                request.channel() != null ? request.channel() : "portal",
                 Callers.current()));
         return new MemberRequests.ConsentRecorded(consentId);
     }

@@ -45,7 +45,10 @@ final class MemberRequests {
     record Consent(
             @NotBlank @Size(max = 64) @Pattern(regexp = TOKEN) String purpose,
             @NotBlank @Size(max = 32) @Pattern(regexp = TOKEN) String policyVersion,
-            @Size(max = 32) @Pattern(regexp = TOKEN) String channel) {
+            @Size(max = 32) @Pattern(regexp = TOKEN) String channel,
+            // the language of the notice text the member was shown (a registered translation); default the notice's
+            @Size(max = 35) @Pattern(regexp = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
+                    message = "must be a BCP 47 language tag, e.g. sv") String language) {
     }
 
     /** {@code channel}: how the withdrawal reached the company; {@code portal} when not given. */

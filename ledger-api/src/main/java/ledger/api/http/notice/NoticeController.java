@@ -39,7 +39,9 @@ import ledger.core.notice.NoticeRegistration;
 import ledger.core.notice.NoticeRegistry;
 import ledger.core.notice.NoticeVersion;
 import ledger.core.notice.PrivacyNotice;
+import ledger.core.notice.NoticeTranslation;
 import ledger.core.notice.RegisterNotice;
+import ledger.core.notice.TranslateNotice;
 
 /**
  * The notice registry (GDPR Art. 7(1): what the member consented to). DPM and ADMIN register a
@@ -102,6 +104,17 @@ class NoticeController {
     record Registered(String version, String sha256, Instant effectiveFrom) {
     }
 
+    /** A version's text in another language. */
+    record Translation(
+            @NotBlank @Size(max = 35) @Pattern(regexp = LANGUAGE, message = "must be a BCP 47 language tag, e.g. sv")
+            String language,
+            @NotBlank @Size(max = 60000) @Pattern(regexp = Fields.TEXT) String text) {
+    }
+
+    /** The answer of a translation: the version, the language and the SHA-256 of the text. */
+    record TranslationRegistered(String version, String language, String sha256) {
+    }
+
     private final CommandGateway commands;
     private final NoticeRegistry notices;
 
@@ -127,6 +140,26 @@ class NoticeController {
         return ResponseEntity.status(result.registered() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/v1/notices/" + notice.version()))
                 .body(body);
+    }
+
+    /**
+     * Adds the version's text in another language (201; the same text again 200; another text for that
+     * language, or the notice's own language, 409 translation-conflict). A consent may then name the
+     * language and records this text's SHA-256.
+     */
+    @ReplayableAnswer
+    @PostMapping(path = "/{version}/translations", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<TranslationRegistered> translate(@PathVariable String version,
+                                                    @Valid @RequestBody Translation request) {
+        if (!NoticeVersion.isValid(version)) {
+            throw new NoSuchNotice();
+        }
+        NoticeRegistration.Translated result = commands.sendAndWait(new TranslateNotice(NoticeVersion.of(version),
+                request.language(), request.text(), Callers.current()));
+        NoticeTranslation translation = result.translation();
+        return ResponseEntity.status(result.registered() ? HttpStatus.CREATED : HttpStatus.OK)
+                .location(URI.create("/api/v1/notices/" + version + "/translations/" + translation.language()))
+                .body(new TranslationRegistered(version, translation.language(), translation.sha256()));
     }
 
     /** Every registered version, older first (by when it takes effect), without the texts. */

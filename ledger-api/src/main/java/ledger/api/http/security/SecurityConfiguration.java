@@ -100,7 +100,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, BASE + "/purposes/*/audience").hasAnyRole(PORTAL.name(),
                                 DPM.name())
                         // the notice registry: registered by the DPM and operations, read by every role
-                        .requestMatchers(HttpMethod.POST, BASE + "/notices").hasAnyRole(DPM.name(), ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, BASE + "/notices", BASE + "/notices/*/translations")
+                        .hasAnyRole(DPM.name(), ADMIN.name())
                         .requestMatchers(HttpMethod.GET, BASE + "/notices", BASE + "/notices/*")
                         .hasAnyRole(PORTAL.name(), AUDITOR.name(), DPM.name(), ADMIN.name())
                         // AUDITOR: history, read-only; the DPM reads a member's trails to answer requests

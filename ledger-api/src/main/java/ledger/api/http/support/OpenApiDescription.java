@@ -52,21 +52,23 @@ class OpenApiDescription {
     private static final Map<String, String[]> OPERATIONS = new LinkedHashMap<>();
 
     /** "METHOD path" -> the success status, where springdoc cannot see it (a ResponseEntity built in code). */
-    private static final Map<String, String> SUCCESS = Map.of(
-            "POST /api/v1/members", "201",
-            "POST /api/v1/contact-cases", "201",
-            "POST /api/v1/members/{memberId}/legal-holds", "201",
-            "DELETE /api/v1/members/{memberId}/legal-holds/{holdId}", "204",
-            "DELETE /api/v1/members/{memberId}/restriction", "204",
-            "POST /api/v1/requests", "201",
-            "POST /api/v1/requests/{requestId}/completion", "204",
-            "POST /api/v1/admin/read-models/{name}/replay", "202",
-            "DELETE /api/v1/admin/dead-letters/{letterId}", "204",
-            "POST /api/v1/notices", "201");
+    private static final Map<String, String> SUCCESS = Map.ofEntries(
+            Map.entry("POST /api/v1/members", "201"),
+            Map.entry("POST /api/v1/contact-cases", "201"),
+            Map.entry("POST /api/v1/members/{memberId}/legal-holds", "201"),
+            Map.entry("DELETE /api/v1/members/{memberId}/legal-holds/{holdId}", "204"),
+            Map.entry("DELETE /api/v1/members/{memberId}/restriction", "204"),
+            Map.entry("POST /api/v1/requests", "201"),
+            Map.entry("POST /api/v1/requests/{requestId}/completion", "204"),
+            Map.entry("POST /api/v1/admin/read-models/{name}/replay", "202"),
+            Map.entry("DELETE /api/v1/admin/dead-letters/{letterId}", "204"),
+            Map.entry("POST /api/v1/notices", "201"),
+            Map.entry("POST /api/v1/notices/{version}/translations", "201"));
 
     /** "METHOD path" -> what a 200 means beside its 201 (the same request again, nothing recorded). */
     private static final Map<String, String> ALSO_OK = Map.of(
-            "POST /api/v1/notices", "Registered before with the same content: nothing recorded");
+            "POST /api/v1/notices", "Registered before with the same content: nothing recorded",
+            "POST /api/v1/notices/{version}/translations", "Registered before with the same text: nothing recorded");
 
     /** "METHOD path" that answer 410 Gone (a member's receipt after the member's erasure). */
     private static final Set<String> GONE = Set.of("GET /api/v1/members/{memberId}/consents/{consentId}/receipt");
@@ -282,6 +284,10 @@ class OpenApiDescription {
         schema(certificate + "$Erasure", "CertifiedErasure", "The member's erasure: its event and leaf, ground, time"
                 + " and who erased (principal and role, or the system).");
         String notice = "ledger.api.http.notice.NoticeController$";
+        schema(notice + "Translation", "NoticeTranslation", "A registered version's text in another language (a"
+                + " BCP 47 tag); a consent naming that language records the SHA-256 of this text.");
+        schema(notice + "TranslationRegistered", "NoticeTranslationRegistered", "The version, the language and"
+                + " the SHA-256 the ledger computed of the translation's text.");
         schema(notice + "Registration", "NoticeRegistration", "A privacy-notice version to register: its language,"
                 + " where it is published, its full text (the ledger keeps it and its SHA-256), from when it is in"
                 + " effect, the purposes it describes, the retention it states and the recipients it names.");
@@ -381,6 +387,10 @@ class OpenApiDescription {
                         + " (Accept: application/pdf, the same page); issuing it is recorded, and so is the read.");
         operation("GET " + m + "/{memberId}/consent-history", "Audit", "Read a member's consent history",
                 "Every consent event of the member in order (auditors, and the DPM answering a request).");
+        operation("POST /api/v1/notices/{version}/translations", "Notices", "Add a translation of a notice",
+                "Adds the version's text in another language: 201, the same text again 200 (nothing recorded),"
+                        + " another text for that language or the notice's own language 409 translation-conflict."
+                        + " Recorded as an event. The DPM and operations.");
         operation("POST /api/v1/audit/campaigns", "Consent evidence", "Audit a campaign", "For up to 10,000"
                 + " recipients of a mailing: did each consent to the purpose at that moment, under which notice,"
                 + " proven by which event (and its leaf); a summary of granted, not granted and unknown."

@@ -20,6 +20,7 @@ import ledger.api.infrastructure.axon.Serializers;
 import ledger.core.notice.NoticePurpose;
 import ledger.core.notice.NoticeRecipient;
 import ledger.core.notice.NoticeRegistry;
+import ledger.core.notice.NoticeTranslation;
 import ledger.core.notice.NoticeVersion;
 import ledger.core.notice.PrivacyNotice;
 
@@ -102,5 +103,31 @@ class JdbcNoticeRegistry implements NoticeRegistry {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public boolean insertTranslation(NoticeTranslation translation) {
+        return jdbc.update("INSERT INTO notice_translation (version, language, text, sha256, registered_at)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (version, language) DO NOTHING",
+                translation.version().value(), translation.language(), translation.text(), translation.sha256(),
+                Timestamp.from(translation.registeredAt())) == 1;
+    }
+
+    @Override
+    public Optional<NoticeTranslation> translation(NoticeVersion version, String language) {
+        return jdbc.query("SELECT version, language, text, sha256, registered_at FROM notice_translation"
+                + " WHERE version = ? AND language = ?", JdbcNoticeRegistry::translationRow, version.value(), language)
+                .stream().findFirst();
+    }
+
+    @Override
+    public List<NoticeTranslation> translations(NoticeVersion version) {
+        return jdbc.query("SELECT version, language, text, sha256, registered_at FROM notice_translation"
+                + " WHERE version = ? ORDER BY language", JdbcNoticeRegistry::translationRow, version.value());
+    }
+
+    private static NoticeTranslation translationRow(ResultSet rs, int i) throws SQLException {
+        return new NoticeTranslation(NoticeVersion.of(rs.getString(1)), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getTimestamp(5).toInstant());
     }
 }
