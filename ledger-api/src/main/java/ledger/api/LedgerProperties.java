@@ -363,7 +363,7 @@ public record LedgerProperties(
      */
     public record Recipient(String name, String role, List<String> purposes, String location, boolean insideEuEea,
                             String transferMechanism, @JsonIgnore URI notifyUrl, @JsonIgnore String notifySecret,
-                            java.time.LocalDate agreementDate) {
+                            java.time.LocalDate agreementDate, @JsonIgnore boolean inactivityWarnings) {
 
         public Recipient {
             purposes = orEmpty(purposes);

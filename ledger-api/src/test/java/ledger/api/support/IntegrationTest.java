@@ -55,6 +55,8 @@ public abstract class IntegrationTest {
         registry.add(recipient + "location", () -> "EU/EEA");
         registry.add(recipient + "inside-eu-eea", () -> "true");
         registry.add(recipient + "notify-url", () -> receiver.url("/it-provider"));
+        // the portal's stand-in for inactivity warnings (InactivityIT)
+        registry.add(recipient + "inactivity-warnings", () -> "true");
         registry.add(recipient + "notify-secret", () -> IT_PROVIDER_SECRET);
         recipient = "ledger.register.recipients[1].";
         registry.add(recipient + "name", () -> "Newsletter service (personal data assistant)");

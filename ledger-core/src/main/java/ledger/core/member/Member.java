@@ -62,11 +62,14 @@ public class Member {
     /** The profile fields a member may remove (RFC 7396 null); the others are required. */
     static final java.util.Set<String> REMOVABLE_FIELDS = java.util.Set.of("company");
     static final String INACTIVITY_DEADLINE = "membership-inactivity";
+    static final String INACTIVITY_WARNING_DEADLINE = "membership-inactivity-warning";
 
     @AggregateIdentifier
     @SubjectId
     private MemberId memberId;
     private MemberStatus status;
+    /** The last day (UTC) the member used the portal, as recorded; null before the first. */
+    private LocalDate lastUseDay;
     @PersonalData
     private String username;
     @PersonalData
@@ -107,7 +110,13 @@ public class Member {
                         command.requestedBy(), now));
             }
         }
-        activity(now, retention, deadlines);
+        // the inactivity deadline is scheduled once the aggregate exists (startInactivityClock): a deadline
+        // scheduled from the constructor has no aggregate to name yet
+    }
+
+    /** Right after registration, in its command: the first inactivity deadline. */
+    void startInactivityClock(RetentionPolicy retention, DeadlineManager deadlines) {
+        activity(now(), retention, deadlines);
     }
 
     /** The guards of registration, checked before anything outside the aggregate is touched. */
@@ -274,6 +283,7 @@ public class Member {
         Instant due = retention.memberErasureDue(now);
         apply(new MembershipEnded(memberId, reason, due, by, now));
         deadlines.cancelAllWithinScope(INACTIVITY_DEADLINE);
+        deadlines.cancelAllWithinScope(INACTIVITY_WARNING_DEADLINE);
         deadlines.schedule(due, RETENTION_DEADLINE);
         return due;
     }
@@ -288,6 +298,26 @@ public class Member {
         Instant now = now();
         apply(new RegisterExtractIssued(memberId, command.format(), command.requestedBy(), now));
         return now;
+    }
+
+    /**
+     * The member used the portal: at most one event a day (a second use the same day records nothing); every
+     * recorded use moves the inactivity deadline and its warning. Answers whether an event was recorded.
+     */
+    @CommandHandler
+    public boolean handle(RecordPortalUse command, RetentionPolicy retention, DeadlineManager deadlines) {
+        requireNotErased();
+        if (status == MemberStatus.ENDED) {
+            throw new MembershipHasEnded();
+        }
+        Instant now = now();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        if (today.equals(lastUseDay)) {
+            return false;
+        }
+        apply(new PortalUsed(memberId, today, command.requestedBy(), now));
+        activity(now, retention, deadlines);
+        return true;
     }
 
     /** A hold is reviewed by a date after today (UTC). */
@@ -342,6 +372,17 @@ public class Member {
     record InactivityPassed(Instant lastActivity) {
     }
 
+    /** The payload of the warning before the inactivity deadline: when the membership would end. */
+    record InactivityWarningDue(Instant membershipEndsAt) {
+    }
+
+    @DeadlineHandler(deadlineName = INACTIVITY_WARNING_DEADLINE)
+    void warnInactive(InactivityWarningDue deadline) {
+        if (status == MemberStatus.ACTIVE) {
+            apply(new InactivityWarned(memberId, deadline.membershipEndsAt(), Actor.SYSTEM, now()));
+        }
+    }
+
     @DeadlineHandler(deadlineName = INACTIVITY_DEADLINE)
     void inactive(InactivityPassed deadline, RetentionPolicy retention, DeadlineManager deadlines) {
         if (status == MemberStatus.ACTIVE) {
@@ -375,6 +416,7 @@ public class Member {
         // an erased member needs no deadline
         deadlines.cancelAllWithinScope(RETENTION_DEADLINE);
         deadlines.cancelAllWithinScope(INACTIVITY_DEADLINE);
+        deadlines.cancelAllWithinScope(INACTIVITY_WARNING_DEADLINE);
         return erasure;
     }
 
@@ -382,7 +424,12 @@ public class Member {
     private void activity(Instant now, RetentionPolicy retention, DeadlineManager deadlines) {
         retention.inactivityDue(now).ifPresent(due -> {
             deadlines.cancelAllWithinScope(INACTIVITY_DEADLINE);
+            deadlines.cancelAllWithinScope(INACTIVITY_WARNING_DEADLINE);
             deadlines.schedule(due, INACTIVITY_DEADLINE, new InactivityPassed(now));
+            Instant warning = due.minus(RetentionPolicy.INACTIVITY_WARNING);
+            if (warning.isAfter(now)) {
+                deadlines.schedule(warning, INACTIVITY_WARNING_DEADLINE, new InactivityWarningDue(due));
+            }
         });
     }
 
@@ -424,6 +471,11 @@ public class Member {
     }
 
     /** A fresh consent to a purpose the member objected to ends the objection. */
+    @EventSourcingHandler
+    void on(PortalUsed event) {
+        lastUseDay = event.day();
+    }
+
     @EventSourcingHandler
     void on(ConsentGiven event) {
         consents.put(event.purpose(), new Grant(event.consentId(), event.policyVersion()));

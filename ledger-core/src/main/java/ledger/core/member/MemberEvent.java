@@ -8,7 +8,8 @@ import ledger.core.shared.Actor;
 public sealed interface MemberEvent
         permits MemberRegistered, ConsentGiven, ConsentWithdrawn, DocumentDownloaded, ProfileEdited,
         MembershipEnded, MemberErased, RegisterExtractIssued, LegalHoldPlaced, LegalHoldReleased, ErasureDue,
-        ErasureDeferred, ProcessingRestricted, RestrictionLifted, ObjectionRecorded, ProfileFieldRemoved {
+        ErasureDeferred, ProcessingRestricted, RestrictionLifted, ObjectionRecorded, ProfileFieldRemoved,
+        PortalUsed, InactivityWarned {
 
     MemberId memberId();
 

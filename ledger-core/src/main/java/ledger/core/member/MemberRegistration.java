@@ -41,7 +41,8 @@ public class MemberRegistration {
                 // go on
             }
         }
-        members.newInstance(() -> new Member(command, purposes, retention, deadlines));
+        members.newInstance(() -> new Member(command, purposes, retention, deadlines))
+                .execute(member -> member.startInactivityClock(retention, deadlines));
         return command.memberId();
     }
 }

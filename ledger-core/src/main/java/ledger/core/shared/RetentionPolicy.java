@@ -17,6 +17,8 @@ public record RetentionPolicy(Period afterMembershipEnd, Period contactCaseMaxim
 
     public static final Period POLICY_MEMBER_MAXIMUM = Period.ofMonths(3);
     public static final Period POLICY_CONTACT_CASE_MAXIMUM = Period.ofYears(3);
+    /** How long before the inactivity deadline the member is warned (the portal mails them). */
+    public static final java.time.Duration INACTIVITY_WARNING = java.time.Duration.ofDays(30);
 
     public RetentionPolicy {
         Objects.requireNonNull(afterMembershipEnd, "afterMembershipEnd");

@@ -238,11 +238,54 @@ class RetentionRulesTest {
                 new InMemoryKeyVault(), List.of(), withInactivity);
         inactive.givenCommands(register("ada", List.of(consent("portal-membership", "2024-05"))))
                 .whenTimeElapses(Duration.ofDays(366))
-                .expectTriggeredDeadlinesWithName(Member.INACTIVITY_DEADLINE)
+                .expectTriggeredDeadlinesWithName(Member.INACTIVITY_WARNING_DEADLINE, Member.INACTIVITY_DEADLINE)
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        matches(p -> p instanceof InactivityWarned w && w.by().equals(Actor.SYSTEM)),
                         matches(p -> p instanceof MembershipEnded e && e.reason() == MembershipEndReason.INACTIVITY
                                 && e.by().equals(Actor.SYSTEM)),
                         andNoMore())));
+    }
+
+    @Test
+    void thirty_days_before_the_inactivity_deadline_the_member_is_warned_with_the_day_the_membership_ends() {
+        AggregateTestFixture<Member> inactive = withInactivity();
+        Instant registered = inactive.currentTime();
+        inactive.givenCommands(register("ada", List.of(consent("portal-membership", "2024-05"))))
+                .whenTimeElapses(Duration.between(registered, twelveMonthsAfter(registered)).minusDays(29))
+                .expectTriggeredDeadlinesWithName(Member.INACTIVITY_WARNING_DEADLINE)
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        matches(p -> p instanceof InactivityWarned w
+                                && w.membershipEndsAt().equals(twelveMonthsAfter(registered))),
+                        andNoMore())));
+    }
+
+    @Test
+    void a_use_of_the_portal_is_recorded_once_a_day_and_moves_the_inactivity_deadline() {
+        AggregateTestFixture<Member> using = withInactivity();
+        Instant now = using.currentTime();
+        using.givenCommands(register("ada", List.of(consent("portal-membership", "2024-05"))))
+                .when(new RecordPortalUse(MemberFixtures.ID, MemberFixtures.PORTAL))
+                .expectResultMessagePayload(true)
+                .expectEvents(new PortalUsed(MemberFixtures.ID, java.time.LocalDate.ofInstant(now, ZoneOffset.UTC),
+                        MemberFixtures.PORTAL, now))
+                .expectScheduledDeadlineWithName(twelveMonthsAfter(now), Member.INACTIVITY_DEADLINE);
+        AggregateTestFixture<Member> again = withInactivity();
+        Instant today = again.currentTime();
+        again.givenCommands(register("ada", List.of(consent("portal-membership", "2024-05"))),
+                        new RecordPortalUse(MemberFixtures.ID, MemberFixtures.PORTAL))
+                .when(new RecordPortalUse(MemberFixtures.ID, MemberFixtures.PORTAL))
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+        assertThat(today).isNotNull();
+    }
+
+    @Test
+    void an_ended_membership_records_no_use_of_the_portal() {
+        fixture.given(registered(), membershipConsent(), new MembershipEnded(ID, MembershipEndReason.MEMBER_REQUEST,
+                        MemberFixtures.T0, PORTAL, MemberFixtures.T0))
+                .when(new RecordPortalUse(ID, PORTAL))
+                .expectException(MemberRefusals.MembershipHasEnded.class)
+                .expectNoEvents();
     }
 
     @Test

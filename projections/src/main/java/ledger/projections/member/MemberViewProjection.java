@@ -34,6 +34,8 @@ import ledger.core.member.ProcessingRestricted;
 import ledger.core.member.RestrictionLifted;
 import ledger.core.member.ProfileEdited;
 import ledger.core.member.ProfileFieldRemoved;
+import ledger.core.member.InactivityWarned;
+import ledger.core.member.PortalUsed;
 import ledger.core.member.RegisterExtractIssued;
 
 /**
@@ -119,6 +121,20 @@ public class MemberViewProjection {
     /** Events that are no activity of the member only move the view's version. */
     @EventHandler
     void on(RegisterExtractIssued event, @SequenceNumber long sequence) {
+        fence.shreddedHolding(event.memberId().value());
+        rows.advanceVersion(event.memberId().value(), sequence);
+    }
+
+    /** A use of the portal is the member's activity: it moves the last activity. */
+    @EventHandler
+    void on(PortalUsed event, @SequenceNumber long sequence) {
+        fence.shreddedHolding(event.memberId().value());
+        claim(event, sequence);
+    }
+
+    /** A warning of the system is no activity of the member. */
+    @EventHandler
+    void on(InactivityWarned event, @SequenceNumber long sequence) {
         fence.shreddedHolding(event.memberId().value());
         rows.advanceVersion(event.memberId().value(), sequence);
     }

@@ -243,6 +243,17 @@ class MemberViewProjectionTest extends ProjectionTest {
     }
 
     @Test
+    void a_use_of_the_portal_moves_the_last_activity_and_a_warning_only_the_version() {
+        MemberId id = registered();
+        batch(() -> projection.on(new ledger.core.member.PortalUsed(id, java.time.LocalDate.of(2026, 1, 1), PORTAL,
+                at(10)), 1));
+        assertThat(view(id).lastActivityAt()).isEqualTo(at(10));
+        batch(() -> projection.on(new ledger.core.member.InactivityWarned(id, at(100), Actor.SYSTEM, at(20)), 2));
+        assertThat(view(id).version()).isEqualTo(2);
+        assertThat(view(id).lastActivityAt()).isEqualTo(at(10));
+    }
+
+    @Test
     void a_legal_hold_is_listed_until_it_is_released() {
         MemberId id = registered();
         UUID first = UUID.randomUUID();

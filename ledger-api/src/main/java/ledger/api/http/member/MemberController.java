@@ -43,6 +43,7 @@ import ledger.core.member.GiveConsent;
 import ledger.core.member.MemberId;
 import ledger.core.member.MembershipEndReason;
 import ledger.core.member.RecordDownload;
+import ledger.core.member.RecordPortalUse;
 import ledger.core.member.RegisterMember;
 import ledger.core.member.WithdrawConsent;
 import ledger.core.notice.NoticeRegistry;
@@ -96,6 +97,16 @@ class MemberController {
                 request.familyName(), request.company(), request.email(), consents, Callers.current()));
         return ResponseEntity.created(URI.create("/api/v1/members/" + registered))
                 .body(new MemberRequests.Registered(registered.value()));
+    }
+
+    /**
+     * The member used the portal (e.g. signed in): records the day of last use, at most one event a day,
+     * which keeps the membership from ending for inactivity (ledger.retention.inactivity). 204 either way.
+     */
+    @PostMapping(path = "/{memberId}/activity")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void recordActivity(@PathVariable UUID memberId) {
+        commands.sendAndWait(new RecordPortalUse(MemberId.of(memberId), Callers.current()));
     }
 
     @ReplayableAnswer

@@ -82,7 +82,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, BASE + "/members/*/consents/withdrawals")
                         .hasAnyRole(PORTAL.name(), DPM.name())
                         .requestMatchers(HttpMethod.PATCH, BASE + "/members/*/profile").hasAnyRole(PORTAL.name(), DPM.name())
-                        .requestMatchers(HttpMethod.POST, BASE + "/members/*/consents", BASE + "/members/*/downloads")
+                        .requestMatchers(HttpMethod.POST, BASE + "/members/*/consents", BASE + "/members/*/downloads",
+                                BASE + "/members/*/activity")
                         .hasRole(PORTAL.name())
                         .requestMatchers(HttpMethod.POST, BASE + "/members/*/membership-end")
                         .hasAnyRole(PORTAL.name(), DPM.name())

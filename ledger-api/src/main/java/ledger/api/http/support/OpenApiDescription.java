@@ -63,7 +63,8 @@ class OpenApiDescription {
             Map.entry("POST /api/v1/admin/read-models/{name}/replay", "202"),
             Map.entry("DELETE /api/v1/admin/dead-letters/{letterId}", "204"),
             Map.entry("POST /api/v1/notices", "201"),
-            Map.entry("POST /api/v1/notices/{version}/translations", "201"));
+            Map.entry("POST /api/v1/notices/{version}/translations", "201"),
+            Map.entry("POST /api/v1/members/{memberId}/activity", "204"));
 
     /** "METHOD path" -> what a 200 means beside its 201 (the same request again, nothing recorded). */
     private static final Map<String, String> ALSO_OK = Map.of(
@@ -387,6 +388,11 @@ class OpenApiDescription {
                         + " (Accept: application/pdf, the same page); issuing it is recorded, and so is the read.");
         operation("GET " + m + "/{memberId}/consent-history", "Audit", "Read a member's consent history",
                 "Every consent event of the member in order (auditors, and the DPM answering a request).");
+        operation("POST /api/v1/members/{memberId}/activity", "Members", "Record a use of the portal", "The"
+                + " member used the portal (e.g. signed in): records the day of last use, at most one event a day."
+                + " Without use for ledger.retention.inactivity (24 months by default) the membership ends as"
+                + " ceased; 30 days before, the recipients configured for it are told (the portal mails the"
+                + " member). 409 membership-ended once it ended.");
         operation("POST /api/v1/notices/{version}/translations", "Notices", "Add a translation of a notice",
                 "Adds the version's text in another language: 201, the same text again 200 (nothing recorded),"
                         + " another text for that language or the notice's own language 409 translation-conflict."

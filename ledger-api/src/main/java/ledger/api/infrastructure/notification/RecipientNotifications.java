@@ -31,7 +31,8 @@ public class RecipientNotifications {
      */
     public enum Kind {
         RECTIFICATION("RECTIFICATION"), ERASURE("ERASURE"), RESTRICTION("RESTRICTION"),
-        RESTRICTION_LIFTED("RESTRICTION_LIFTED"), CONSENT_WITHDRAWN("consent-withdrawn"), OBJECTION("objection");
+        RESTRICTION_LIFTED("RESTRICTION_LIFTED"), CONSENT_WITHDRAWN("consent-withdrawn"), OBJECTION("objection"),
+        INACTIVITY_WARNING("inactivity-warning");
 
         private final String wire;
 
@@ -85,6 +86,33 @@ public class RecipientNotifications {
             try {
                 outbox.enqueue(id, recipient.name(), member.value(), kind.wire(), List.of(), eventId, eventSeq,
                         json.writeValueAsString(payload), occurredAt);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a notification is plain JSON", e);
+            }
+        }
+    }
+
+    /**
+     * The membership ends for inactivity at {@code endsAt} unless the member uses the portal: the recipients
+     * configured for it ({@code inactivity-warnings}, e.g. the portal, which mails the member) are told. No
+     * personal data: the member's id and the moment. In the caller's transaction.
+     */
+    public void inactivityWarned(MemberId member, Instant endsAt, String eventId, long eventSeq, Instant occurredAt) {
+        for (LedgerProperties.Recipient recipient : recipients) {
+            if (!recipient.inactivityWarnings()) {
+                continue;
+            }
+            UUID id = UUID.randomUUID();
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("notificationId", id.toString());
+            payload.put("type", Kind.INACTIVITY_WARNING.wire());
+            payload.put("controller", controller);
+            payload.put("memberId", member.toString());
+            payload.put("membershipEndsAt", endsAt.toString());
+            payload.put("occurredAt", occurredAt.toString());
+            try {
+                outbox.enqueue(id, recipient.name(), member.value(), Kind.INACTIVITY_WARNING.wire(), List.of(), eventId,
+                        eventSeq, json.writeValueAsString(payload), occurredAt);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("a notification is plain JSON", e);
             }
