@@ -45,7 +45,8 @@ public record LedgerProperties(
         LegalHolds legalHolds,
         Notifications notifications,
         Console console,
-        Startup startup) {
+        Startup startup,
+        Requests requests) {
 
     public LedgerProperties {
         purposes = purposes == null ? Map.of() : Map.copyOf(purposes);
@@ -227,6 +228,13 @@ public record LedgerProperties(
 
     /** A legal hold placed without a review date is to be reviewed {@code reviewAfter} after it was placed. */
     public record LegalHolds(Period reviewAfter) {
+    }
+
+    /**
+     * Data-subject requests: a one-time verification code is valid {@code verificationCodeTtl}; the contact
+     * data of a requester who is no member is kept {@code requesterRetention} after the request was closed.
+     */
+    public record Requests(Duration verificationCodeTtl, Period requesterRetention) {
     }
 
     /** Where the journal of erasures outside the database is kept (docs/crypto-shredding.md). */

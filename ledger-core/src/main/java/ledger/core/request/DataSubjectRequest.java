@@ -13,6 +13,11 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import ledger.core.member.MemberId;
 import ledger.core.request.MemberEventLookup.MemberEventRef;
 import ledger.core.request.RequestRefusals.AlreadyExtended;
+import ledger.core.request.RequestRefusals.AlreadyVerified;
+import ledger.core.request.RequestRefusals.ChallengeExpired;
+import ledger.core.request.RequestRefusals.ChallengeLocked;
+import ledger.core.request.RequestRefusals.NoChallenge;
+import ledger.core.request.RequestRefusals.NoMemberToChallenge;
 import ledger.core.request.RequestRefusals.AnswerBeforeReceipt;
 import ledger.core.request.RequestRefusals.ExtensionTooLate;
 import ledger.core.request.RequestRefusals.ExtensionTooLong;
@@ -47,6 +52,12 @@ public class DataSubjectRequest {
     private boolean verified;
     private boolean completed;
     private boolean refused;
+    private String challengeDigest;
+    private Instant challengeExpiresAt;
+    private int challengeFailures;
+
+    /** Wrong codes a challenge takes before it locks. */
+    static final int CHALLENGE_ATTEMPTS = 5;
 
     protected DataSubjectRequest() {
         // for Axon
@@ -73,6 +84,52 @@ public class DataSubjectRequest {
             return;
         }
         apply(new IdentityVerified(requestId, memberId, command.method(), command.requestedBy(), now()));
+    }
+
+    /** A new code replaces any earlier one (and its count of wrong codes). */
+    @CommandHandler
+    public void handle(IssueVerificationChallenge command) {
+        requireOpen();
+        if (verified) {
+            throw new AlreadyVerified();
+        }
+        if (memberId == null) {
+            throw new NoMemberToChallenge();
+        }
+        apply(new VerificationChallengeIssued(requestId, memberId, command.codeDigest(), command.expiresAt(),
+                command.requestedBy(), now()));
+    }
+
+    /**
+     * The right code verifies the requester; a wrong one is recorded (not thrown: the record must stay) and
+     * the fifth locks the challenge. Verified already: the first check stands, nothing is recorded.
+     */
+    @CommandHandler
+    public AnswerVerificationChallenge.Outcome handle(AnswerVerificationChallenge command) {
+        requireOpen();
+        if (verified) {
+            return new AnswerVerificationChallenge.Outcome(true, CHALLENGE_ATTEMPTS - challengeFailures);
+        }
+        if (challengeDigest == null) {
+            throw new NoChallenge();
+        }
+        if (challengeFailures >= CHALLENGE_ATTEMPTS) {
+            throw new ChallengeLocked();
+        }
+        Instant now = now();
+        if (!now.isBefore(challengeExpiresAt)) {
+            throw new ChallengeExpired();
+        }
+        if (java.security.MessageDigest.isEqual(challengeDigest.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                String.valueOf(command.codeDigest()).getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            apply(new IdentityVerified(requestId, memberId, VerificationMethod.ONE_TIME_CODE, command.requestedBy(),
+                    now));
+            return new AnswerVerificationChallenge.Outcome(true, CHALLENGE_ATTEMPTS - challengeFailures);
+        }
+        int failures = challengeFailures + 1;
+        apply(new VerificationChallengeFailed(requestId, memberId, failures, failures >= CHALLENGE_ATTEMPTS,
+                command.requestedBy(), now));
+        return new AnswerVerificationChallenge.Outcome(false, CHALLENGE_ATTEMPTS - failures);
     }
 
     @CommandHandler
@@ -172,6 +229,18 @@ public class DataSubjectRequest {
     @EventSourcingHandler
     void on(IdentityVerified event) {
         verified = true;
+    }
+
+    @EventSourcingHandler
+    void on(VerificationChallengeIssued event) {
+        challengeDigest = event.codeDigest();
+        challengeExpiresAt = event.expiresAt();
+        challengeFailures = 0;
+    }
+
+    @EventSourcingHandler
+    void on(VerificationChallengeFailed event) {
+        challengeFailures = event.failures();
     }
 
     @EventSourcingHandler

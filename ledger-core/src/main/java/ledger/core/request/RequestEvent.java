@@ -7,7 +7,8 @@ import ledger.core.shared.Actor;
 
 /** Everything that happens to a data-subject request. */
 public sealed interface RequestEvent
-        permits RequestRecorded, IdentityVerified, RequestExtended, RequestCompleted, RequestRefused {
+        permits RequestRecorded, IdentityVerified, RequestExtended, RequestCompleted, RequestRefused,
+        VerificationChallengeIssued, VerificationChallengeFailed {
 
     RequestId requestId();
 

@@ -90,4 +90,36 @@ public final class RequestRefusals {
             super(Kind.CONFLICT, "answer-used", "the linked member event already completed another request");
         }
     }
+
+    /** Issuing a code for a request whose requester is verified already would verify nothing. */
+    public static final class AlreadyVerified extends Refusal {
+        public AlreadyVerified() {
+            super(Kind.CONFLICT, "already-verified", "the requester's identity is verified already");
+        }
+    }
+
+    public static final class NoChallenge extends Refusal {
+        public NoChallenge() {
+            super(Kind.CONFLICT, "no-verification-challenge", "no verification code was issued for this request");
+        }
+    }
+
+    public static final class ChallengeLocked extends Refusal {
+        public ChallengeLocked() {
+            super(Kind.CONFLICT, "challenge-locked", "too many wrong codes: the DPM issues a new one");
+        }
+    }
+
+    public static final class ChallengeExpired extends Refusal {
+        public ChallengeExpired() {
+            super(Kind.CONFLICT, "challenge-expired", "the code has expired: the DPM issues a new one");
+        }
+    }
+
+    /** A code is shown to a signed-in member: a request without a member cannot be verified so. */
+    public static final class NoMemberToChallenge extends Refusal {
+        public NoMemberToChallenge() {
+            super(Kind.CONFLICT, "no-member", "the request names no member who could sign in");
+        }
+    }
 }

@@ -14,5 +14,7 @@ public enum VerificationMethod {
     /** Confirmed in person. */
     IN_PERSON,
     /** Confirmed by calling back a number on file. */
-    PHONE_CALLBACK
+    PHONE_CALLBACK,
+    /** The signed-in member gave the one-time code the DPM issued (POST /requests/{id}/verification {code}). */
+    ONE_TIME_CODE
 }

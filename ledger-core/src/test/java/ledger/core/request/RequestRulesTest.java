@@ -402,4 +402,70 @@ class RequestRulesTest {
                 .when(new RefuseRequest(REQUEST, "r", DPM))
                 .expectException(RequestCompletedAlready.class);
     }
+
+    private static final Actor PORTAL = new Actor("portal", "PORTAL");
+
+    private VerificationChallengeIssued challenge(String digest, Instant expires) {
+        return new VerificationChallengeIssued(REQUEST, MEMBER, digest, expires, DPM, fixture.currentTime());
+    }
+
+    @Test
+    void the_right_one_time_code_verifies_the_requester() {
+        Instant received = fixture.currentTime().minus(Duration.ofDays(1));
+        fixture.given(recorded(received, received.plus(Duration.ofDays(30))),
+                        challenge("c0de", fixture.currentTime().plus(Duration.ofMinutes(30))))
+                .when(new AnswerVerificationChallenge(REQUEST, "c0de", PORTAL))
+                .expectResultMessagePayload(new AnswerVerificationChallenge.Outcome(true, 5))
+                .expectEvents(new IdentityVerified(REQUEST, MEMBER, VerificationMethod.ONE_TIME_CODE, PORTAL,
+                        fixture.currentTime()));
+    }
+
+    @Test
+    void a_wrong_code_is_recorded_and_the_fifth_locks_the_challenge() {
+        Instant received = fixture.currentTime().minus(Duration.ofDays(1));
+        Instant expires = fixture.currentTime().plus(Duration.ofMinutes(30));
+        fixture.given(recorded(received, received.plus(Duration.ofDays(30))), challenge("c0de", expires))
+                .when(new AnswerVerificationChallenge(REQUEST, "bad", PORTAL))
+                .expectResultMessagePayload(new AnswerVerificationChallenge.Outcome(false, 4))
+                .expectEvents(new VerificationChallengeFailed(REQUEST, MEMBER, 1, false, PORTAL, fixture.currentTime()));
+        fixture.given(recorded(received, received.plus(Duration.ofDays(30))), challenge("c0de", expires),
+                        new VerificationChallengeFailed(REQUEST, MEMBER, 4, false, PORTAL, received))
+                .when(new AnswerVerificationChallenge(REQUEST, "bad", PORTAL))
+                .expectResultMessagePayload(new AnswerVerificationChallenge.Outcome(false, 0))
+                .expectEvents(new VerificationChallengeFailed(REQUEST, MEMBER, 5, true, PORTAL, fixture.currentTime()));
+        fixture.given(recorded(received, received.plus(Duration.ofDays(30))), challenge("c0de", expires),
+                        new VerificationChallengeFailed(REQUEST, MEMBER, 5, true, PORTAL, received))
+                .when(new AnswerVerificationChallenge(REQUEST, "c0de", PORTAL))
+                .expectException(RequestRefusals.ChallengeLocked.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_expired_or_missing_challenge_verifies_nothing() {
+        Instant received = fixture.currentTime().minus(Duration.ofDays(1));
+        fixture.given(recorded(received, received.plus(Duration.ofDays(30))),
+                        challenge("c0de", fixture.currentTime().minusSeconds(1)))
+                .when(new AnswerVerificationChallenge(REQUEST, "c0de", PORTAL))
+                .expectException(RequestRefusals.ChallengeExpired.class)
+                .expectNoEvents();
+        fixture.given(recorded(received, received.plus(Duration.ofDays(30))))
+                .when(new AnswerVerificationChallenge(REQUEST, "c0de", PORTAL))
+                .expectException(RequestRefusals.NoChallenge.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_new_code_replaces_a_locked_one_and_a_verified_requester_gets_none() {
+        Instant received = fixture.currentTime().minus(Duration.ofDays(1));
+        Instant expires = fixture.currentTime().plus(Duration.ofMinutes(30));
+        fixture.given(recorded(received, received.plus(Duration.ofDays(30))), challenge("old", expires),
+                        new VerificationChallengeFailed(REQUEST, MEMBER, 5, true, PORTAL, received),
+                        challenge("new", expires))
+                .when(new AnswerVerificationChallenge(REQUEST, "new", PORTAL))
+                .expectResultMessagePayload(new AnswerVerificationChallenge.Outcome(true, 5));
+        fixture.given(recorded(received, received.plus(Duration.ofDays(30))), verified(received))
+                .when(new IssueVerificationChallenge(REQUEST, "c0de", expires, DPM))
+                .expectException(RequestRefusals.AlreadyVerified.class)
+                .expectNoEvents();
+    }
 }

@@ -19,6 +19,8 @@ import ledger.core.request.IdentityVerified;
 import ledger.core.request.RequestCompleted;
 import ledger.core.request.RequestEvent;
 import ledger.core.request.RequestExtended;
+import ledger.core.request.VerificationChallengeFailed;
+import ledger.core.request.VerificationChallengeIssued;
 import ledger.core.request.RequestFilter;
 import ledger.core.request.RequestRecorded;
 import ledger.core.request.RequestRefused;
@@ -50,6 +52,19 @@ public class RequestProjection {
     @EventHandler
     void on(IdentityVerified event, @SequenceNumber long sequence) {
         rows.verify(event.requestId().value(), event.at(), event.method().name());
+        trail(event, sequence);
+    }
+
+    /** The trail shows that a code was issued and until when; never its digest. */
+    @EventHandler
+    void on(VerificationChallengeIssued event, @SequenceNumber long sequence) {
+        rows.insertEvent(event.requestId().value(), sequence, event.getClass().getSimpleName(), event.at(),
+                event.by().principal(), event.by().role(),
+                MaskedDetails.of(event, "requestId", "memberId", "by", "at", "codeDigest"));
+    }
+
+    @EventHandler
+    void on(VerificationChallengeFailed event, @SequenceNumber long sequence) {
         trail(event, sequence);
     }
 

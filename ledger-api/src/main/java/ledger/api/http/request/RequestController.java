@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +43,10 @@ import ledger.api.http.support.PageLimit;
 import ledger.api.http.support.ReceivedInstant;
 import ledger.api.http.support.ReplayableAnswer;
 import ledger.core.member.MemberId;
+import ledger.api.infrastructure.crypto.VerificationCodes;
+import ledger.core.request.AnswerVerificationChallenge;
 import ledger.core.request.CompleteRequest;
+import ledger.core.request.IssueVerificationChallenge;
 import ledger.core.request.ExtendRequest;
 import ledger.core.request.FindRequest;
 import ledger.core.request.FindRequestHistory;
@@ -71,7 +76,12 @@ class RequestController {
     record NewRequest(@NotNull UUID memberId, @NotNull RequestType type, @NotNull @ReceivedInstant Instant receivedAt) {
     }
 
-    record Verification(@NotNull VerificationMethod method) {
+    /** The DPM's check ({@code method}) or, from the portal, the one-time code the signed-in member typed. */
+    record Verification(VerificationMethod method, @Pattern(regexp = "[0-9]{8}", message = "8 digits") String code) {
+    }
+
+    /** A one-time code for the portal to show the signed-in member, and until when it is valid. */
+    record Challenge(UUID requestId, String code, Instant expiresAt) {
     }
 
     record Extension(@NotNull UUID memberId, @Min(1) @Max(2) int months,
@@ -112,9 +122,11 @@ class RequestController {
     private final PageLimit pageLimit;
     private final LedgerProperties properties;
     private final ObjectMapper json;
+    private final VerificationCodes codes;
 
     RequestController(CommandGateway commands, QueryGateway queries, Clock clock, PageLimit pageLimit,
-                      LedgerProperties properties, ObjectMapper json) {
+                      LedgerProperties properties, ObjectMapper json, VerificationCodes codes) {
+        this.codes = codes;
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
@@ -133,11 +145,61 @@ class RequestController {
         return ResponseEntity.created(URI.create("/api/v1/requests/" + id)).body(new Due(id.value(), due));
     }
 
+    /**
+     * The DPM records how the requester was checked ({@code method}, e.g. for a request by letter); the portal
+     * passes on the one-time code the signed-in member typed ({@code code}): 422 wrong-code (with the attempts
+     * left) until the fifth wrong code locks the challenge (409 challenge-locked).
+     */
     @ReplayableAnswer
     @PostMapping(path = "/{requestId}/verification", consumes = MediaType.APPLICATION_JSON_VALUE)
     Verified verifyRequest(@PathVariable UUID requestId, @Valid @RequestBody Verification verification) {
-        commands.sendAndWait(new VerifyIdentity(RequestId.of(requestId), verification.method(), Callers.current()));
+        Actor caller = Callers.current();
+        boolean portal = "PORTAL".equals(caller.role());
+        if ((verification.method() == null) == (verification.code() == null)) {
+            throw new InvalidParameter(verification.method() == null ? "method" : "code",
+                    "give either method (the DPM) or code (the portal)");
+        }
+        if (verification.code() != null) {
+            if (!portal) {
+                throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "the portal passes on a member's code", null);
+            }
+            AnswerVerificationChallenge.Outcome outcome = commands.sendAndWait(new AnswerVerificationChallenge(
+                    RequestId.of(requestId), codes.digest(requestId, verification.code()), caller));
+            if (!outcome.verified()) {
+                throw new WrongCode(outcome.attemptsLeft());
+            }
+            return new Verified(requestId, VerificationMethod.ONE_TIME_CODE);
+        }
+        if (portal) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "only the DPM records a verification method", null);
+        }
+        commands.sendAndWait(new VerifyIdentity(RequestId.of(requestId), verification.method(), caller));
         return new Verified(requestId, verification.method());
+    }
+
+    /**
+     * The DPM issues a one-time code (8 digits, valid {@code ledger.requests.verification-code-ttl}) for the
+     * portal to show the signed-in member; only its keyed digest is recorded, and a new code replaces the last.
+     * Not replayable: the answer holds the code, which is stored nowhere.
+     */
+    @PostMapping(path = "/{requestId}/verification-challenge")
+    ResponseEntity<Challenge> issueChallenge(@PathVariable UUID requestId) {
+        String code = codes.newCode();
+        Instant expires = clock.instant().plus(properties.requests().verificationCodeTtl());
+        commands.sendAndWait(new IssueVerificationChallenge(RequestId.of(requestId), codes.digest(requestId, code),
+                expires, Callers.current()));
+        return ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(new Challenge(requestId, code, expires));
+    }
+
+    /** 422 wrong-code: the attempts left before the challenge locks. */
+    static final class WrongCode extends ApiProblem {
+        private static final long serialVersionUID = 1L;
+
+        WrongCode(int attemptsLeft) {
+            super(HttpStatus.UNPROCESSABLE_ENTITY, "wrong-code", "the code is wrong; " + attemptsLeft
+                    + " attempts left before the challenge locks", "code");
+        }
     }
 
     @ReplayableAnswer

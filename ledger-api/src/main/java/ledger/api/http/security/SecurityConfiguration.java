@@ -136,6 +136,9 @@ class SecurityConfiguration {
                                 BASE + "/ledger/leaves", BASE + "/ledger/proofs/*", BASE + "/ledger/verification")
                         .hasAnyRole(AUDITOR.name(), DPM.name(), ADMIN.name())
                         .requestMatchers(BASE + "/admin/**").hasRole(ADMIN.name())
+                        // the portal passes on the one-time code a signed-in member typed (the DPM: its method)
+                        .requestMatchers(HttpMethod.POST, BASE + "/requests/*/verification")
+                        .hasAnyRole(DPM.name(), PORTAL.name())
                         .requestMatchers(BASE + "/requests", BASE + "/requests/**").hasRole(DPM.name())
                         // member view and register extract: the portal and the DPM
                         .requestMatchers(HttpMethod.GET, BASE + "/members/*", BASE + "/members/*/register-extract")

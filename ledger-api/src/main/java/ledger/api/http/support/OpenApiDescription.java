@@ -64,7 +64,8 @@ class OpenApiDescription {
             Map.entry("DELETE /api/v1/admin/dead-letters/{letterId}", "204"),
             Map.entry("POST /api/v1/notices", "201"),
             Map.entry("POST /api/v1/notices/{version}/translations", "201"),
-            Map.entry("POST /api/v1/members/{memberId}/activity", "204"));
+            Map.entry("POST /api/v1/members/{memberId}/activity", "204"),
+            Map.entry("POST /api/v1/requests/{requestId}/verification-challenge", "201"));
 
     /** "METHOD path" -> what a 200 means beside its 201 (the same request again, nothing recorded). */
     private static final Map<String, String> ALSO_OK = Map.of(
@@ -211,7 +212,10 @@ class OpenApiDescription {
                 + " check, and how it ended (completed by a member event, when that happened and whether late, or"
                 + " refused).");
         schema(request + "Verification", "DataSubjectRequestVerification", "How the requester's identity was"
-                + " checked (needed before completion).");
+                + " checked (needed before completion): the DPM's method, or the portal's one-time code (exactly"
+                + " one).");
+        schema(request + "Challenge", "DataSubjectRequestChallenge", "A one-time code for the portal to show the"
+                + " signed-in member, and until when it is valid.");
         schema(request + "Verified", "DataSubjectRequestVerified", "The request whose identity check was recorded.");
         schema(request + "Refusal", "DataSubjectRequestRefusal", "Why the request is refused (Art. 12(4)); stored"
                 + " encrypted under the member's key, never answered.");
@@ -388,6 +392,10 @@ class OpenApiDescription {
                         + " (Accept: application/pdf, the same page); issuing it is recorded, and so is the read.");
         operation("GET " + m + "/{memberId}/consent-history", "Audit", "Read a member's consent history",
                 "Every consent event of the member in order (auditors, and the DPM answering a request).");
+        operation("POST /api/v1/requests/{requestId}/verification-challenge", "Data subject requests", "Issue a"
+                + " one-time verification code", "8 digits, valid ledger.requests.verification-code-ttl (30 minutes),"
+                + " for the portal to show the signed-in member; only its keyed digest is recorded, a new code"
+                + " replaces the last. The DPM.");
         operation("POST /api/v1/members/{memberId}/activity", "Members", "Record a use of the portal", "The"
                 + " member used the portal (e.g. signed in): records the day of last use, at most one event a day."
                 + " Without use for ledger.retention.inactivity (24 months by default) the membership ends as"
@@ -461,7 +469,10 @@ class OpenApiDescription {
                 + " its type, recorded after its receipt, not linked to another request; the identity must be"
                 + " verified. Answering events complete the oldest open request by themselves.");
         operation("POST " + r + "/{requestId}/verification", "Data subject requests", "Record the identity check",
-                "Records how the requester's identity was checked; a request completes only after it.");
+                "Records how the requester's identity was checked; a request completes only after it. The DPM"
+                        + " gives the method (e.g. for a request by letter); the portal passes on the one-time code"
+                        + " the signed-in member typed: 422 wrong-code with the attempts left, the fifth wrong code"
+                        + " locks the challenge (409 challenge-locked), an expired code 409 challenge-expired.");
         operation("POST " + r + "/{requestId}/refusal", "Data subject requests", "Refuse a request",
                 "Ends the request refused with the reason told to the person; the answer names the supervisory"
                 + " authority (Art. 12(4)).");
