@@ -10,6 +10,8 @@ import ledger.core.contactcase.ContactCaseErasureDue;
 import ledger.core.contactcase.EraseContactCase;
 import ledger.core.member.EraseMember;
 import ledger.core.member.ErasureDue;
+import ledger.core.request.RequesterDataDue;
+import ledger.core.request.ShredRequesterData;
 import ledger.core.shared.Actor;
 import ledger.core.shared.ErasureGround;
 
@@ -36,6 +38,12 @@ class RetentionAutomation {
     @EventHandler
     void on(ErasureDue event) {
         commands.sendAndWait(EraseMember.automatic(event.memberId(), event.ground()));
+    }
+
+    /** A requester's contact data (a request of someone who is no member) is shredded when its retention ends. */
+    @EventHandler
+    void on(RequesterDataDue event) {
+        commands.sendAndWait(new ShredRequesterData(event.requestId(), Actor.SYSTEM));
     }
 
     @EventHandler

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -13,6 +15,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import ledger.core.member.MemberId;
 import ledger.core.request.MemberEventLookup.MemberEventRef;
 import ledger.core.request.RequestRefusals.AlreadyExtended;
+import ledger.core.request.RequestRefusals.AlreadyLinked;
+import ledger.core.request.RequestRefusals.MemberDataHeld;
 import ledger.core.request.RequestRefusals.AlreadyVerified;
 import ledger.core.request.RequestRefusals.ChallengeExpired;
 import ledger.core.request.RequestRefusals.ChallengeLocked;
@@ -29,6 +33,7 @@ import ledger.core.request.RequestRefusals.RequestCompletedAlready;
 import ledger.core.request.RequestRefusals.RequestRefusedAlready;
 import ledger.core.request.RequestRefusals.WrongResult;
 import ledger.core.shared.Actor;
+import ledger.core.shared.RetentionPolicy;
 
 /**
  * A data-subject request (Art. 12). Due one calendar month after receipt; extendable once, by up to
@@ -52,6 +57,8 @@ public class DataSubjectRequest {
     private boolean verified;
     private boolean completed;
     private boolean refused;
+    private boolean requesterData;
+    private boolean requesterShredded;
     private String challengeDigest;
     private Instant challengeExpiresAt;
     private int challengeFailures;
@@ -73,7 +80,56 @@ public class DataSubjectRequest {
             throw new ReceivedInTheFuture();
         }
         apply(new RequestRecorded(command.requestId(), command.memberId(), command.type(), command.receivedAt(),
-                RequestDeadline.initial(command.receivedAt()), command.requestedBy(), now));
+                RequestDeadline.initial(command.receivedAt()), command.requestedBy(), now, command.requesterEmail(),
+                command.requesterName()));
+    }
+
+    static final String REQUESTER_RETENTION_DEADLINE = "requester-retention";
+
+    /** Only {@link RequestIntake} links, after it found the member; answers the request's type and receipt. */
+    RequestBook.OpenRequest link(LinkRequest command) {
+        requireOpen();
+        if (memberId != null) {
+            throw new AlreadyLinked();
+        }
+        apply(new RequestLinked(requestId, command.memberId(), command.requestedBy(), now()));
+        return new RequestBook.OpenRequest(requestId, type, receivedAt);
+    }
+
+    /** Nothing is held about a requester who is no member: answered so, the request closes. */
+    @CommandHandler
+    public long handle(CloseRequestNoDataHeld command, RetentionPolicy retention, DeadlineManager deadlines) {
+        requireOpen();
+        if (memberId != null) {
+            throw new MemberDataHeld();
+        }
+        Instant now = now();
+        long daysLate = daysLate(now);
+        apply(new RequestClosedNoDataHeld(requestId, daysLate > 0, daysLate, command.requestedBy(), now));
+        closed(retention, deadlines);
+        return daysLate;
+    }
+
+    /** A closed request keeps its requester's contact data for the retention period, then it is shredded. */
+    void closed(RetentionPolicy retention, DeadlineManager deadlines) {
+        if (requesterData && !requesterShredded) {
+            deadlines.schedule(now().atZone(java.time.ZoneOffset.UTC).plus(retention.requesterRetention()).toInstant(),
+                    REQUESTER_RETENTION_DEADLINE);
+        }
+    }
+
+    @DeadlineHandler(deadlineName = REQUESTER_RETENTION_DEADLINE)
+    void requesterRetentionEnded() {
+        if (!requesterShredded) {
+            apply(new RequesterDataDue(requestId, Actor.SYSTEM, now()));
+        }
+    }
+
+    /** Only {@link RequesterShredding} records it, after the key was shredded; a repetition records nothing. */
+    void shredded(Actor by) {
+        if (!requesterShredded) {
+            apply(new RequesterDataShredded(requestId, by, now()));
+        }
     }
 
     /** Verifying again records nothing: the first check stands. */
@@ -135,7 +191,7 @@ public class DataSubjectRequest {
     @CommandHandler
     public Instant handle(ExtendRequest command) {
         requireOpen();
-        if (!memberId.equals(command.memberId())) {
+        if (!java.util.Objects.equals(memberId, command.memberId())) {
             throw new MemberMismatch();
         }
         if (extended) {
@@ -224,6 +280,22 @@ public class DataSubjectRequest {
         type = event.type();
         receivedAt = event.receivedAt();
         dueAt = event.dueAt();
+        requesterData = event.requesterEmail() != null;
+    }
+
+    @EventSourcingHandler
+    void on(RequestLinked event) {
+        memberId = event.memberId();
+    }
+
+    @EventSourcingHandler
+    void on(RequestClosedNoDataHeld event) {
+        completed = true;
+    }
+
+    @EventSourcingHandler
+    void on(RequesterDataShredded event) {
+        requesterShredded = true;
     }
 
     @EventSourcingHandler

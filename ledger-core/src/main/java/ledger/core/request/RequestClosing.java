@@ -3,6 +3,7 @@ package ledger.core.request;
 import java.util.Optional;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 
@@ -11,6 +12,7 @@ import ledger.core.request.RequestBook.OpenRequest;
 import ledger.core.request.RequestRefusals.AnswerUsed;
 import ledger.core.request.RequestRefusals.WrongResult;
 import ledger.core.shared.Actor;
+import ledger.core.shared.RetentionPolicy;
 
 /**
  * Completes and refuses requests. A completion links a member event that exists, belongs to the
@@ -31,29 +33,34 @@ public class RequestClosing {
     }
 
     @CommandHandler
-    public void handle(CompleteRequest command) {
+    public void handle(CompleteRequest command, RetentionPolicy retention, DeadlineManager deadlines) {
         requests.load(command.requestId().toString()).execute(request -> {
+            if (request.memberId() == null) {
+                throw new WrongResult();
+            }
             MemberEventRef answer = events.find(request.memberId(), command.resultingEventSeq())
                     .filter(found -> found.type().equals(command.resultingEventType()))
                     .orElseThrow(WrongResult::new);
             request.complete(answer, command.resultingEventSeq(), command.requestedBy());
             claim(request, command.resultingEventSeq());
+            request.closed(retention, deadlines);
         });
     }
 
     /** Answers the started days past the deadline (0: in time). */
     @CommandHandler
-    public long handle(RefuseRequest command) {
+    public long handle(RefuseRequest command, RetentionPolicy retention, DeadlineManager deadlines) {
         return requests.load(command.requestId().toString()).invoke(request -> {
             long daysLate = request.refuse(command);
             book.close(request.requestId());
+            request.closed(retention, deadlines);
             return daysLate;
         });
     }
 
     /** Answers whether a request was completed; records nothing when none is open for this event. */
     @CommandHandler
-    public boolean handle(AnswerRequests command) {
+    public boolean handle(AnswerRequests command, RetentionPolicy retention, DeadlineManager deadlines) {
         Optional<MemberEventRef> answer = events.find(command.memberId(), command.sequence());
         if (answer.isEmpty() || book.answered(command.memberId(), command.sequence())) {
             return false;
@@ -68,6 +75,7 @@ public class RequestClosing {
                 candidate.execute(request -> {
                     request.complete(answer.get(), command.sequence(), Actor.SYSTEM);
                     claim(request, command.sequence());
+                    request.closed(retention, deadlines);
                 });
                 return true;
             }

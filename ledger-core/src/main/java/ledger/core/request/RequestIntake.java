@@ -27,11 +27,29 @@ public class RequestIntake {
 
     @CommandHandler
     public RequestId handle(RecordRequest command) throws Exception {
-        if (!stored.typeOf(command.memberId().toString()).map(MEMBER::equals).orElse(false)) {
-            throw new UnknownMember();
+        if (command.memberId() == null) {
+            // a requester known by contact data only: opened in the book once linked to a member
+            requests.newInstance(() -> new DataSubjectRequest(command));
+            return command.requestId();
         }
+        requireMember(command.memberId());
         requests.newInstance(() -> new DataSubjectRequest(command));
         book.open(command.requestId(), command.memberId(), command.type(), command.receivedAt());
         return command.requestId();
+    }
+
+    /** The request is a member's from now on: opened in the book, so their answering event completes it. */
+    @CommandHandler
+    public void handle(LinkRequest command) {
+        requireMember(command.memberId());
+        RequestBook.OpenRequest open = requests.load(command.requestId().toString())
+                .invoke(request -> request.link(command));
+        book.open(command.requestId(), command.memberId(), open.type(), open.receivedAt());
+    }
+
+    private void requireMember(ledger.core.member.MemberId member) {
+        if (!stored.typeOf(member.toString()).map(MEMBER::equals).orElse(false)) {
+            throw new UnknownMember();
+        }
     }
 }

@@ -122,4 +122,17 @@ public final class RequestRefusals {
             super(Kind.CONFLICT, "no-member", "the request names no member who could sign in");
         }
     }
+
+    public static final class AlreadyLinked extends Refusal {
+        public AlreadyLinked() {
+            super(Kind.CONFLICT, "already-linked", "the request is a member's already");
+        }
+    }
+
+    /** "No data held" is no answer for a request of a member: the ledger holds their data. */
+    public static final class MemberDataHeld extends Refusal {
+        public MemberDataHeld() {
+            super(Kind.CONFLICT, "member-data-held", "the request is a member's: their data is held, answer it");
+        }
+    }
 }

@@ -13,7 +13,15 @@ import java.util.Optional;
  * nobody uses ({@code null}: off).
  */
 public record RetentionPolicy(Period afterMembershipEnd, Period contactCaseMaximum, Period inactivity,
-                              Period contactCaseAfterClosure) {
+                              Period contactCaseAfterClosure, Period requesterRetention) {
+
+    /** How long a requester's contact data is kept after the request closed, unless configured. */
+    public static final Period REQUESTER_RETENTION = Period.ofYears(3);
+
+    public RetentionPolicy(Period afterMembershipEnd, Period contactCaseMaximum, Period inactivity,
+                           Period contactCaseAfterClosure) {
+        this(afterMembershipEnd, contactCaseMaximum, inactivity, contactCaseAfterClosure, REQUESTER_RETENTION);
+    }
 
     public static final Period POLICY_MEMBER_MAXIMUM = Period.ofMonths(3);
     public static final Period POLICY_CONTACT_CASE_MAXIMUM = Period.ofYears(3);
@@ -30,6 +38,12 @@ public record RetentionPolicy(Period afterMembershipEnd, Period contactCaseMaxim
             throw new IllegalArgumentException("the inactivity period must be positive");
         }
         if (contactCaseAfterClosure != null && contactCaseAfterClosure.isNegative()) {
+            throw new IllegalArgumentException("retention periods cannot be negative");
+        }
+        if (requesterRetention == null) {
+            requesterRetention = REQUESTER_RETENTION;
+        }
+        if (requesterRetention.isNegative()) {
             throw new IllegalArgumentException("retention periods cannot be negative");
         }
         if (longer(contactCaseMaximum, POLICY_CONTACT_CASE_MAXIMUM)) {

@@ -18,7 +18,11 @@ import ledger.core.request.FindRequests;
 import ledger.core.request.IdentityVerified;
 import ledger.core.request.RequestCompleted;
 import ledger.core.request.RequestEvent;
+import ledger.core.request.RequestClosedNoDataHeld;
 import ledger.core.request.RequestExtended;
+import ledger.core.request.RequestLinked;
+import ledger.core.request.RequesterDataDue;
+import ledger.core.request.RequesterDataShredded;
 import ledger.core.request.VerificationChallengeFailed;
 import ledger.core.request.VerificationChallengeIssued;
 import ledger.core.request.RequestFilter;
@@ -42,10 +46,36 @@ public class RequestProjection {
         this.rows = rows;
     }
 
+    /** The requester's contact data stays in the events, sealed: never in the read model nor its trail. */
     @EventHandler
     void on(RequestRecorded event, @SequenceNumber long sequence) {
-        rows.insert(event.requestId().value(), event.memberId().value(), event.type().name(), event.receivedAt(),
-                event.dueAt());
+        rows.insert(event.requestId().value(), event.memberId() == null ? null : event.memberId().value(),
+                event.type().name(), event.receivedAt(), event.dueAt());
+        rows.insertEvent(event.requestId().value(), sequence, event.getClass().getSimpleName(), event.at(),
+                event.by().principal(), event.by().role(), MaskedDetails.of(event, "requestId", "memberId", "by", "at",
+                        "requesterEmail", "requesterName"));
+    }
+
+    @EventHandler
+    void on(RequestLinked event, @SequenceNumber long sequence) {
+        rows.link(event.requestId().value(), event.memberId().value());
+        trail(event, sequence);
+    }
+
+    @EventHandler
+    void on(RequestClosedNoDataHeld event, @SequenceNumber long sequence) {
+        rows.complete(event.requestId().value(), event.at(), "NO_DATA_HELD", null, event.at(), event.late(),
+                event.daysLate(), event.by().principal(), event.by().role());
+        trail(event, sequence);
+    }
+
+    @EventHandler
+    void on(RequesterDataDue event, @SequenceNumber long sequence) {
+        trail(event, sequence);
+    }
+
+    @EventHandler
+    void on(RequesterDataShredded event, @SequenceNumber long sequence) {
         trail(event, sequence);
     }
 

@@ -23,7 +23,10 @@ public interface RequestRepository extends GenericRepository<RequestRow, UUID> {
     @Query(value = "INSERT INTO request_view (request_id, member_id, type, received_at, due_at)"
             + " VALUES (:requestId, :memberId, :type, :receivedAt, :dueAt) ON CONFLICT (request_id) DO NOTHING",
             nativeQuery = true)
-    int insert(UUID requestId, UUID memberId, String type, Instant receivedAt, Instant dueAt);
+    int insert(UUID requestId, @Nullable UUID memberId, String type, Instant receivedAt, Instant dueAt);
+
+    @Query(value = "UPDATE request_view SET member_id = :memberId WHERE request_id = :requestId", nativeQuery = true)
+    int link(UUID requestId, UUID memberId);
 
     @Query(value = "UPDATE request_view SET due_at = :dueAt, extended = true WHERE request_id = :requestId",
             nativeQuery = true)
@@ -37,7 +40,8 @@ public interface RequestRepository extends GenericRepository<RequestRow, UUID> {
             + " result_seq = :resultSeq, answered_at = :answeredAt, late = :late, days_late = :daysLate,"
             + " closed_by_principal = :principal, closed_by_role = :role WHERE request_id = :requestId",
             nativeQuery = true)
-    int complete(UUID requestId, Instant completedAt, String resultType, long resultSeq, @Nullable Instant answeredAt,
+    int complete(UUID requestId, Instant completedAt, String resultType, @Nullable Long resultSeq,
+                 @Nullable Instant answeredAt,
                  @Nullable Boolean late, @Nullable Long daysLate, String principal, String role);
 
     @Query(value = "UPDATE request_view SET refused_at = :refusedAt, late = :late, days_late = :daysLate,"

@@ -14,7 +14,7 @@ import io.micronaut.data.annotation.MappedEntity;
 @MappedEntity("request_view")
 public record RequestRow(
         @Id UUID requestId,
-        UUID memberId,
+        @Nullable UUID memberId,
         String type,
         Instant receivedAt,
         Instant dueAt,

@@ -45,7 +45,10 @@ import ledger.api.http.support.ReplayableAnswer;
 import ledger.core.member.MemberId;
 import ledger.api.infrastructure.crypto.VerificationCodes;
 import ledger.core.request.AnswerVerificationChallenge;
+import ledger.api.application.request.RequesterContacts;
+import ledger.core.request.CloseRequestNoDataHeld;
 import ledger.core.request.CompleteRequest;
+import ledger.core.request.LinkRequest;
 import ledger.core.request.IssueVerificationChallenge;
 import ledger.core.request.ExtendRequest;
 import ledger.core.request.FindRequest;
@@ -73,7 +76,19 @@ class RequestController {
     private static final String STATUSES = java.util.Arrays.stream(RequestFilter.values())
             .map(RequestFilter::parameter).collect(Collectors.joining(", "));
 
-    record NewRequest(@NotNull UUID memberId, @NotNull RequestType type, @NotNull @ReceivedInstant Instant receivedAt) {
+    /** A request of a member ({@code memberId}) or of anyone, by contact data ({@code requester}): exactly one. */
+    record NewRequest(UUID memberId, @Valid Requester requester, @NotNull RequestType type,
+                      @NotNull @ReceivedInstant Instant receivedAt) {
+    }
+
+    /** Contact data of a requester who is (not yet known as) a member: personal data, sealed under its own key. */
+    record Requester(@NotBlank @Size(max = 254) @Pattern(regexp = Fields.EMAIL, message = "must be an email address")
+                     String email,
+                     @Size(max = 200) @Pattern(regexp = Fields.PRINTABLE) String name) {
+    }
+
+    /** The member the request turned out to be about. */
+    record Link(@NotNull UUID memberId) {
     }
 
     /** The DPM's check ({@code method}) or, from the portal, the one-time code the signed-in member typed. */
@@ -84,12 +99,15 @@ class RequestController {
     record Challenge(UUID requestId, String code, Instant expiresAt) {
     }
 
-    record Extension(@NotNull UUID memberId, @Min(1) @Max(2) int months,
+    /** {@code memberId}: the request's member, as a check (absent for a request of someone who is no member). */
+    record Extension(UUID memberId, @Min(1) @Max(2) int months,
                      @NotBlank @Size(max = 1000) @Pattern(regexp = Fields.PRINTABLE) String reason) {
     }
 
-    record Completion(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z]+") String resultingEventType,
-                      @PositiveOrZero long resultingEventSeq) {
+    /** The member event that answered the request, or the outcome {@code NO_DATA_HELD} (a requester who is no member). */
+    record Completion(@Size(max = 64) @Pattern(regexp = "[A-Za-z]+") String resultingEventType,
+                      @PositiveOrZero Long resultingEventSeq,
+                      @Pattern(regexp = "NO_DATA_HELD", message = "must be NO_DATA_HELD") String outcome) {
     }
 
     /** The reason is told to the person; it is stored encrypted under the member's key and never answered. */
@@ -99,7 +117,8 @@ class RequestController {
     record Request(UUID requestId, UUID memberId, String type, Instant receivedAt, Instant dueAt, boolean extended,
                    RequestStatus status, boolean verified, Instant verifiedAt, String verificationMethod,
                    Instant completedAt, String resultingEventType, Long resultingEventSeq, Instant answeredAt,
-                   Instant refusedAt, Boolean late, Long daysLate, Actor closedBy) {
+                   Instant refusedAt, Boolean late, Long daysLate, Actor closedBy,
+                   RequesterContacts.Contact requester) {
     }
 
     record Due(UUID requestId, Instant dueAt) {
@@ -123,10 +142,13 @@ class RequestController {
     private final LedgerProperties properties;
     private final ObjectMapper json;
     private final VerificationCodes codes;
+    private final RequesterContacts contacts;
 
     RequestController(CommandGateway commands, QueryGateway queries, Clock clock, PageLimit pageLimit,
-                      LedgerProperties properties, ObjectMapper json, VerificationCodes codes) {
+                      LedgerProperties properties, ObjectMapper json, VerificationCodes codes,
+                      RequesterContacts contacts) {
         this.codes = codes;
+        this.contacts = contacts;
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
@@ -139,8 +161,14 @@ class RequestController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Due> recordRequest(@Valid @RequestBody NewRequest request) {
         RequestId id = RequestId.random();
-        commands.sendAndWait(new RecordRequest(id, MemberId.of(request.memberId()), request.type(),
-                request.receivedAt(), Callers.current()));
+        if ((request.memberId() == null) == (request.requester() == null)) {
+            throw new InvalidParameter(request.memberId() == null ? "memberId" : "requester",
+                    "give either memberId or requester");
+        }
+        commands.sendAndWait(new RecordRequest(id, request.memberId() == null ? null : MemberId.of(request.memberId()),
+                request.type(), request.receivedAt(), Callers.current(),
+                request.requester() == null ? null : request.requester().email().strip(),
+                request.requester() == null ? null : request.requester().name()));
         Instant due = RequestDeadline.initial(request.receivedAt());
         return ResponseEntity.created(URI.create("/api/v1/requests/" + id)).body(new Due(id.value(), due));
     }
@@ -205,7 +233,8 @@ class RequestController {
     @ReplayableAnswer
     @PostMapping(path = "/{requestId}/extension", consumes = MediaType.APPLICATION_JSON_VALUE)
     Due extendRequest(@PathVariable UUID requestId, @Valid @RequestBody Extension extension) {
-        Instant due = commands.sendAndWait(new ExtendRequest(RequestId.of(requestId), MemberId.of(extension.memberId()),
+        Instant due = commands.sendAndWait(new ExtendRequest(RequestId.of(requestId),
+                extension.memberId() == null ? null : MemberId.of(extension.memberId()),
                 extension.months(), extension.reason(), Callers.current()));
         return new Due(requestId, due);
     }
@@ -214,8 +243,26 @@ class RequestController {
     @PostMapping(path = "/{requestId}/completion", consumes = MediaType.APPLICATION_JSON_VALUE, produces = {
             MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     ResponseEntity<Void> completeRequest(@PathVariable UUID requestId, @Valid @RequestBody Completion completion) {
+        if (completion.outcome() != null) {
+            if (completion.resultingEventType() != null || completion.resultingEventSeq() != null) {
+                throw new InvalidParameter("outcome", "give either outcome or the resulting event");
+            }
+            commands.sendAndWait(new CloseRequestNoDataHeld(RequestId.of(requestId), Callers.current()));
+            return ResponseEntity.noContent().build();
+        }
+        if (completion.resultingEventType() == null || completion.resultingEventSeq() == null) {
+            throw new InvalidParameter("resultingEventType", "give the resulting event (type and seq) or an outcome");
+        }
         commands.sendAndWait(new CompleteRequest(RequestId.of(requestId), completion.resultingEventType(),
                 completion.resultingEventSeq(), Callers.current()));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The request turned out to be a member's (found e.g. by e-mail): linked, it completes like any of theirs. */
+    @ReplayableAnswer
+    @PostMapping(path = "/{requestId}/member", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> linkRequest(@PathVariable UUID requestId, @Valid @RequestBody Link link) {
+        commands.sendAndWait(new LinkRequest(RequestId.of(requestId), MemberId.of(link.memberId()), Callers.current()));
         return ResponseEntity.noContent().build();
     }
 
@@ -239,9 +286,17 @@ class RequestController {
                 .entries().stream().map(r -> view(r, now)).toList();
     }
 
+    /** One request; with the requester's contact data when it came from someone known by contact data only. */
     @GetMapping("/{requestId}")
     Request request(@PathVariable UUID requestId) {
-        return view(row(RequestId.of(requestId)), clock.instant());
+        Request view = view(row(RequestId.of(requestId)), clock.instant());
+        return contacts.of(RequestId.of(requestId)).map(contact -> withRequester(view, contact)).orElse(view);
+    }
+
+    private static Request withRequester(Request v, RequesterContacts.Contact contact) {
+        return new Request(v.requestId(), v.memberId(), v.type(), v.receivedAt(), v.dueAt(), v.extended(), v.status(),
+                v.verified(), v.verifiedAt(), v.verificationMethod(), v.completedAt(), v.resultingEventType(),
+                v.resultingEventSeq(), v.answeredAt(), v.refusedAt(), v.late(), v.daysLate(), v.closedBy(), contact);
     }
 
     /** The request's whole trail, every event in order with who and when; reasons masked. */
@@ -269,7 +324,7 @@ class RequestController {
         return new Request(row.requestId(), row.memberId(), row.type(), row.receivedAt(), row.dueAt(), row.extended(),
                 RequestStatus.of(row.dueAt(), row.completedAt(), row.refusedAt(), now), row.verifiedAt() != null,
                 row.verifiedAt(), row.verificationMethod(), row.completedAt(), row.resultType(), row.resultSeq(),
-                row.answeredAt(), row.refusedAt(), row.late(), row.daysLate(), closedBy);
+                row.answeredAt(), row.refusedAt(), row.late(), row.daysLate(), closedBy, null);
     }
 
     private JsonNode parse(String details) {

@@ -65,7 +65,8 @@ class OpenApiDescription {
             Map.entry("POST /api/v1/notices", "201"),
             Map.entry("POST /api/v1/notices/{version}/translations", "201"),
             Map.entry("POST /api/v1/members/{memberId}/activity", "204"),
-            Map.entry("POST /api/v1/requests/{requestId}/verification-challenge", "201"));
+            Map.entry("POST /api/v1/requests/{requestId}/verification-challenge", "201"),
+            Map.entry("POST /api/v1/requests/{requestId}/member", "204"));
 
     /** "METHOD path" -> what a 200 means beside its 201 (the same request again, nothing recorded). */
     private static final Map<String, String> ALSO_OK = Map.of(
@@ -204,16 +205,25 @@ class OpenApiDescription {
         schema(history + "ConsentEvent", "AuditConsentEvent", "One consent event across members.");
         schema(history + "ConsentPage", "AuditConsentPage", "A page of consent events and the cursor of the next.");
         String request = "ledger.api.http.request.RequestController$";
-        schema(request + "NewRequest", "DataSubjectRequestIntake", "A data subject's request as received.");
+        schema(request + "NewRequest", "DataSubjectRequestIntake", "A data subject's request as received: of a member"
+                + " (memberId) or of anyone, by contact data (requester); exactly one.");
         schema(request + "Extension", "DataSubjectRequestExtension", "An extension of a request's deadline by one"
                 + " or two months, with the reason.");
-        schema(request + "Completion", "DataSubjectRequestCompletion", "How a request was completed.");
+        schema(request + "Completion", "DataSubjectRequestCompletion", "How a request was completed: the member event"
+                + " that answered it, or the outcome NO_DATA_HELD for a requester who is no member.");
         schema(request + "Request", "DataSubjectRequest", "A data subject's request: its deadline, the identity"
                 + " check, and how it ended (completed by a member event, when that happened and whether late, or"
                 + " refused).");
         schema(request + "Verification", "DataSubjectRequestVerification", "How the requester's identity was"
                 + " checked (needed before completion): the DPM's method, or the portal's one-time code (exactly"
                 + " one).");
+        schema(request + "Requester", "DataSubjectRequester", "The contact data of a requester who is (not yet"
+                + " known as) a member: personal data, sealed under the request's own key and shredded"
+                + " ledger.requests.requester-retention (3 years) after the request closed.");
+        schema(request + "Link", "DataSubjectRequestLink", "The member the request turned out to be about.");
+        schema("ledger.api.application.request.RequesterContacts$Contact", "DataSubjectRequesterContact", "The"
+                + " requester's e-mail address and name, as the DPM answers them; read as [erased] after the"
+                + " retention ended.");
         schema(request + "Challenge", "DataSubjectRequestChallenge", "A one-time code for the portal to show the"
                 + " signed-in member, and until when it is valid.");
         schema(request + "Verified", "DataSubjectRequestVerified", "The request whose identity check was recorded.");
@@ -392,6 +402,9 @@ class OpenApiDescription {
                         + " (Accept: application/pdf, the same page); issuing it is recorded, and so is the read.");
         operation("GET " + m + "/{memberId}/consent-history", "Audit", "Read a member's consent history",
                 "Every consent event of the member in order (auditors, and the DPM answering a request).");
+        operation("POST /api/v1/requests/{requestId}/member", "Data subject requests", "Link a request to a member",
+                "A request received from someone known by contact data only turned out to be the member's (found"
+                        + " e.g. by e-mail): from now on it completes like any of theirs. 409 already-linked. The DPM.");
         operation("POST /api/v1/requests/{requestId}/verification-challenge", "Data subject requests", "Issue a"
                 + " one-time verification code", "8 digits, valid ledger.requests.verification-code-ttl (30 minutes),"
                 + " for the portal to show the signed-in member; only its keyed digest is recorded, a new code"
@@ -457,7 +470,8 @@ class OpenApiDescription {
                 + " activities", "GDPR Art. 30(1) from configuration, as JSON or (Accept: text/html) as a page.");
         String r = "/api/v1/requests";
         operation("POST " + r, "Data subject requests", "Record a request", "Records a data subject's request and"
-                + " its deadline.");
+                + " its deadline: a member's, or anyone's by contact data (sealed under the request's own key,"
+                + " shredded 3 years after the request closed).");
         operation("GET " + r, "Data subject requests", "List requests", "Requests and their deadlines: status open"
                 + " (the default), due-soon (within 7 days), overdue, completed or refused.");
         operation("GET " + r + "/{requestId}", "Data subject requests", "Read a request", "One request and its"
@@ -467,7 +481,9 @@ class OpenApiDescription {
         operation("POST " + r + "/{requestId}/completion", "Data subject requests", "Complete a request",
                 "Links the member event that answered the request: an event of its member, of a type that answers"
                 + " its type, recorded after its receipt, not linked to another request; the identity must be"
-                + " verified. Answering events complete the oldest open request by themselves.");
+                + " verified. Answering events complete the oldest open request by themselves. {\"outcome\":"
+                + " \"NO_DATA_HELD\"} closes a request of someone who is no member (409 member-data-held for a"
+                + " member's).");
         operation("POST " + r + "/{requestId}/verification", "Data subject requests", "Record the identity check",
                 "Records how the requester's identity was checked; a request completes only after it. The DPM"
                         + " gives the method (e.g. for a request by letter); the portal passes on the one-time code"

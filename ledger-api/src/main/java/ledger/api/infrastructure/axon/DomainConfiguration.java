@@ -33,6 +33,7 @@ import ledger.core.request.MemberEventLookup;
 import ledger.core.request.RequestBook;
 import ledger.core.request.RequestClosing;
 import ledger.core.request.RequestIntake;
+import ledger.core.request.RequesterShredding;
 import ledger.core.shared.RetentionPolicy;
 import ledger.core.shared.StoredAggregates;
 
@@ -52,7 +53,8 @@ class DomainConfiguration {
     RetentionPolicy retentionPolicy(LedgerProperties properties) {
         LedgerProperties.Retention retention = properties.retention();
         return new RetentionPolicy(retention.afterMembershipEnd(), retention.contactCaseMaximum(),
-                retention.inactivity(), retention.contactCaseAfterClosure());
+                retention.inactivity(), retention.contactCaseAfterClosure(),
+                properties.requests() == null ? null : properties.requests().requesterRetention());
     }
 
     /** The configured notices (the policy's version 2019-01-05 by default), registered at start. */
@@ -82,6 +84,7 @@ class DomainConfiguration {
                         requestBook))
                 .registerCommandHandler(c -> new RequestClosing(c.repository(DataSubjectRequest.class), memberEvents,
                         requestBook))
+                .registerCommandHandler(c -> new RequesterShredding(c.repository(DataSubjectRequest.class), keys))
                 .registerCommandHandler(c -> new MemberRegistration(c.repository(Member.class), usernames, stored))
                 .registerCommandHandler(c -> new MemberErasure(c.repository(Member.class), usernames, keys, purges,
                         erasureJournal))
