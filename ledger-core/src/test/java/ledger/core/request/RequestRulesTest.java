@@ -50,6 +50,7 @@ class RequestRulesTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(DataSubjectRequest.class);
+        fixture.registerInjectableResource(ledger.core.shared.RetentionPolicy.defaults());
         book = new InMemoryRequestBook();
         MemberEventLookup lookup = (member, seq) -> member.equals(MEMBER)
                 ? Optional.ofNullable(memberEvents.get(seq)) : Optional.empty();
@@ -467,5 +468,57 @@ class RequestRulesTest {
                 .when(new IssueVerificationChallenge(REQUEST, "c0de", expires, DPM))
                 .expectException(RequestRefusals.AlreadyVerified.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void a_request_of_someone_who_is_no_member_is_recorded_with_sealed_contact_data_and_answered_no_data_held() {
+        Instant received = fixture.currentTime().minus(Duration.ofDays(1));
+        RequestRecorded recorded = new RequestRecorded(REQUEST, null, RequestType.ACCESS, received,
+                received.plus(Duration.ofDays(31)), DPM, received, "someone@example.org", "Someone");
+        fixture.given(recorded)
+                .when(new CloseRequestNoDataHeld(REQUEST, DPM))
+                .expectEvents(new RequestClosedNoDataHeld(REQUEST, false, 0, DPM, fixture.currentTime()))
+                .expectScheduledDeadlineWithName(fixture.currentTime().atZone(java.time.ZoneOffset.UTC).plusYears(3)
+                        .toInstant(), DataSubjectRequest.REQUESTER_RETENTION_DEADLINE);
+    }
+
+    @Test
+    void a_member_s_request_is_never_closed_as_no_data_held() {
+        Instant received = fixture.currentTime().minus(Duration.ofDays(1));
+        fixture.given(recorded(received, received.plus(Duration.ofDays(30))))
+                .when(new CloseRequestNoDataHeld(REQUEST, DPM))
+                .expectException(RequestRefusals.MemberDataHeld.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void when_the_requester_s_retention_ends_the_data_falls_due_for_shredding() {
+        Instant received = fixture.currentTime().minus(Duration.ofDays(1));
+        fixture.given(new RequestRecorded(REQUEST, null, RequestType.ACCESS, received, received.plus(Duration.ofDays(31)),
+                        DPM, received, "someone@example.org", null))
+                .andGivenCommands(new CloseRequestNoDataHeld(REQUEST, DPM))
+                .whenTimeElapses(Duration.ofDays(3 * 366 + 1))
+                .expectTriggeredDeadlinesWithName(DataSubjectRequest.REQUESTER_RETENTION_DEADLINE)
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                                org.axonframework.test.matchers.Matchers.matches(p -> p instanceof RequesterDataDue),
+                                org.axonframework.test.matchers.Matchers.andNoMore())));
+    }
+
+    @Test
+    void a_request_is_linked_to_a_member_once() {
+        Instant received = fixture.currentTime().minus(Duration.ofDays(1));
+        RequestRecorded recorded = new RequestRecorded(REQUEST, null, RequestType.ACCESS, received,
+                received.plus(Duration.ofDays(31)), DPM, received, "someone@example.org", null);
+        fixture.given(recorded)
+                .when(new LinkRequest(REQUEST, MEMBER, DPM))
+                .expectEvents(new RequestLinked(REQUEST, MEMBER, DPM, fixture.currentTime()));
+        assertThat(book.openOf(MEMBER)).extracting(RequestBook.OpenRequest::requestId).contains(REQUEST);
+        fixture.given(recorded, new RequestLinked(REQUEST, MEMBER, DPM, received))
+                .when(new LinkRequest(REQUEST, MEMBER, DPM))
+                .expectException(RequestRefusals.AlreadyLinked.class);
+        fixture.given(recorded)
+                .when(new LinkRequest(REQUEST, STRANGER, DPM))
+                .expectException(ledger.core.member.MemberRefusals.UnknownMember.class);
     }
 }
