@@ -129,6 +129,9 @@ public final class BenchMain {
             longHistories(url, true);
             longHistories(url, false);
         }
+        if (runs("campaign")) {
+            campaignAudit(url);
+        }
 
         // 6 + 4. replay, and crypto cost
         double encryptedReplay = Double.NaN;
@@ -343,6 +346,62 @@ public final class BenchMain {
                 line("Snapshots are encrypted like the events (see docs/crypto-shredding.md).");
                 line("");
             }
+        }
+    }
+
+    /**
+     * Campaign audit (issue 31): 10,000 members who consented to the newsletter, then one
+     * {@code POST /api/v1/audit/campaigns} for all of them, repeated; as JSON and as CSV.
+     */
+    private void campaignAudit(String url) throws Exception {
+        try (NodeProcess node = NodeProcess.start(url, work.resolve("service-campaign.log"),
+                concat(BENCH_TOKENS, "--spring.profiles.active=bench", "--ledger.http.max-campaign-body-bytes=524288"))) {
+            List<UUID> members = seed(node, 10_000);
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<?>> done = new ArrayList<>();
+            for (UUID member : members) {
+                done.add(pool.submit(() -> new Api(node.port).as("bench-portal-token").post("/api/v1/members/" + member
+                        + "/consents", "{\"purpose\":\"newsletter\",\"policyVersion\":\"2019-01-05\"}")));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+            pool.shutdown();
+            settle();
+            String body = "{\"purpose\":\"newsletter\",\"at\":\"" + Instant.now().plusSeconds(1)
+                    + "\",\"memberIds\":[" + members.stream().map(m -> "\"" + m + "\"")
+                    .collect(java.util.stream.Collectors.joining(",")) + "]}";
+            Api auditor = new Api(node.port).as("bench-auditor-token");
+            List<Double> json = new ArrayList<>();
+            List<Double> csv = new ArrayList<>();
+            int granted = -1;
+            for (int r = 0; r < REPEATS + 1; r++) {
+                long started = System.nanoTime();
+                Api.Response answer = auditor.post("/api/v1/audit/campaigns", body);
+                double ms = (System.nanoTime() - started) / 1e6;
+                if (answer.status() != 200) {
+                    throw new IllegalStateException("the campaign audit answered " + answer.status());
+                }
+                granted = answer.json().at("/summary/granted").asInt();
+                long csvStarted = System.nanoTime();
+                Api.Response asCsv = new Api(node.port).as("bench-auditor-token").header("Accept", "text/csv")
+                        .post("/api/v1/audit/campaigns", body);
+                double csvMs = (System.nanoTime() - csvStarted) / 1e6;
+                if (asCsv.status() != 200) {
+                    throw new IllegalStateException("the campaign audit as CSV answered " + asCsv.status());
+                }
+                if (r > 0) {
+                    // the first call warms the path up
+                    json.add(ms);
+                    csv.add(csvMs);
+                }
+            }
+            line("## Campaign audit");
+            line("`POST /api/v1/audit/campaigns` for 10,000 members who consented to the newsletter (" + granted
+                    + " granted in the answer), one request each, after one warm-up call:");
+            line("- JSON: " + fmt(median(json)) + " ms " + range(json) + "; CSV: " + fmt(median(csv)) + " ms "
+                    + range(csv));
+            line("");
         }
     }
 
