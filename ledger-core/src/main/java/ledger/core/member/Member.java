@@ -70,6 +70,10 @@ public class Member {
     private MemberStatus status;
     /** The last day (UTC) the member used the portal, as recorded; null before the first. */
     private LocalDate lastUseDay;
+    /** The member's last activity (registration, consent, withdrawal, download, edit, use of the portal). */
+    private Instant lastActivityAt;
+    /** The membership end the member was last warned of (InactivityWarned), if any. */
+    private Instant warnedOfEndAt;
     @PersonalData
     private String username;
     @PersonalData
@@ -114,9 +118,19 @@ public class Member {
         // scheduled from the constructor has no aggregate to name yet
     }
 
-    /** Right after registration, in its command: the first inactivity deadline. */
+    /**
+     * Right after registration, in its command: the member's one inactivity deadline and its warning. They
+     * are never cancelled by activity (Axon's db-scheduler deadline manager cancels by scanning every
+     * scheduled deadline: a cancel per command grows with the fleet's members); each re-arms itself for
+     * the last activity when it fires early.
+     */
     void startInactivityClock(RetentionPolicy retention, DeadlineManager deadlines) {
-        activity(now(), retention, deadlines);
+        Instant now = now();
+        retention.inactivityDue(now).ifPresent(due -> {
+            deadlines.schedule(due, INACTIVITY_DEADLINE, new InactivityPassed(now));
+            deadlines.schedule(due.minus(RetentionPolicy.INACTIVITY_WARNING), INACTIVITY_WARNING_DEADLINE,
+                    new InactivityWarningDue(due));
+        });
     }
 
     /** The guards of registration, checked before anything outside the aggregate is touched. */
@@ -150,7 +164,6 @@ public class Member {
         UUID consentId = UUID.randomUUID();
         apply(new ConsentGiven(memberId, consentId, command.purpose(), notice.version().value(), notice.sha256(),
                 notice.language(), command.channel(), command.requestedBy(), now));
-        activity(now, retention, deadlines);
         return consentId;
     }
 
@@ -179,7 +192,6 @@ public class Member {
             // Without consent to the membership there is no legal basis to keep the member.
             end(MembershipEndReason.MEMBER_REQUEST, by, now, retention, deadlines);
         } else if (!withdrawn.isEmpty()) {
-            activity(now, retention, deadlines);
         }
         return withdrawn;
     }
@@ -234,7 +246,6 @@ public class Member {
         }
         Instant now = now();
         apply(new DocumentDownloaded(memberId, command.documentId(), command.title(), command.requestedBy(), now));
-        activity(now, retention, deadlines);
     }
 
     @CommandHandler
@@ -265,7 +276,6 @@ public class Member {
         if (removeCompany) {
             apply(new ProfileFieldRemoved(memberId, "company", command.requestedBy(), now));
         }
-        activity(now, retention, deadlines);
     }
 
     /** Ending an ended membership records nothing and answers the erasure date already set. */
@@ -316,7 +326,6 @@ public class Member {
             return false;
         }
         apply(new PortalUsed(memberId, today, command.requestedBy(), now));
-        activity(now, retention, deadlines);
         return true;
     }
 
@@ -376,18 +385,49 @@ public class Member {
     record InactivityWarningDue(Instant membershipEndsAt) {
     }
 
+    /**
+     * Fires 30 days before the end it was armed for; when the member was active since, the end moved later
+     * and it re-arms for that end instead (compared with the armed end, never with a clock: always forward).
+     */
     @DeadlineHandler(deadlineName = INACTIVITY_WARNING_DEADLINE)
-    void warnInactive(InactivityWarningDue deadline) {
-        if (status == MemberStatus.ACTIVE) {
-            apply(new InactivityWarned(memberId, deadline.membershipEndsAt(), Actor.SYSTEM, now()));
+    void warnInactive(InactivityWarningDue deadline, RetentionPolicy retention, DeadlineManager deadlines) {
+        if (status != MemberStatus.ACTIVE) {
+            return;
         }
+        Instant due = lastActivityAt == null ? deadline.membershipEndsAt()
+                : retention.inactivityDue(lastActivityAt).orElse(null);
+        if (due == null || due.equals(warnedOfEndAt)) {
+            return;
+        }
+        if (due.isAfter(deadline.membershipEndsAt())) {
+            deadlines.schedule(due.minus(RetentionPolicy.INACTIVITY_WARNING), INACTIVITY_WARNING_DEADLINE,
+                    new InactivityWarningDue(due));
+            return;
+        }
+        apply(new InactivityWarned(memberId, due, Actor.SYSTEM, now()));
     }
 
     @DeadlineHandler(deadlineName = INACTIVITY_DEADLINE)
     void inactive(InactivityPassed deadline, RetentionPolicy retention, DeadlineManager deadlines) {
-        if (status == MemberStatus.ACTIVE) {
-            end(MembershipEndReason.INACTIVITY, Actor.SYSTEM, now(), retention, deadlines);
+        if (status != MemberStatus.ACTIVE) {
+            return;
         }
+        Instant armedFor = retention.inactivityDue(deadline.lastActivity()).orElse(null);
+        Instant last = lastActivityAt != null && lastActivityAt.isAfter(deadline.lastActivity()) ? lastActivityAt
+                : deadline.lastActivity();
+        Instant due = retention.inactivityDue(last).orElse(null);
+        if (due == null || armedFor == null) {
+            return;
+        }
+        if (due.isAfter(armedFor)) {
+            deadlines.schedule(due, INACTIVITY_DEADLINE, new InactivityPassed(last));
+            if (warnedOfEndAt != null && !warnedOfEndAt.equals(due)) {
+                deadlines.schedule(due.minus(RetentionPolicy.INACTIVITY_WARNING), INACTIVITY_WARNING_DEADLINE,
+                        new InactivityWarningDue(due));
+            }
+            return;
+        }
+        end(MembershipEndReason.INACTIVITY, Actor.SYSTEM, now(), retention, deadlines);
     }
 
     /**
@@ -420,19 +460,6 @@ public class Member {
         return erasure;
     }
 
-    /** With the inactivity rule on, every activity moves the member's inactivity deadline. */
-    private void activity(Instant now, RetentionPolicy retention, DeadlineManager deadlines) {
-        retention.inactivityDue(now).ifPresent(due -> {
-            deadlines.cancelAllWithinScope(INACTIVITY_DEADLINE);
-            deadlines.cancelAllWithinScope(INACTIVITY_WARNING_DEADLINE);
-            deadlines.schedule(due, INACTIVITY_DEADLINE, new InactivityPassed(now));
-            Instant warning = due.minus(RetentionPolicy.INACTIVITY_WARNING);
-            if (warning.isAfter(now)) {
-                deadlines.schedule(warning, INACTIVITY_WARNING_DEADLINE, new InactivityWarningDue(due));
-            }
-        });
-    }
-
     private void requireNotErased() {
         if (status == MemberStatus.ERASED) {
             throw new MemberIsErased();
@@ -463,6 +490,7 @@ public class Member {
     void on(MemberRegistered event) {
         memberId = event.memberId();
         status = MemberStatus.ACTIVE;
+        lastActivityAt = event.at();
         username = event.username();
         givenName = event.givenName();
         familyName = event.familyName();
@@ -474,10 +502,22 @@ public class Member {
     @EventSourcingHandler
     void on(PortalUsed event) {
         lastUseDay = event.day();
+        lastActivityAt = event.at();
+    }
+
+    @EventSourcingHandler
+    void on(InactivityWarned event) {
+        warnedOfEndAt = event.membershipEndsAt();
+    }
+
+    @EventSourcingHandler
+    void on(DocumentDownloaded event) {
+        lastActivityAt = event.at();
     }
 
     @EventSourcingHandler
     void on(ConsentGiven event) {
+        lastActivityAt = event.at();
         consents.put(event.purpose(), new Grant(event.consentId(), event.policyVersion()));
         objections.remove(event.purpose());
     }
@@ -499,11 +539,13 @@ public class Member {
 
     @EventSourcingHandler
     void on(ConsentWithdrawn event) {
+        lastActivityAt = event.at();
         consents.remove(event.purpose());
     }
 
     @EventSourcingHandler
     void on(ProfileEdited event) {
+        lastActivityAt = event.at();
         givenName = event.givenName() != null ? event.givenName() : givenName;
         familyName = event.familyName() != null ? event.familyName() : familyName;
         company = event.company() != null ? event.company() : company;
