@@ -93,4 +93,29 @@ class InactivityIT extends IntegrationTest {
         assertThat(api().as(Api.DPM).get("/api/v1/register/processing-activities").body())
                 .contains("without activity for 24 months");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+
+    private int inactivityDeadlines(UUID member) {
+        Integer count = jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE position(convert_to(?, 'UTF8')"
+                + " in task_data) > 0 AND position(convert_to('membership-inactivity', 'UTF8') in task_data) > 0",
+                Integer.class, member.toString());
+        return count == null ? 0 : count;
+    }
+
+    @Test
+    void a_member_registered_before_use_was_tracked_gets_the_inactivity_clock_at_start() throws Exception {
+        UUID member = api().register(Api.uniqueUsername());
+        assertThat(inactivityDeadlines(member)).as("registration arms the deadline and its warning").isEqualTo(2);
+        // as a member registered while the rule was off: no deadline at all
+        jdbc.update("DELETE FROM scheduled_tasks WHERE position(convert_to(?, 'UTF8') in task_data) > 0",
+                member.toString());
+        await().atMost(Duration.ofSeconds(20)).until(() -> "ACTIVE".equals(api().get("/api/v1/members/" + member)
+                .json().path("status").asText()));
+        context.getBean("inactivityClockBackfill", org.springframework.boot.ApplicationRunner.class).run(null);
+        assertThat(inactivityDeadlines(member)).isEqualTo(2);
+        context.getBean("inactivityClockBackfill", org.springframework.boot.ApplicationRunner.class).run(null);
+        assertThat(inactivityDeadlines(member)).as("once").isEqualTo(2);
+    }
 }

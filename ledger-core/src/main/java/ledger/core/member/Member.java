@@ -118,6 +118,16 @@ public class Member {
         // scheduled from the constructor has no aggregate to name yet
     }
 
+    /** Arms the clock of a member who has none (registered before it existed); answers whether it did. */
+    @CommandHandler
+    public boolean handle(ArmInactivityClock command, RetentionPolicy retention, DeadlineManager deadlines) {
+        if (status != MemberStatus.ACTIVE) {
+            return false;
+        }
+        startInactivityClock(retention, deadlines);
+        return true;
+    }
+
     /**
      * Right after registration, in its command: the member's one inactivity deadline and its warning. They
      * are never cancelled by activity (Axon's db-scheduler deadline manager cancels by scanning every

@@ -6,7 +6,7 @@ import ledger.core.shared.Actor;
 public sealed interface MemberCommand
         permits RegisterMember, GiveConsent, WithdrawConsent, RecordDownload, EditProfile, EndMembership,
         EraseMember, IssueRegisterExtract, PlaceLegalHold, ReleaseLegalHold, RestrictProcessing, LiftRestriction,
-        RecordObjection, RecordPortalUse {
+        RecordObjection, RecordPortalUse, ArmInactivityClock {
 
     MemberId memberId();
 

@@ -447,4 +447,19 @@ class RetentionRulesTest {
         assertThat(scheduled).extracting(DeadlineMessage::getDeadlineName)
                 .containsExactly(Member.INACTIVITY_DEADLINE, Member.INACTIVITY_WARNING_DEADLINE);
     }
+
+    @Test
+    void a_member_without_a_clock_gets_one_from_now_and_an_ended_member_none() {
+        AggregateTestFixture<Member> inactive = withInactivity();
+        inactive.given(registered(), membershipConsent())
+                .when(new ArmInactivityClock(ID, Actor.SYSTEM))
+                .expectResultMessagePayload(true)
+                .expectNoEvents()
+                .expectScheduledDeadlineWithName(twelveMonthsAfter(inactive.currentTime()), Member.INACTIVITY_DEADLINE);
+        withInactivity().given(registered(), membershipConsent(), new MembershipEnded(ID,
+                        MembershipEndReason.MEMBER_REQUEST, MemberFixtures.T0, PORTAL, MemberFixtures.T0))
+                .when(new ArmInactivityClock(ID, Actor.SYSTEM))
+                .expectResultMessagePayload(false)
+                .expectNoScheduledDeadlines();
+    }
 }

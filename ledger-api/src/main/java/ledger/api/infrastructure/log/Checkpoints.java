@@ -193,7 +193,19 @@ final class Checkpoints {
         store.insertCheckpoint(treeSize, root, note, clock.instant());
         TransparencyLog.SignedCheckpoint stored = store.checkpoint(treeSize)
                 .orElseThrow(() -> new IllegalStateException("the checkpoint just stored is missing"));
-        onSigned.accept(stored);
+        // the witnesses are asked once the checkpoint and its leaves are committed: their consistency proof
+        // is read from the stored subtrees, which another thread sees only then
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            onSigned.accept(stored);
+                        }
+                    });
+        } else {
+            onSigned.accept(stored);
+        }
         return stored;
     }
 
