@@ -18,16 +18,20 @@ import ledger.core.shared.Actor;
 import ledger.core.shared.RetentionPolicy;
 
 /**
- * At start, members active in the member view without an inactivity deadline (registered before use was
- * tracked, or while the rule was off) get one, from now: use is known only from when it is recorded.
- * One node at a time (an advisory lock); a member found twice gets one deadline more, which fires
- * harmlessly (it re-arms or finds the membership ended).
+ * Once per database, at start: members active in the member view without an inactivity deadline
+ * (registered before use was tracked, or while the rule was off) get one, from now: use is known only
+ * from when it is recorded. One node at a time (an advisory lock); done once it ran to its end
+ * ({@code ledger_once}). Linear: every scheduled inactivity deadline is read once and the member ids it
+ * names collected (its serialized data holds them as text), never a scan per member.
  */
 @Component
 class InactivityClockBackfill implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(InactivityClockBackfill.class);
     private static final long LOCK = 0x1ed9e7_1ac71L;
+    static final String ONCE = "inactivity-clock-backfill";
+    private static final java.util.regex.Pattern UUID_TEXT = java.util.regex.Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final JdbcTemplate jdbc;
     private final CommandGateway commands;
@@ -54,7 +58,14 @@ class InactivityClockBackfill implements ApplicationRunner {
                 }
             }
             try {
-                return armAll();
+                Integer done = jdbc.queryForObject("SELECT count(*) FROM ledger_once WHERE name = ?", Integer.class,
+                        ONCE);
+                if (done != null && done > 0) {
+                    return 0;
+                }
+                int count = armAll();
+                jdbc.update("INSERT INTO ledger_once (name) VALUES (?) ON CONFLICT DO NOTHING", ONCE);
+                return count;
             } finally {
                 try (var unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
                     unlock.setLong(1, LOCK);
@@ -69,12 +80,19 @@ class InactivityClockBackfill implements ApplicationRunner {
 
     /** Members active in the member view whose id no scheduled inactivity deadline names. */
     int armAll() {
-        List<UUID> members = jdbc.queryForList("SELECT v.member_id FROM member_view v WHERE v.status = 'ACTIVE'"
-                + " AND NOT EXISTS (SELECT 1 FROM scheduled_tasks t WHERE position(convert_to('membership-inactivity',"
-                + " 'UTF8') in t.task_data) > 0 AND position(convert_to(v.member_id::text, 'UTF8') in t.task_data) > 0)",
-                UUID.class);
+        java.util.Set<String> covered = new java.util.HashSet<>();
+        jdbc.query("SELECT task_data FROM scheduled_tasks WHERE position(convert_to('membership-inactivity', 'UTF8')"
+                + " in task_data) > 0", rs -> {
+                    var ids = UUID_TEXT.matcher(new String(rs.getBytes(1), java.nio.charset.StandardCharsets.ISO_8859_1));
+                    while (ids.find()) {
+                        covered.add(ids.group());
+                    }
+                });
         int armed = 0;
-        for (UUID member : members) {
+        for (UUID member : jdbc.queryForList("SELECT member_id FROM member_view WHERE status = 'ACTIVE'", UUID.class)) {
+            if (covered.contains(member.toString())) {
+                continue;
+            }
             Boolean done = commands.sendAndWait(new ArmInactivityClock(MemberId.of(member), Actor.SYSTEM));
             armed += Boolean.TRUE.equals(done) ? 1 : 0;
         }
