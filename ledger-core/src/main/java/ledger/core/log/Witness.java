@@ -151,7 +151,7 @@ public final class Witness {
     }
 
     /** The body of a signed note (up to and including the newline before the blank line). */
-    static String bodyOf(String note) {
+    public static String bodyOf(String note) {
         int split = note.lastIndexOf("\n\n");
         if (split < 0) {
             throw new IllegalArgumentException("not a signed note");

@@ -18,6 +18,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import ledger.api.infrastructure.files.DurableFiles;
+
 /**
  * Signed checkpoints as files outside the database, one per checkpoint: {@code <tree size, 20 digits>.note}
  * holding the signed note exactly. Written to a temporary file, forced to disk and moved into place
@@ -100,29 +102,12 @@ public final class CheckpointFiles {
      * checkpoint. The signed checkpoint's own file stays as it was.
      */
     public void writeCosigned(long treeSize, String cosignedNote) {
-        Path target = dir.resolve(cosignedFileName(treeSize));
-        Path temporary = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             createDirectory();
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(cosignedNote.getBytes(StandardCharsets.UTF_8));
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            forceDirectory();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the cosigned checkpoint file " + target, e);
-        } finally {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException e) {
-                // unique name: harmless
-            }
+            throw new UncheckedIOException("cannot create the checkpoint directory " + dir, e);
         }
+        DurableFiles.replace(dir, cosignedFileName(treeSize), cosignedNote);
     }
 
     /** The cosigned note of checkpoint {@code treeSize}, when its file exists. */
@@ -226,10 +211,6 @@ public final class CheckpointFiles {
 
     /** The rename itself survives a crash only once the directory is on disk (where the platform allows it). */
     private void forceDirectory() {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // not every platform opens directories; the file itself is on disk
-        }
+        DurableFiles.forceDirectory(dir);
     }
 }

@@ -161,7 +161,7 @@ final class WitnessCosigning implements AutoCloseable {
 
     /** Asks every witness for its cosignature now (on the caller's thread) and stores the valid ones. */
     int witness(TransparencyLog.SignedCheckpoint checkpoint) {
-        String body = checkpoint.note().substring(0, checkpoint.note().lastIndexOf("\n\n") + 1);
+        String body = ledger.core.log.Witness.bodyOf(checkpoint.note());
         StringBuilder lines = new StringBuilder();
         int valid = 0;
         for (Endpoint witness : witnesses) {

@@ -7,13 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,11 +19,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ledger.api.infrastructure.files.DurableFiles;
 import ledger.core.log.Checkpoint;
 import ledger.core.log.Cosignatures;
 import ledger.core.log.NoteVerificationException;
@@ -242,28 +238,12 @@ public final class MonitorCommand {
     }
 
     private void write(String name, String content) {
-        Path target = options.state().resolve(name);
-        Path temporary = options.state().resolve("." + name + "." + UUID.randomUUID() + ".tmp");
         try {
             Files.createDirectories(options.state());
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        } finally {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException e) {
-                // unique name: harmless
-            }
+            throw new UncheckedIOException("cannot create " + options.state(), e);
         }
+        DurableFiles.replace(options.state(), name, content);
     }
 
     static Options parse(String[] args) {

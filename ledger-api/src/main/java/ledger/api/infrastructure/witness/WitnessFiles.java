@@ -2,17 +2,13 @@ package ledger.api.infrastructure.witness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
-import java.util.UUID;
 
+import ledger.api.infrastructure.files.DurableFiles;
 import ledger.core.log.Witness;
 
 /**
@@ -66,31 +62,6 @@ final class WitnessFiles implements Witness.Store {
 
     /** Writes a file of the state directory atomically and durably. */
     void write(String name, String content) {
-        Path target = dir.resolve(name);
-        Path temporary = dir.resolve("." + name + "." + UUID.randomUUID() + ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
-                directory.force(true);
-            } catch (IOException | UnsupportedOperationException e) {
-                // not every platform opens directories; the file itself is on disk
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the witness's state file " + target, e);
-        } finally {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException e) {
-                // a leftover temporary file is harmless: names are unique
-            }
-        }
+        DurableFiles.replace(dir, name, content);
     }
 }
