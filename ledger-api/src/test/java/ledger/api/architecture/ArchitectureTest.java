@@ -1,16 +1,27 @@
 package ledger.api.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -110,6 +121,51 @@ class ArchitectureTest {
                 .or().implement(ledger.core.member.MemberCommand.class)
                 .or().implement(ledger.core.contactcase.ContactCaseEvent.class)
                 .should().beRecords()
+                .check(LEDGER);
+    }
+
+    /** Deny by default: an endpoint nobody declared roles for is closed (DeclaredRoles), so say who may call it. */
+    @Test
+    void every_endpoint_declares_who_may_call_it() {
+        DescribedPredicate<JavaMethod> endpoint = DescribedPredicate.describe("endpoints of the API",
+                m -> m.getOwner().isAnnotatedWith(RestController.class)
+                        && (m.isAnnotatedWith(GetMapping.class) || m.isAnnotatedWith(PostMapping.class)
+                        || m.isAnnotatedWith(PatchMapping.class) || m.isAnnotatedWith(PutMapping.class)
+                        || m.isAnnotatedWith(DeleteMapping.class) || m.isAnnotatedWith(RequestMapping.class)));
+        methods().that(endpoint).should().beAnnotatedWith(RolesAllowed.class).orShould().beAnnotatedWith(PermitAll.class)
+                .check(LEDGER);
+    }
+
+    /** The use-cases serve the API and the console alike: they know neither. */
+    @Test
+    void the_application_layer_never_depends_on_http() {
+        noClasses().that().resideInAPackage("ledger.api.application..")
+                .should().dependOnClassesThat().resideInAPackage("ledger.api.http..")
+                .check(LEDGER);
+    }
+
+    @Test
+    void the_domain_s_packages_are_free_of_cycles() {
+        slices().matching("ledger.core.(*)..").should().beFreeOfCycles().check(LEDGER);
+    }
+
+    @Test
+    void the_read_models_packages_are_free_of_cycles() {
+        slices().matching("ledger.projections.(*)..").should().beFreeOfCycles().check(LEDGER);
+    }
+
+    @Test
+    void the_service_s_packages_are_free_of_cycles() {
+        slices().matching("ledger.api.(**)").should().beFreeOfCycles().check(LEDGER);
+    }
+
+    /** A feature reaches another only through the application layer or the shared support. */
+    @Test
+    void no_http_feature_imports_another() {
+        slices().matching("ledger.api.http.(*)..").should().notDependOnEachOther()
+                .ignoreDependency(DescribedPredicate.alwaysTrue(), DescribedPredicate.describe("http.support or http.security",
+                        (JavaClass c) -> c.getPackageName().startsWith("ledger.api.http.support")
+                                || c.getPackageName().startsWith("ledger.api.http.security")))
                 .check(LEDGER);
     }
 }

@@ -3,7 +3,7 @@ package ledger.core.member;
 import java.time.Instant;
 import java.util.UUID;
 
-import ledger.core.consent.WithdrawalChannel;
+import ledger.core.purpose.WithdrawalChannel;
 import ledger.core.shared.Actor;
 
 /**

@@ -1,6 +1,5 @@
 package ledger.core.member;
 
-import ledger.core.shared.ErasureGround;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
@@ -24,21 +23,22 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
-import ledger.core.consent.PurposeCatalog;
-import ledger.core.consent.WithdrawalChannel;
 import ledger.core.crypto.PersonalData;
 import ledger.core.crypto.SubjectId;
-import ledger.core.notice.ConsentNotice;
 import ledger.core.member.MemberRefusals.MemberIsErased;
 import ledger.core.member.MemberRefusals.MembershipConsentRequired;
 import ledger.core.member.MemberRefusals.MembershipHasEnded;
 import ledger.core.member.MemberRefusals.NotRestricted;
-import ledger.core.member.MemberRefusals.RequiredFieldCannotBeRemoved;
 import ledger.core.member.MemberRefusals.ProcessingIsRestricted;
+import ledger.core.member.MemberRefusals.RequiredFieldCannotBeRemoved;
 import ledger.core.member.MemberRefusals.ReviewDateNotAhead;
 import ledger.core.member.MemberRefusals.UnknownLegalHold;
 import ledger.core.member.MemberRefusals.UsernameCannotChange;
+import ledger.core.notice.ConsentNotice;
+import ledger.core.purpose.PurposeCatalog;
+import ledger.core.purpose.WithdrawalChannel;
 import ledger.core.shared.Actor;
+import ledger.core.shared.ErasureGround;
 import ledger.core.shared.RetentionPolicy;
 
 /**

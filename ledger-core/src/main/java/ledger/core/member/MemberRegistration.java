@@ -4,10 +4,10 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.Repository;
 
-import ledger.core.consent.PurposeCatalog;
 import ledger.core.member.MemberRefusals.IdTaken;
 import ledger.core.member.MemberRefusals.MemberAlreadyExists;
 import ledger.core.member.MemberRefusals.UsernameTaken;
+import ledger.core.purpose.PurposeCatalog;
 import ledger.core.shared.RetentionPolicy;
 import ledger.core.shared.StoredAggregates;
 

@@ -5,7 +5,7 @@ import java.util.Set;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import ledger.core.consent.WithdrawalChannel;
+import ledger.core.purpose.WithdrawalChannel;
 import ledger.core.shared.Actor;
 
 /**

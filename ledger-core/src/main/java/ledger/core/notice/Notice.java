@@ -7,8 +7,8 @@ import java.time.Instant;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
-import ledger.core.consent.PurposeCatalog;
 import ledger.core.notice.NoticeRefusals.RecipientPurposeNotInNotice;
+import ledger.core.purpose.PurposeCatalog;
 
 /**
  * One version of the privacy notice. Registered once, never changed: a changed text is a new

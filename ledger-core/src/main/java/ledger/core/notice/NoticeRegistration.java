@@ -8,8 +8,8 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.modelling.command.Repository;
 
-import ledger.core.consent.PurposeCatalog;
 import ledger.core.notice.NoticeRefusals.NoticeConflict;
+import ledger.core.purpose.PurposeCatalog;
 
 /**
  * Registers a notice version in the registry and records it as an event in the same transaction.

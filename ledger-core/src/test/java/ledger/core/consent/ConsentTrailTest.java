@@ -15,6 +15,7 @@ import ledger.core.member.ConsentGiven;
 import ledger.core.member.ConsentWithdrawn;
 import ledger.core.member.MemberErased;
 import ledger.core.member.MemberId;
+import ledger.core.purpose.WithdrawalChannel;
 import ledger.core.shared.Actor;
 import ledger.core.shared.ErasureGround;
 

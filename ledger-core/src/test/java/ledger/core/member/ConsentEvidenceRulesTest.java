@@ -24,13 +24,13 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import ledger.core.consent.PurposeCatalog;
-import ledger.core.consent.WithdrawalChannel;
 import ledger.core.crypto.InMemoryKeyVault;
 import ledger.core.notice.ConsentNotice;
 import ledger.core.notice.NoticeRefusals.PurposeNotInNotice;
 import ledger.core.notice.NoticeRefusals.UnknownNotice;
 import ledger.core.notice.NoticeVersion;
+import ledger.core.purpose.PurposeCatalog;
+import ledger.core.purpose.WithdrawalChannel;
 import ledger.core.shared.Actor;
 
 /** Consent as evidence (GDPR Art. 7(1)): what a consent rests on, how a withdrawal came, who acted. */

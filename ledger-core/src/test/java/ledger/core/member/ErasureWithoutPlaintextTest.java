@@ -14,9 +14,9 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import ledger.core.consent.PurposeCatalog;
 import ledger.core.crypto.InMemoryKeyVault;
 import ledger.core.crypto.ThroughTheSerializer;
+import ledger.core.purpose.PurposeCatalog;
 import ledger.core.shared.Actor;
 import ledger.core.shared.ErasureGround;
 import ledger.core.shared.RetentionPolicy;

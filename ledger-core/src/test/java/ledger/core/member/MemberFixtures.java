@@ -7,12 +7,12 @@ import java.util.UUID;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 
-import ledger.core.consent.PurposeCatalog;
 import ledger.core.crypto.InMemoryKeyVault;
 import ledger.core.crypto.SubjectDataPurge;
 import ledger.core.notice.ConsentNotice;
 import ledger.core.notice.NoticeVersion;
 import ledger.core.notice.PrivacyNotice;
+import ledger.core.purpose.PurposeCatalog;
 import ledger.core.shared.Actor;
 import ledger.core.shared.RetentionPolicy;
 

@@ -1,6 +1,5 @@
 package ledger.core.member;
 
-import ledger.core.shared.ErasureGround;
 import static ledger.core.member.MemberFixtures.DPM;
 import static ledger.core.member.MemberFixtures.ID;
 import static ledger.core.member.MemberFixtures.MEMBERSHIP_CONSENT;
@@ -20,23 +19,24 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import ledger.core.consent.PurposeCatalog;
-import ledger.core.consent.WithdrawalChannel;
-import ledger.core.consent.PurposeCatalog.UnknownPurpose;
 import ledger.core.crypto.InMemoryKeyVault;
 import ledger.core.member.MemberRefusals.MemberIsErased;
 import ledger.core.member.MemberRefusals.MembershipConsentRequired;
 import ledger.core.member.MemberRefusals.MembershipHasEnded;
 import ledger.core.member.MemberRefusals.UsernameCannotChange;
 import ledger.core.member.MemberRefusals.UsernameTaken;
+import ledger.core.purpose.PurposeCatalog.UnknownPurpose;
+import ledger.core.purpose.PurposeCatalog;
+import ledger.core.purpose.WithdrawalChannel;
+import ledger.core.shared.ErasureGround;
 
 class MemberRulesTest {
 

@@ -21,12 +21,12 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import ledger.core.consent.WithdrawalChannel;
-import ledger.core.consent.PurposeCatalog;
 import ledger.core.crypto.InMemoryKeyVault;
 import ledger.core.member.MemberRefusals.MemberIsErased;
 import ledger.core.member.MemberRefusals.NotRestricted;
 import ledger.core.member.MemberRefusals.ProcessingIsRestricted;
+import ledger.core.purpose.PurposeCatalog;
+import ledger.core.purpose.WithdrawalChannel;
 import ledger.core.shared.Actor;
 import ledger.core.shared.ErasureGround;
 

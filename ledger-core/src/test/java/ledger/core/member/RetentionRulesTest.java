@@ -1,7 +1,5 @@
 package ledger.core.member;
 
-import ledger.core.consent.WithdrawalChannel;
-import ledger.core.shared.ErasureGround;
 import static ledger.core.member.MemberFixtures.DPM;
 import static ledger.core.member.MemberFixtures.ID;
 import static ledger.core.member.MemberFixtures.PORTAL;
@@ -22,7 +20,6 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.deadline.DeadlineMessage;
@@ -33,7 +30,9 @@ import org.junit.jupiter.api.Test;
 import ledger.core.crypto.InMemoryKeyVault;
 import ledger.core.member.MemberRefusals.MemberIsErased;
 import ledger.core.member.MemberRefusals.UnknownLegalHold;
+import ledger.core.purpose.WithdrawalChannel;
 import ledger.core.shared.Actor;
+import ledger.core.shared.ErasureGround;
 import ledger.core.shared.RetentionPolicy;
 
 /** Retention on persistent deadlines, and legal holds (Art. 17(3)). */

@@ -15,12 +15,12 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import ledger.core.consent.PurposeCatalog;
-import ledger.core.consent.PurposeCatalog.UnknownPurpose;
 import ledger.core.notice.NoticeRefusals.NoSuchNotice;
 import ledger.core.notice.NoticeRefusals.NoticeConflict;
 import ledger.core.notice.NoticeRefusals.RecipientPurposeNotInNotice;
 import ledger.core.notice.NoticeRefusals.UnknownNotice;
+import ledger.core.purpose.PurposeCatalog.UnknownPurpose;
+import ledger.core.purpose.PurposeCatalog;
 import ledger.core.shared.Actor;
 
 /** The notice registry: a version is registered once, by the hash of its text, and never changes. */

@@ -9,9 +9,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import ledger.core.consent.PurposeCatalog;
-import ledger.core.member.MemberRefusals;
 import ledger.core.member.MemberRefusals.UsernameTaken;
+import ledger.core.member.MemberRefusals;
+import ledger.core.purpose.PurposeCatalog;
 
 class RefusalTest {
 

@@ -12,14 +12,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import ledger.core.consent.FindConsentEvents;
 import ledger.core.consent.FindMemberConsents;
-import ledger.core.consent.WithdrawalChannel;
 import ledger.core.member.ConsentGiven;
 import ledger.core.member.ConsentWithdrawn;
 import ledger.core.member.DocumentDownloaded;
+import ledger.core.member.MemberEvent;
 import ledger.core.member.MemberId;
 import ledger.core.member.MemberRegistered;
+import ledger.core.purpose.WithdrawalChannel;
 import ledger.core.shared.Actor;
-import ledger.core.member.MemberEvent;
 import ledger.projections.consent.ConsentHistoryProjection.MemberConsents;
 import ledger.projections.history.ConsentEntry;
 import ledger.projections.support.ProjectionTest;

@@ -13,6 +13,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.annotation.security.RolesAllowed;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import ledger.api.http.security.Roles;
 import ledger.api.http.support.ApiProblem;
 import ledger.api.http.support.InvalidParameter;
 import ledger.api.http.support.PageLimit;
@@ -23,6 +30,7 @@ import ledger.api.infrastructure.axon.DeadLetters;
  * fixed, and eviction of a letter whose event must not be applied. See docs/reliability.md.
  */
 @RestController
+@Tag(name = "Operations")
 @RequestMapping(path = "/api/v1/admin/dead-letters", produces = MediaType.APPLICATION_JSON_VALUE)
 class DeadLettersController {
 
@@ -38,12 +46,21 @@ class DeadLettersController {
         this.pageLimit = pageLimit;
     }
 
+    @Operation(
+            summary = "List dead letters",
+            description = "Poison events parked by the read models' processors, in queue order; where and "
+                    + "why, never the event's content.")
+    @RolesAllowed(Roles.ADMIN)
     @GetMapping
     List<DeadLetters.Letter> listDeadLetters(@RequestParam(required = false) String processingGroup,
                                   @RequestParam(required = false) Integer limit) {
         return letters.list(group(processingGroup, false), pageLimit.of(limit));
     }
 
+    @Operation(
+            summary = "Read a dead letter",
+            description = "One parked event.")
+    @RolesAllowed(Roles.ADMIN)
     @GetMapping("/{letterId}")
     DeadLetters.Letter letter(@PathVariable String letterId) {
         return find(letterId);
@@ -53,6 +70,11 @@ class DeadLettersController {
      * Retries the letter's whole sequence (its member's parked events, in order). 409 when a letter
      * still fails: nothing changed.
      */
+    @Operation(
+            summary = "Retry a dead letter",
+            description = "Handles the letter's sequence again, in order; 409 when a letter still fails "
+                    + "(nothing changes).")
+    @RolesAllowed(Roles.ADMIN)
     @PostMapping("/{letterId}/retry")
     LetterRetry retry(@PathVariable String letterId) {
         DeadLetters.Letter letter = find(letterId);
@@ -64,12 +86,21 @@ class DeadLettersController {
     }
 
     /** Retries every sequence of one processing group once. */
+    @Operation(
+            summary = "Retry a processing group's dead letters",
+            description = "Handles every parked sequence of the processing group once.")
+    @RolesAllowed(Roles.ADMIN)
     @PostMapping("/retry")
     DeadLetters.Retry retryAll(@RequestParam(required = false) String processingGroup) {
         return letters.retryAll(group(processingGroup, true));
     }
 
     /** Removes the letter: its event is never applied to that read model (a replay would apply it). */
+    @Operation(
+            summary = "Evict a dead letter",
+            description = "Removes the letter; its event is not applied to that read model.")
+    @ApiResponse(responseCode = "204", description = "No content")
+    @RolesAllowed(Roles.ADMIN)
     @DeleteMapping(path = "/{letterId}", produces = {MediaType.APPLICATION_JSON_VALUE,
             MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     ResponseEntity<Void> evict(@PathVariable String letterId) {

@@ -12,9 +12,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.annotation.security.RolesAllowed;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import ledger.api.application.certificate.CertificateNotReady;
 import ledger.api.application.certificate.MemberCertificate;
 import ledger.api.application.certificate.MemberCertificates;
+import ledger.api.http.security.Roles;
 import ledger.api.http.support.ApiProblem;
 import ledger.api.http.support.ProblemResponses;
 
@@ -23,6 +29,7 @@ import ledger.api.http.support.ProblemResponses;
  * auditor checks offline ({@code java -jar ledger.jar verify --certificate}); also after the erasure.
  */
 @RestController
+@Tag(name = "Ledger")
 @RequestMapping(path = "/api/v1/members", produces = MediaType.APPLICATION_JSON_VALUE)
 class CertificateController {
 
@@ -32,6 +39,14 @@ class CertificateController {
         this.certificates = certificates;
     }
 
+    @Operation(
+            summary = "Issue a member's lifecycle certificate",
+            description = "Every stored event of the member with its leaf and inclusion proof under the "
+                    + "latest (cosigned) checkpoint, the consent receipts' JWS and the erasure receipt, as one "
+                    + "JSON file to check offline (java -jar ledger.jar verify --certificate); no personal data, "
+                    + "also after the erasure. 503 certificate-not-ready while a just-recorded event awaits its "
+                    + "leaf. The DPM and auditors.")
+    @RolesAllowed({Roles.AUDITOR, Roles.DPM})
     @GetMapping("/{memberId}/certificate")
     ResponseEntity<MemberCertificate> certificate(@PathVariable UUID memberId) {
         MemberCertificate certificate = certificates.of(memberId).orElseThrow(

@@ -14,11 +14,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.annotation.security.RolesAllowed;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import ledger.api.http.security.Roles;
 import ledger.api.http.support.Cursor;
 import ledger.api.http.support.InvalidParameter;
 import ledger.api.http.support.PageLimit;
 import ledger.core.consent.FindAudience;
-import ledger.core.consent.PurposeCatalog;
+import ledger.core.purpose.PurposeCatalog;
 import ledger.projections.consent.ConsentHistoryProjection.Audience;
 
 /**
@@ -28,6 +34,7 @@ import ledger.projections.consent.ConsentHistoryProjection.Audience;
  * consent at their moment.
  */
 @RestController
+@Tag(name = "Consent evidence")
 @RequestMapping(path = "/api/v1/purposes", produces = MediaType.APPLICATION_JSON_VALUE)
 class AudienceController {
 
@@ -46,6 +53,12 @@ class AudienceController {
         this.clock = clock;
     }
 
+    @Operation(
+            summary = "List who consents to a purpose",
+            description = "The ids of the members whose consent to the purpose is granted at the moment at "
+                    + "(default now): who may receive a mailing. Paged by cursor in id order. The portal and the "
+                    + "DPM.")
+    @RolesAllowed({Roles.PORTAL, Roles.DPM})
     @GetMapping("/{purpose}/audience")
     AudiencePage audience(@PathVariable String purpose, @RequestParam(required = false) String at,
                           @RequestParam(required = false) String cursor,

@@ -21,18 +21,23 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import ledger.api.http.security.Roles;
 import ledger.api.http.support.Csv;
 import ledger.api.http.support.InvalidParameter;
 import ledger.api.http.support.Negotiation;
 import ledger.api.infrastructure.log.TransparencyLog;
 import ledger.core.consent.FindConsentStates;
-import ledger.core.consent.PurposeCatalog;
+import ledger.core.purpose.PurposeCatalog;
 import ledger.projections.consent.ConsentHistoryProjection.ConsentStates;
 import ledger.projections.consent.ConsentHistoryProjection.LastConsentEvent;
 
@@ -44,6 +49,7 @@ import ledger.projections.consent.ConsentHistoryProjection.LastConsentEvent;
  * {@code unknown}.
  */
 @RestController
+@Tag(name = "Consent evidence")
 @RequestMapping(path = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
 class CampaignAuditController {
 
@@ -78,6 +84,13 @@ class CampaignAuditController {
         this.log = log;
     }
 
+    @Operation(
+            summary = "Audit a campaign",
+            description = "For up to 10,000 recipients of a mailing: did each consent to the purpose at that "
+                    + "moment, under which notice, proven by which event (and its leaf); a summary of granted, "
+                    + "not granted and unknown. Accept: text/csv gives CSV (the summary in X-Summary-* headers). "
+                    + "Auditors and the DPM.")
+    @RolesAllowed({Roles.AUDITOR, Roles.DPM})
     @PostMapping(path = "/campaigns", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, Csv.MEDIA_TYPE})
     ResponseEntity<?> audit(@Valid @RequestBody Campaign campaign,

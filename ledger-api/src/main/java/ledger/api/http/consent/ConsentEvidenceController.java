@@ -21,9 +21,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import ledger.api.http.security.Roles;
 import ledger.api.http.support.ApiProblem;
 import ledger.api.http.support.Cursor;
 import ledger.api.http.support.InvalidParameter;
@@ -33,13 +40,13 @@ import ledger.api.infrastructure.crypto.ReceiptSigner;
 import ledger.core.consent.ConsentTrail;
 import ledger.core.consent.ConsentTrails;
 import ledger.core.consent.FindMembersToReconsent;
-import ledger.core.consent.PurposeCatalog;
 import ledger.core.member.MemberId;
 import ledger.core.notice.NoticeRefusals.NoSuchNotice;
 import ledger.core.notice.NoticeRegistry;
 import ledger.core.notice.NoticeVersion;
 import ledger.core.notice.PrivacyNotice;
 import ledger.core.notice.Reconsent;
+import ledger.core.purpose.PurposeCatalog;
 import ledger.projections.member.MemberViewProjection.MembersToReconsent;
 
 /**
@@ -48,6 +55,7 @@ import ledger.projections.member.MemberViewProjection.MembersToReconsent;
  * from the stored events, not from a read model: what the answers cite is what the log covers.
  */
 @RestController
+@Tag(name = "Consent evidence")
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 class ConsentEvidenceController {
 
@@ -83,6 +91,11 @@ class ConsentEvidenceController {
     }
 
     /** The consent's ISO/IEC TS 27560-shaped record, with every event of its life. */
+    @Operation(
+            summary = "Read a consent record",
+            description = "The consent as an ISO/IEC TS 27560-shaped record with every event of its life and "
+                    + "their leaves.")
+    @RolesAllowed({Roles.PORTAL, Roles.DPM, Roles.AUDITOR})
     @GetMapping("/members/{memberId}/consents/{consentId}")
     ConsentDocuments.ConsentRecord consentRecord(@PathVariable UUID memberId, @PathVariable UUID consentId) {
         MemberId member = MemberId.of(memberId);
@@ -94,6 +107,14 @@ class ConsentEvidenceController {
      * JSON as the payload of a compact JWS signed with the ledger's Ed25519 key. 410 once the member
      * is erased: there is no one left to give it to.
      */
+    @Operation(
+            summary = "Read a consent receipt",
+            description = "The member's Kantara Consent Receipt 1.1 as JSON, or with Accept: "
+                    + "application/jose as a compact JWS signed with the ledger's Ed25519 key (RFC 8037); 410 "
+                    + "after erasure.")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "410", ref = "Gone")
+    @RolesAllowed({Roles.PORTAL, Roles.DPM, Roles.AUDITOR})
     @GetMapping(path = "/members/{memberId}/consents/{consentId}/receipt",
             produces = {MediaType.APPLICATION_JSON_VALUE, JOSE})
     ResponseEntity<?> receipt(@PathVariable UUID memberId, @PathVariable UUID consentId,
@@ -119,6 +140,13 @@ class ConsentEvidenceController {
     }
 
     /** Did the member consent to the purpose at {@code at} (default: now), under which notice, proven by which events. */
+    @Operation(
+            summary = "Read the consent at a moment",
+            description = "Whether the member consented to the purpose at the moment (default now), under "
+                    + "which notice and since when, with the stored events that show it and their leaves.")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = "NotFound")
+    @RolesAllowed({Roles.AUDITOR, Roles.DPM})
     @GetMapping("/audit/consent-state")
     ConsentDocuments.ConsentStateAt consentState(@RequestParam UUID memberId, @RequestParam String purpose,
                                                  @RequestParam(required = false) String at) {
@@ -135,6 +163,14 @@ class ConsentEvidenceController {
      * whose terms for that purpose (description, legal basis, recipients) differ, or on a version
      * nobody registered; in member-id order, paged by cursor.
      */
+    @Operation(
+            summary = "List members to consent again",
+            description = "Active members whose granted consent to a purpose rests on an older notice that "
+                    + "described the purpose otherwise (description, legal basis, recipients), or on an "
+                    + "unregistered version; paged.")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = "NotFound")
+    @RolesAllowed({Roles.AUDITOR, Roles.DPM})
     @GetMapping("/audit/reconsent")
     ReconsentPage reconsent(@RequestParam String notice, @RequestParam(required = false) String cursor,
                             @RequestParam(required = false) Integer limit) {

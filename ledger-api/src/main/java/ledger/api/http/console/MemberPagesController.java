@@ -22,14 +22,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ledger.api.application.erasure.MemberErasures;
+import ledger.api.application.extract.RegisterExtract;
+import ledger.api.application.extract.RegisterExtracts;
 import ledger.api.application.lookup.MemberLookups;
-import ledger.api.http.erasure.MemberErasures;
-import ledger.api.http.extract.RegisterExtract;
-import ledger.api.http.extract.RegisterExtracts;
+import ledger.api.application.member.MemberReading;
+import ledger.api.application.reading.ReadYourWrites;
 import ledger.api.http.support.ApiProblem;
 import ledger.api.http.support.Callers;
 import ledger.api.http.support.Fields;
-import ledger.api.http.support.ReadYourWrites;
 import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.core.consent.FindMemberConsents;
 import ledger.core.member.FindMember;
@@ -59,9 +60,11 @@ class MemberPagesController {
     private final RegisterExtracts extracts;
     private final ObjectMapper json;
     private final ReadYourWrites reads;
+    private final MemberReading reading;
 
     MemberPagesController(QueryGateway queries, ReadAudit audit, MemberErasures erasures,
-                          RegisterExtracts extracts, ObjectMapper json, ReadYourWrites reads, MemberLookups lookups) {
+                          RegisterExtracts extracts, ObjectMapper json, ReadYourWrites reads, MemberLookups lookups, MemberReading reading) {
+        this.reading = reading;
         this.lookups = lookups;
         this.reads = reads;
         this.queries = queries;
@@ -126,7 +129,7 @@ class MemberPagesController {
         String declared = ReadAudit.requirePurpose(purpose);
         MemberId id = MemberId.of(memberId);
         // after an action the page shows its result: wait for the read models to reflect the member's last event
-        MemberView view = reads.read(id, () -> find(memberId), MemberView::version);
+        MemberView view = reading.view(id);
         var consents = reads.read(id, () -> Optional.of(queries.query(new FindMemberConsents(id),
                 ResponseTypes.instanceOf(MemberConsents.class)).join()), MemberConsents::version).entries();
         var trail = reads.read(id, () -> Optional.of(queries.query(new FindMemberHistory(id),
@@ -159,7 +162,7 @@ class MemberPagesController {
         if (purpose == null || purpose.isBlank()) {
             return askPurpose(model, "/console/members/" + memberId + "/extract", "the register extract", format);
         }
-        RegisterExtract extract = extracts.issue(memberId, purpose, chosen);
+        RegisterExtract extract = extracts.issue(memberId, purpose, chosen, Callers.current());
         String name = "register-extract-" + memberId;
         return switch (chosen) {
             case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
@@ -191,7 +194,7 @@ class MemberPagesController {
             return RequestPagesController.refused(flash, back, "The review date must lie before the year 10000.");
         }
         return RequestPagesController.act(flash, back, back, "The legal hold was placed.",
-                () -> erasures.placeHold(memberId, ground, reason.strip(), review));
+                () -> erasures.placeHold(memberId, ground, reason.strip(), review, Callers.current()));
     }
 
     @PostMapping("/console/members/{memberId}/legal-holds/{holdId}/release")
@@ -199,7 +202,7 @@ class MemberPagesController {
                        RedirectAttributes flash) {
         String back = page(memberId, purpose);
         return RequestPagesController.act(flash, back, back, "The legal hold was released.",
-                () -> erasures.releaseHold(memberId, holdId));
+                () -> erasures.releaseHold(memberId, holdId, Callers.current()));
     }
 
     /** Erasure is final: the DPM types the member id to confirm, and names the ground. */
@@ -214,7 +217,7 @@ class MemberPagesController {
         }
         MemberErasures.Receipt receipt;
         try {
-            receipt = erasures.erase(memberId, ground);
+            receipt = erasures.erase(memberId, ground, Callers.current());
         } catch (RuntimeException e) {
             var refused = ConsoleErrors.refusal(e);
             if (refused.isEmpty()) {

@@ -13,10 +13,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import ledger.api.http.security.Roles;
 import ledger.api.http.support.Callers;
 import ledger.api.http.support.Fields;
 import ledger.api.http.support.ReplayableAnswer;
@@ -27,6 +34,7 @@ import ledger.core.contactcase.OpenContactCase;
 
 /** The contact form: open a case, close it. */
 @RestController
+@Tag(name = "Contact cases")
 @RequestMapping(path = "/api/v1/contact-cases", produces = MediaType.APPLICATION_JSON_VALUE)
 class ContactCaseController {
 
@@ -51,6 +59,11 @@ class ContactCaseController {
         this.commands = commands;
     }
 
+    @Operation(
+            summary = "Open a contact case",
+            description = "Records a contact-form message and when it will be erased.")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @RolesAllowed(Roles.PORTAL)
     @ReplayableAnswer
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Opened> open(@Valid @RequestBody Open request) {
@@ -60,6 +73,10 @@ class ContactCaseController {
                 .body(new Opened(opened.caseId().value(), opened.erasureDueAt()));
     }
 
+    @Operation(
+            summary = "Close a contact case",
+            description = "Closes a contact case.")
+    @RolesAllowed(Roles.PORTAL)
     @ReplayableAnswer
     @PostMapping("/{caseId}/closure")
     Closed close(@PathVariable UUID caseId) {

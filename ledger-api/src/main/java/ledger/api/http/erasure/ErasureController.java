@@ -11,10 +11,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import ledger.api.application.erasure.MemberErasures;
+import ledger.api.http.security.Roles;
 import ledger.api.http.support.Callers;
 import ledger.api.http.support.Fields;
 import ledger.api.http.support.ReplayableAnswer;
@@ -28,6 +35,7 @@ import ledger.core.shared.ErasureGround;
  * {@code projectionsPurged} are facts.
  */
 @RestController
+@Tag(name = "Erasure")
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 class ErasureController {
 
@@ -58,13 +66,23 @@ class ErasureController {
      * While a legal hold stands the erasure is recorded and deferred (it runs when the last hold is
      * released) and answered 409 {@code legal-hold}, naming the holds, with {@code erasureDeferred: true}.
      */
+    @Operation(
+            summary = "Erase a member",
+            description = "Shreds the member's data key and purges the read models. While a legal hold "
+                    + "stands the erasure is recorded and deferred, and answered 409 legal-hold naming the holds "
+                    + "(erasureDeferred: true); it runs when the last hold is released.")
+    @RolesAllowed(Roles.DPM)
     @ReplayableAnswer
     @PostMapping(path = "/members/{memberId}/erasure", consumes = MediaType.APPLICATION_JSON_VALUE)
     MemberErasures.Receipt erase(@PathVariable UUID memberId, @Valid @RequestBody Erasure request) {
-        return erasures.erase(memberId, request.ground());
+        return erasures.erase(memberId, request.ground(), Callers.current());
     }
 
     /** The same answer on repetition (the first erasure's time). */
+    @Operation(
+            summary = "Erase a contact case",
+            description = "Shreds the contact case's data key.")
+    @RolesAllowed(Roles.DPM)
     @ReplayableAnswer
     @PostMapping("/contact-cases/{caseId}/erasure")
     CaseErased eraseContactCase(@PathVariable UUID caseId, @RequestBody(required = false) CaseErasure request) {

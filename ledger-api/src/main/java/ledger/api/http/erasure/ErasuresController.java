@@ -13,16 +13,23 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.annotation.security.RolesAllowed;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import ledger.api.http.security.Roles;
+import ledger.api.http.support.InvalidParameter;
+import ledger.api.http.support.PageLimit;
 import ledger.api.infrastructure.log.TransparencyLog;
 import ledger.core.contactcase.ContactCaseErased;
 import ledger.core.member.FindErasures;
 import ledger.core.member.MemberErased;
-import ledger.api.http.support.InvalidParameter;
-import ledger.api.http.support.PageLimit;
 import ledger.projections.erasure.ErasureReceiptProjection.Receipts;
 
 /** DPM: every erasure, manual or automatic, with ground and time; no personal data. */
 @RestController
+@Tag(name = "Erasure")
 @RequestMapping(path = "/api/v1/erasures", produces = MediaType.APPLICATION_JSON_VALUE)
 class ErasuresController {
 
@@ -41,6 +48,10 @@ class ErasuresController {
         this.log = log;
     }
 
+    @Operation(
+            summary = "List erasures",
+            description = "Erasure receipts, without personal data.")
+    @RolesAllowed(Roles.DPM)
     @GetMapping
     List<Receipt> erasures(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                            @RequestParam(required = false) Integer limit) {

@@ -7,11 +7,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Hidden;
-import ledger.api.http.support.ProblemResponses;
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import io.swagger.v3.oas.annotations.Hidden;
+
+import ledger.api.http.support.ProblemResponses;
 
 /**
  * The container's error page ({@code /error}, where {@code sendError} and uncaught failures end up,
@@ -28,6 +31,8 @@ class ErrorEndpoint implements ErrorController {
         this.problems = problems;
     }
 
+    // the container forwards every error here, for any caller (the filter chain permits /error)
+    @PermitAll
     @RequestMapping("/error")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);

@@ -12,11 +12,21 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import ledger.api.infrastructure.persistence.ReadAudit;
+import jakarta.annotation.security.RolesAllowed;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import ledger.api.application.extract.RegisterExtract;
+import ledger.api.application.extract.RegisterExtracts;
+import ledger.api.http.security.Roles;
+import ledger.api.http.support.Callers;
 import ledger.api.http.support.Negotiation;
+import ledger.api.infrastructure.persistence.ReadAudit;
 
 /** GDPR Art. 15 and 20: the register extract, as JSON or as an HTML page; issuing it is recorded. */
 @RestController
+@Tag(name = "Register extract")
 @RequestMapping("/api/v1/members")
 class RegisterExtractController {
 
@@ -29,6 +39,12 @@ class RegisterExtractController {
     }
 
     /** JSON by default; {@code text/html} the readable page, {@code application/pdf} the same page as PDF. */
+    @Operation(
+            summary = "Issue a register extract",
+            description = "The register extract as JSON, HTML (Accept: text/html, the member's readable "
+                    + "copy) or PDF (Accept: application/pdf, the same page); issuing it is recorded, and so is "
+                    + "the read.")
+    @RolesAllowed({Roles.PORTAL, Roles.DPM})
     @GetMapping(path = "/{memberId}/register-extract", produces = {MediaType.APPLICATION_JSON_VALUE,
             MediaType.TEXT_HTML_VALUE, MediaType.APPLICATION_PDF_VALUE})
     ResponseEntity<?> extract(@PathVariable UUID memberId,
@@ -38,7 +54,7 @@ class RegisterExtractController {
                 ? RegisterExtracts.Format.PDF
                 : Negotiation.prefers(accept, MediaType.TEXT_HTML) ? RegisterExtracts.Format.HTML
                 : RegisterExtracts.Format.JSON;
-        RegisterExtract extract = extracts.issue(memberId, purpose, format);
+        RegisterExtract extract = extracts.issue(memberId, purpose, format, Callers.current());
         return switch (format) {
             case HTML -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                     .body(extracts.html(extract, true));

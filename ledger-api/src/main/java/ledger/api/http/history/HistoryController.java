@@ -12,21 +12,27 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.annotation.security.RolesAllowed;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ledger.api.http.support.ReadYourWrites;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import ledger.api.application.reading.ReadYourWrites;
+import ledger.api.http.security.Roles;
 import ledger.api.http.support.Csv;
 import ledger.api.http.support.Cursor;
 import ledger.api.http.support.InvalidParameter;
-import ledger.api.http.support.PageLimit;
 import ledger.api.http.support.Negotiation;
+import ledger.api.http.support.PageLimit;
 import ledger.core.consent.FindConsentEvents;
 import ledger.core.consent.FindMemberConsents;
 import ledger.core.member.FindMemberHistory;
@@ -40,6 +46,7 @@ import ledger.projections.history.MemberHistoryProjection.MemberTrail;
 
 /** What auditors read: consent history per member and across members, and a member's trail. */
 @RestController
+@Tag(name = "Audit")
 @RequestMapping("/api/v1")
 class HistoryController {
 
@@ -69,6 +76,11 @@ class HistoryController {
         this.pageLimit = pageLimit;
     }
 
+    @Operation(
+            summary = "Read a member's consent history",
+            description = "Every consent event of the member in order (auditors, and the DPM answering a "
+                    + "request).")
+    @RolesAllowed({Roles.AUDITOR, Roles.DPM})
     @GetMapping(path = "/members/{memberId}/consent-history", produces = MediaType.APPLICATION_JSON_VALUE)
     List<ConsentEntry> consentHistory(@PathVariable UUID memberId) {
         MemberId id = MemberId.of(memberId);
@@ -76,6 +88,11 @@ class HistoryController {
                 ResponseTypes.instanceOf(MemberConsents.class)).join()), MemberConsents::version).entries();
     }
 
+    @Operation(
+            summary = "Read a member's event trail",
+            description = "Every event of the member: type, time, actor, sequence number (which a request's "
+                    + "completion links); personal fields masked; survives erasure. Auditors and the DPM.")
+    @RolesAllowed({Roles.AUDITOR, Roles.DPM})
     @GetMapping(path = "/members/{memberId}/history", produces = MediaType.APPLICATION_JSON_VALUE)
     List<HistoryEntry> memberHistory(@PathVariable UUID memberId) {
         return trail(MemberId.of(memberId)).entries().stream()
@@ -90,6 +107,10 @@ class HistoryController {
     }
 
     /** JSON by default; {@code Accept: text/csv} gives the same page as CSV (cursor in X-Next-Cursor). */
+    @Operation(
+            summary = "List consent events",
+            description = "Consent events across members, paged by cursor; text/csv gives CSV.")
+    @RolesAllowed(Roles.AUDITOR)
     @GetMapping(path = "/audit/consents", produces = {MediaType.APPLICATION_JSON_VALUE, Csv.MEDIA_TYPE})
     ResponseEntity<?> consents(@RequestParam(required = false) String purpose,
                                @RequestParam(required = false) String from,

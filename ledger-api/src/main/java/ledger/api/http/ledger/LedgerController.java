@@ -13,6 +13,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.annotation.security.RolesAllowed;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import ledger.api.http.security.Roles;
 import ledger.api.http.support.ApiProblem;
 import ledger.api.http.support.InvalidParameter;
 import ledger.api.http.support.PageLimit;
@@ -25,6 +32,7 @@ import ledger.api.infrastructure.log.TransparencyLog;
  * key alone, that every recorded event is in the log and the log only ever grew. Hashes are base64.
  */
 @RestController
+@Tag(name = "Ledger")
 @RequestMapping(path = "/api/v1/ledger", produces = MediaType.APPLICATION_JSON_VALUE)
 class LedgerController {
 
@@ -59,6 +67,13 @@ class LedgerController {
      * The latest signed checkpoint: a C2SP tlog-checkpoint in a signed note, with the witnesses' C2SP
      * tlog-cosignature lines after the log's signature (once they cosigned it).
      */
+    @Operation(
+            summary = "Read the latest signed checkpoint",
+            description = "The latest C2SP tlog-checkpoint (origin, tree size, base64 root hash) in a signed "
+                    + "note (Ed25519), as text/plain.")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = "NotFound")
+    @RolesAllowed({Roles.AUDITOR, Roles.DPM, Roles.ADMIN})
     @GetMapping(path = "/checkpoint", produces = "text/plain;charset=UTF-8")
     ResponseEntity<String> checkpoint() {
         String note = log.latestCheckpoint()
@@ -68,12 +83,24 @@ class LedgerController {
     }
 
     /** The note verifier key that checks every checkpoint's signature. */
+    @Operation(
+            summary = "Read the public key",
+            description = "The note verifier key <name>+<hex key hash>+<base64(0x01 || Ed25519 key)> that "
+                    + "verifies every checkpoint.")
+    @RolesAllowed({Roles.AUDITOR, Roles.DPM, Roles.ADMIN})
     @GetMapping(path = "/public-key", produces = "text/plain;charset=UTF-8")
     ResponseEntity<String> publicKey() {
         return ResponseEntity.ok().contentType(TEXT).body(log.verifierKey() + "\n");
     }
 
     /** Leaves {@code [start, end)} in log order, or the leaf of one event. */
+    @Operation(
+            summary = "List leaves",
+            description = "Leaves [start, end) in log order (end defaults to start plus the page size), or "
+                    + "the leaf of one event (eventId; 404 when it has none yet).")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = "NotFound")
+    @RolesAllowed({Roles.AUDITOR, Roles.DPM, Roles.ADMIN})
     @GetMapping("/leaves")
     List<Leaf> leaves(@RequestParam(required = false) Long start, @RequestParam(required = false) Long end,
                       @RequestParam(required = false) String eventId) {
@@ -106,6 +133,11 @@ class LedgerController {
     }
 
     /** The RFC 9162 inclusion proof of leaf {@code index} in the tree of {@code treeSize} leaves. */
+    @Operation(
+            summary = "Read an inclusion proof",
+            description = "The RFC 9162 inclusion proof of leaf index in the tree of treeSize leaves (1 <= "
+                    + "treeSize <= the log's size).")
+    @RolesAllowed({Roles.AUDITOR, Roles.DPM, Roles.ADMIN})
     @GetMapping("/proofs/inclusion")
     InclusionProof inclusion(@RequestParam(required = false) Long index,
                              @RequestParam(required = false) Long treeSize) {
@@ -120,6 +152,11 @@ class LedgerController {
     }
 
     /** The RFC 9162 consistency proof from the tree of {@code first} leaves to the one of {@code second}. */
+    @Operation(
+            summary = "Read a consistency proof",
+            description = "The RFC 9162 consistency proof from the tree of first leaves to the tree of "
+                    + "second leaves (empty when first is 0 or equal to second).")
+    @RolesAllowed({Roles.AUDITOR, Roles.DPM, Roles.ADMIN})
     @GetMapping("/proofs/consistency")
     ConsistencyProof consistency(@RequestParam(required = false) Long first,
                                  @RequestParam(required = false) Long second) {
@@ -134,6 +171,11 @@ class LedgerController {
     }
 
     /** Verifies every leaf, root and stored checkpoint now (synchronously; long on a large log). */
+    @Operation(
+            summary = "Verify the ledger now",
+            description = "Recomputes every leaf from its event row and checks every stored checkpoint; "
+                    + "answers when done (long on a large log).")
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     @ReplayableAnswer
     @PostMapping("/verification")
     Verification verifyLedger() {
@@ -141,6 +183,13 @@ class LedgerController {
     }
 
     /** The latest verification of any node. */
+    @Operation(
+            summary = "Read the latest verification",
+            description = "The latest full verification of any node (scheduled or requested); 404 before the "
+                    + "first.")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = "NotFound")
+    @RolesAllowed({Roles.AUDITOR, Roles.DPM, Roles.ADMIN})
     @GetMapping("/verification")
     Verification lastVerification() {
         return verification(verification.latest().orElseThrow(() -> ApiProblem.notFound("no-verification",

@@ -10,10 +10,15 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import ledger.api.application.lookup.MemberLookups;
+import ledger.api.http.security.Roles;
 import ledger.api.http.support.Callers;
 import ledger.api.http.support.InvalidParameter;
 import ledger.api.infrastructure.persistence.ReadAudit;
@@ -25,6 +30,7 @@ import ledger.api.infrastructure.persistence.ReadAudit;
  * {@code member-lookup}).
  */
 @RestController
+@Tag(name = "Data subject requests")
 @RequestMapping(path = "/api/v1/members", produces = MediaType.APPLICATION_JSON_VALUE)
 class LookupController {
 
@@ -40,6 +46,13 @@ class LookupController {
         this.lookups = lookups;
     }
 
+    @Operation(
+            summary = "Find a member by e-mail or username",
+            description = "Through a keyed blind index (HMAC of the normalised value under a secret of the "
+                    + "service; an e-mail is matched case-insensitively, a username as uniqueness sees it, "
+                    + "look-alikes included). Every member found is recorded in the read audit with X-Purpose "
+                    + "(default member-lookup). The DPM.")
+    @RolesAllowed(Roles.DPM)
     @PostMapping(path = "/lookup", consumes = MediaType.APPLICATION_JSON_VALUE)
     Found lookup(@Valid @RequestBody Lookup lookup,
                  @RequestHeader(value = ReadAudit.HEADER, required = false) String purpose) {

@@ -1,23 +1,18 @@
 package ledger.api.http.member;
 
-import ledger.api.http.support.ReadYourWrites;
-
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -25,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,13 +28,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import ledger.api.infrastructure.persistence.ReadAudit;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import ledger.api.application.member.MemberReading;
+import ledger.api.http.security.Roles;
 import ledger.api.http.support.Callers;
 import ledger.api.http.support.ReplayableAnswer;
-import ledger.core.consent.WithdrawalChannel;
+import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.core.member.EditProfile;
 import ledger.core.member.EndMembership;
-import ledger.core.member.FindMember;
 import ledger.core.member.GiveConsent;
 import ledger.core.member.MemberId;
 import ledger.core.member.MembershipEndReason;
@@ -47,43 +46,35 @@ import ledger.core.member.RecordPortalUse;
 import ledger.core.member.RegisterMember;
 import ledger.core.member.WithdrawConsent;
 import ledger.core.notice.NoticeRegistry;
-import ledger.core.notice.Reconsent;
+import ledger.core.purpose.WithdrawalChannel;
 import ledger.core.shared.Refusal;
 import ledger.projections.member.MemberView;
 
 /** The portal's commands on members: request -> command -> gateway -> status. */
 @RestController
+@Tag(name = "Members")
 @RequestMapping(path = "/api/v1/members", produces = MediaType.APPLICATION_JSON_VALUE)
 class MemberController {
 
     private final CommandGateway commands;
-    private final QueryGateway queries;
-    private final ReadYourWrites reads;
-    private final ReadAudit audit;
+    private final MemberReading reading;
     private final NoticeRegistry notices;
-    private final Clock clock;
     private final ProfileMergePatch mergePatch;
 
-    MemberController(CommandGateway commands, QueryGateway queries, ReadYourWrites reads, ReadAudit audit,
-                     NoticeRegistry notices, Clock clock, ProfileMergePatch mergePatch) {
+    MemberController(CommandGateway commands, MemberReading reading, NoticeRegistry notices,
+                     ProfileMergePatch mergePatch) {
         this.mergePatch = mergePatch;
         this.commands = commands;
-        this.queries = queries;
-        this.reads = reads;
-        this.audit = audit;
+        this.reading = reading;
         this.notices = notices;
-        this.clock = clock;
     }
 
-    /** The member view, each granted consent flagged when the notice in effect asks for it again. */
-    private MemberView view(MemberId id) {
-        MemberView view = reads.read(id, () -> queries.query(new FindMember(id),
-                ResponseTypes.optionalInstanceOf(MemberView.class)).join(), MemberView::version);
-        Reconsent rules = new Reconsent(notices.all());
-        Instant now = clock.instant();
-        return view.withReconsent((purpose, consent) -> rules.required(purpose, consent.policyVersion(), now));
-    }
-
+    @Operation(
+            summary = "Register a member",
+            description = "Registers a member with consent to portal-membership; 409 when the username (or a "
+                    + "look-alike of it) is taken.")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @RolesAllowed(Roles.PORTAL)
     @ReplayableAnswer
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<MemberRequests.Registered> registerMember(@Valid @RequestBody MemberRequests.Register request) {
@@ -103,12 +94,25 @@ class MemberController {
      * The member used the portal (e.g. signed in): records the day of last use, at most one event a day,
      * which keeps the membership from ending for inactivity (ledger.retention.inactivity). 204 either way.
      */
+    @Operation(
+            summary = "Record a use of the portal",
+            description = "The member used the portal (e.g. signed in): records the day of last use, at most "
+                    + "one event a day. Without use for ledger.retention.inactivity (24 months by default) the "
+                    + "membership ends as ceased; 30 days before, the recipients configured for it are told (the "
+                    + "portal mails the member). 409 membership-ended once it ended.")
+    @RolesAllowed(Roles.PORTAL)
     @PostMapping(path = "/{memberId}/activity")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void recordActivity(@PathVariable UUID memberId) {
         commands.sendAndWait(new RecordPortalUse(MemberId.of(memberId), Callers.current()));
     }
 
+    @Operation(
+            summary = "Give consent",
+            description = "Records consent to a purpose under a registered notice in effect, with the "
+                    + "notice's version, text SHA-256 and language; 400 unknown-notice otherwise. X-Acting-User "
+                    + "names the person acting through the portal.")
+    @RolesAllowed(Roles.PORTAL)
     @ReplayableAnswer
     @PostMapping(path = "/{memberId}/consents", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
@@ -121,6 +125,12 @@ class MemberController {
         return new MemberRequests.ConsentRecorded(consentId);
     }
 
+    @Operation(
+            summary = "Withdraw consent",
+            description = "Withdraws some purposes or all, recording the channel; withdrawing "
+                    + "portal-membership ends the membership. The DPM may record a withdrawal on the member's "
+                    + "behalf (actor DPM).")
+    @RolesAllowed({Roles.PORTAL, Roles.DPM})
     @ReplayableAnswer
     @PostMapping(path = "/{memberId}/consents/withdrawals", consumes = MediaType.APPLICATION_JSON_VALUE)
     MemberRequests.Withdrawn withdraw(@PathVariable UUID memberId,
@@ -136,6 +146,10 @@ class MemberController {
 
     @ReplayableAnswer
     // no body on success: a client that accepts only problem details (as a generated one does) may call it
+    @Operation(
+            summary = "Record a download",
+            description = "Records a document the member downloaded.")
+    @RolesAllowed(Roles.PORTAL)
     @PostMapping(path = "/{memberId}/downloads", consumes = MediaType.APPLICATION_JSON_VALUE, produces = {
             MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     @ResponseStatus(HttpStatus.CREATED)
@@ -144,7 +158,13 @@ class MemberController {
                 Callers.current()));
     }
 
-    @Operation(operationId = "editProfile")
+    @Operation(operationId = "editProfile",
+            summary = "Edit the profile",
+            description = "Changes profile fields; the username can never change (422). As "
+                    + "application/merge-patch+json (RFC 7396) a field set to null is removed: company may be, "
+                    + "the other fields are required (400 field-required). The answer is recorded as a read. The "
+                    + "DPM may rectify on the member's behalf (actor DPM).")
+    @RolesAllowed({Roles.PORTAL, Roles.DPM})
     @PatchMapping(path = "/{memberId}/profile", consumes = MediaType.APPLICATION_JSON_VALUE)
     MemberView editProfile(@PathVariable UUID memberId, @Valid @RequestBody MemberRequests.ProfileChange request,
                            @RequestHeader(value = ReadAudit.HEADER, required = false) String purpose) {
@@ -153,12 +173,11 @@ class MemberController {
         MemberId id = MemberId.of(memberId);
         commands.sendAndWait(new EditProfile(id, request.givenName(), request.familyName(), request.company(),
                 request.email(), request.username(), Callers.current()));
-        MemberView view = view(id);
-        audit.record(memberId, Callers.current(), declared, "member-view");
-        return view;
+        return reading.read(memberId, Callers.current(), declared, "member-view");
     }
 
     /** The same edit as a JSON merge patch (RFC 7396): {@code null} removes an optional field. */
+    @RolesAllowed({Roles.PORTAL, Roles.DPM})
     @Operation(operationId = "editProfile")
     @PatchMapping(path = "/{memberId}/profile", consumes = MERGE_PATCH)
     MemberView mergeProfile(@PathVariable UUID memberId,
@@ -172,9 +191,7 @@ class MemberController {
         MemberId id = MemberId.of(memberId);
         commands.sendAndWait(new EditProfile(id, request.givenName(), request.familyName(), request.company(),
                 request.email(), request.username(), edit.removed(), Callers.current()));
-        MemberView view = view(id);
-        audit.record(memberId, Callers.current(), declared, "member-view");
-        return view;
+        return reading.read(memberId, Callers.current(), declared, "member-view");
     }
 
     static final String MERGE_PATCH = "application/merge-patch+json";
@@ -186,14 +203,20 @@ class MemberController {
         }
     }
 
+    @Operation(
+            summary = "Read a member",
+            description = "The member view; needs X-Purpose, and the read is recorded.")
+    @RolesAllowed({Roles.PORTAL, Roles.DPM})
     @GetMapping("/{memberId}")
     MemberView view(@PathVariable UUID memberId, @RequestHeader(value = ReadAudit.HEADER, required = false) String purpose) {
         String declared = ReadAudit.requirePurpose(purpose);
-        MemberView view = view(MemberId.of(memberId));
-        audit.record(memberId, Callers.current(), declared, "member-view");
-        return view;
+        return reading.read(memberId, Callers.current(), declared, "member-view");
     }
 
+    @Operation(
+            summary = "End the membership",
+            description = "Ends the membership; the member's data is erased after the retention period.")
+    @RolesAllowed({Roles.PORTAL, Roles.DPM})
     @ReplayableAnswer
     @PostMapping(path = "/{memberId}/membership-end", consumes = MediaType.APPLICATION_JSON_VALUE)
     MemberRequests.Ended endMembership(@PathVariable UUID memberId,

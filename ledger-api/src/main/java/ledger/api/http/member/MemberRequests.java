@@ -11,10 +11,11 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
 import ledger.api.http.support.Fields;
-import ledger.core.consent.WithdrawalChannel;
 import ledger.core.member.MembershipEndReason;
 import ledger.core.member.Usernames;
+import ledger.core.purpose.WithdrawalChannel;
 
 /** The JSON bodies of the member endpoints, validated before any command is sent. */
 final class MemberRequests {

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -27,6 +28,12 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import ledger.api.http.security.Roles;
 import ledger.api.http.support.Callers;
 import ledger.api.http.support.Fields;
 import ledger.api.http.support.InvalidParameter;
@@ -37,9 +44,9 @@ import ledger.core.notice.NoticeRecipient;
 import ledger.core.notice.NoticeRefusals.NoSuchNotice;
 import ledger.core.notice.NoticeRegistration;
 import ledger.core.notice.NoticeRegistry;
+import ledger.core.notice.NoticeTranslation;
 import ledger.core.notice.NoticeVersion;
 import ledger.core.notice.PrivacyNotice;
-import ledger.core.notice.NoticeTranslation;
 import ledger.core.notice.RegisterNotice;
 import ledger.core.notice.TranslateNotice;
 
@@ -50,6 +57,7 @@ import ledger.core.notice.TranslateNotice;
  * version's text exactly as registered, so that {@code sha256sum} checks it.
  */
 @RestController
+@Tag(name = "Notices")
 @RequestMapping(path = "/api/v1/notices", produces = MediaType.APPLICATION_JSON_VALUE)
 class NoticeController {
 
@@ -124,6 +132,15 @@ class NoticeController {
     }
 
     /** 201 when this request registered the version, 200 when it was registered with the same content already. */
+    @Operation(
+            summary = "Register a notice version",
+            description = "Registers a privacy-notice version with its text and answers the SHA-256 of the "
+                    + "text (201); the same content again: 200; another text or other terms under the version: "
+                    + "409 notice-conflict.")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "Registered before with the "
+            + "same content: nothing recorded")
+    @RolesAllowed({Roles.DPM, Roles.ADMIN})
     @ReplayableAnswer
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Registered> registerNotice(@Valid @RequestBody Registration request) {
@@ -147,6 +164,15 @@ class NoticeController {
      * language, or the notice's own language, 409 translation-conflict). A consent may then name the
      * language and records this text's SHA-256.
      */
+    @Operation(
+            summary = "Add a translation of a notice",
+            description = "Adds the version's text in another language: 201, the same text again 200 "
+                    + "(nothing recorded), another text for that language or the notice's own language 409 "
+                    + "translation-conflict. Recorded as an event. The DPM and operations.")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "Registered before with the "
+            + "same text: nothing recorded")
+    @RolesAllowed({Roles.DPM, Roles.ADMIN})
     @ReplayableAnswer
     @PostMapping(path = "/{version}/translations", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TranslationRegistered> translate(@PathVariable String version,
@@ -163,12 +189,21 @@ class NoticeController {
     }
 
     /** Every registered version, older first (by when it takes effect), without the texts. */
+    @Operation(
+            summary = "List notice versions",
+            description = "Every registered version, older first, without the texts.")
+    @RolesAllowed({Roles.PORTAL, Roles.AUDITOR, Roles.DPM, Roles.ADMIN})
     @GetMapping
     List<NoticeSummary> listNotices() {
         return notices.all().stream().map(NoticeController::summary).toList();
     }
 
     /** One version with its text; {@code Accept: text/plain} gives the text alone, byte for byte as registered. */
+    @Operation(
+            summary = "Read a notice version",
+            description = "One version with its text; Accept: text/plain gives the text alone, byte for byte "
+                    + "as registered (its SHA-256 is sha256).")
+    @RolesAllowed({Roles.PORTAL, Roles.AUDITOR, Roles.DPM, Roles.ADMIN})
     @GetMapping(path = "/{version}", produces = {MediaType.APPLICATION_JSON_VALUE, "text/plain;charset=UTF-8"})
     ResponseEntity<?> notice(@PathVariable String version,
                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {

@@ -13,6 +13,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.annotation.security.RolesAllowed;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import ledger.api.http.security.Roles;
 import ledger.api.http.support.ApiProblem;
 import ledger.api.http.support.InvalidParameter;
 import ledger.api.http.support.PageLimit;
@@ -23,6 +29,7 @@ import ledger.api.infrastructure.notification.NotificationOutbox;
  * delivery attempt with its outcome and the recipient's acknowledgement. No personal data.
  */
 @RestController
+@Tag(name = "Notifications")
 @RequestMapping(path = "/api/v1/notifications", produces = MediaType.APPLICATION_JSON_VALUE)
 class NotificationController {
 
@@ -41,6 +48,11 @@ class NotificationController {
     }
 
     /** Newest first; {@code status} is pending, delivered or failed. */
+    @Operation(
+            summary = "List recipient notifications",
+            description = "Art. 19 notifications, newest first; by memberId and status (pending, delivered, "
+                    + "failed).")
+    @RolesAllowed(Roles.DPM)
     @GetMapping
     List<NotificationOutbox.Notification> listNotifications(@RequestParam(required = false) UUID memberId,
                                                @RequestParam(required = false) String status,
@@ -51,6 +63,10 @@ class NotificationController {
         return outbox.list(memberId, wanted, pageLimit.of(limit));
     }
 
+    @Operation(
+            summary = "Read a recipient notification",
+            description = "One notification with every delivery attempt and the acknowledgement.")
+    @RolesAllowed(Roles.DPM)
     @GetMapping("/{notificationId}")
     NotificationDetail notification(@PathVariable UUID notificationId) {
         NotificationOutbox.Notification notification = outbox.find(notificationId)

@@ -13,12 +13,19 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.annotation.security.RolesAllowed;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import ledger.api.LedgerProperties;
+import ledger.api.application.extract.RetentionInWords;
+import ledger.api.http.security.Roles;
 import ledger.api.http.support.Negotiation;
-import ledger.api.http.support.RetentionInWords;
 
 /** GDPR Art. 30: the record of processing activities, for the DPM and auditors, as JSON or HTML. */
 @RestController
+@Tag(name = "Register")
 @RequestMapping("/api/v1/register")
 class ProcessingActivitiesController {
 
@@ -32,6 +39,10 @@ class ProcessingActivitiesController {
         this.clock = clock;
     }
 
+    @Operation(
+            summary = "Read the record of processing activities",
+            description = "GDPR Art. 30(1) from configuration, as JSON or (Accept: text/html) as a page.")
+    @RolesAllowed({Roles.AUDITOR, Roles.DPM})
     @GetMapping(path = "/processing-activities", produces = {MediaType.APPLICATION_JSON_VALUE,
             MediaType.TEXT_HTML_VALUE})
     ResponseEntity<?> processingActivities(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {

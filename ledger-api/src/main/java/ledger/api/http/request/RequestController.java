@@ -22,10 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,7 +31,18 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import ledger.api.LedgerProperties;
+import ledger.api.application.request.RequesterContacts;
+import ledger.api.http.security.Roles;
 import ledger.api.http.support.ApiProblem;
 import ledger.api.http.support.Callers;
 import ledger.api.http.support.Fields;
@@ -42,18 +50,17 @@ import ledger.api.http.support.InvalidParameter;
 import ledger.api.http.support.PageLimit;
 import ledger.api.http.support.ReceivedInstant;
 import ledger.api.http.support.ReplayableAnswer;
-import ledger.core.member.MemberId;
 import ledger.api.infrastructure.crypto.VerificationCodes;
+import ledger.core.member.MemberId;
 import ledger.core.request.AnswerVerificationChallenge;
-import ledger.api.application.request.RequesterContacts;
 import ledger.core.request.CloseRequestNoDataHeld;
 import ledger.core.request.CompleteRequest;
-import ledger.core.request.LinkRequest;
-import ledger.core.request.IssueVerificationChallenge;
 import ledger.core.request.ExtendRequest;
 import ledger.core.request.FindRequest;
 import ledger.core.request.FindRequestHistory;
 import ledger.core.request.FindRequests;
+import ledger.core.request.IssueVerificationChallenge;
+import ledger.core.request.LinkRequest;
 import ledger.core.request.RecordRequest;
 import ledger.core.request.RefuseRequest;
 import ledger.core.request.RequestDeadline;
@@ -70,6 +77,7 @@ import ledger.projections.request.RequestRow;
 
 /** DPM: data-subject requests (Art. 12): deadlines, identity checks, completion, refusal, trail. */
 @RestController
+@Tag(name = "Data subject requests")
 @RequestMapping(path = "/api/v1/requests", produces = MediaType.APPLICATION_JSON_VALUE)
 class RequestController {
 
@@ -157,6 +165,13 @@ class RequestController {
         this.json = json;
     }
 
+    @Operation(
+            summary = "Record a request",
+            description = "Records a data subject's request and its deadline: a member's, or anyone's by "
+                    + "contact data (sealed under the request's own key, shredded 3 years after the request "
+                    + "closed).")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @RolesAllowed(Roles.DPM)
     @ReplayableAnswer
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Due> recordRequest(@Valid @RequestBody NewRequest request) {
@@ -178,6 +193,14 @@ class RequestController {
      * passes on the one-time code the signed-in member typed ({@code code}): 422 wrong-code (with the attempts
      * left) until the fifth wrong code locks the challenge (409 challenge-locked).
      */
+    @Operation(
+            summary = "Record the identity check",
+            description = "Records how the requester's identity was checked; a request completes only after "
+                    + "it. The DPM gives the method (e.g. for a request by letter); the portal passes on the "
+                    + "one-time code the signed-in member typed: 422 wrong-code with the attempts left, the "
+                    + "fifth wrong code locks the challenge (409 challenge-locked), an expired code 409 "
+                    + "challenge-expired.")
+    @RolesAllowed({Roles.DPM, Roles.PORTAL})
     @ReplayableAnswer
     @PostMapping(path = "/{requestId}/verification", consumes = MediaType.APPLICATION_JSON_VALUE)
     Verified verifyRequest(@PathVariable UUID requestId, @Valid @RequestBody Verification verification) {
@@ -210,6 +233,13 @@ class RequestController {
      * portal to show the signed-in member; only its keyed digest is recorded, and a new code replaces the last.
      * Not replayable: the answer holds the code, which is stored nowhere.
      */
+    @Operation(
+            summary = "Issue a one-time verification code",
+            description = "8 digits, valid ledger.requests.verification-code-ttl (30 minutes), for the "
+                    + "portal to show the signed-in member; only its keyed digest is recorded, a new code "
+                    + "replaces the last. The DPM.")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @RolesAllowed(Roles.DPM)
     @PostMapping(path = "/{requestId}/verification-challenge")
     ResponseEntity<Challenge> issueChallenge(@PathVariable UUID requestId) {
         String code = codes.newCode();
@@ -230,6 +260,10 @@ class RequestController {
         }
     }
 
+    @Operation(
+            summary = "Extend a request's deadline",
+            description = "Extends the deadline by one or two months, with the reason.")
+    @RolesAllowed(Roles.DPM)
     @ReplayableAnswer
     @PostMapping(path = "/{requestId}/extension", consumes = MediaType.APPLICATION_JSON_VALUE)
     Due extendRequest(@PathVariable UUID requestId, @Valid @RequestBody Extension extension) {
@@ -239,6 +273,15 @@ class RequestController {
         return new Due(requestId, due);
     }
 
+    @Operation(
+            summary = "Complete a request",
+            description = "Links the member event that answered the request: an event of its member, of a "
+                    + "type that answers its type, recorded after its receipt, not linked to another request; "
+                    + "the identity must be verified. Answering events complete the oldest open request by "
+                    + "themselves. {\"outcome\": \"NO_DATA_HELD\"} closes a request of someone who is no member "
+                    + "(409 member-data-held for a member's).")
+    @ApiResponse(responseCode = "204", description = "No content")
+    @RolesAllowed(Roles.DPM)
     @ReplayableAnswer
     @PostMapping(path = "/{requestId}/completion", consumes = MediaType.APPLICATION_JSON_VALUE, produces = {
             MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
@@ -259,6 +302,13 @@ class RequestController {
     }
 
     /** The request turned out to be a member's (found e.g. by e-mail): linked, it completes like any of theirs. */
+    @Operation(
+            summary = "Link a request to a member",
+            description = "A request received from someone known by contact data only turned out to be the "
+                    + "member's (found e.g. by e-mail): from now on it completes like any of theirs. 409 "
+                    + "already-linked. The DPM.")
+    @ApiResponse(responseCode = "204", description = "No content")
+    @RolesAllowed(Roles.DPM)
     @ReplayableAnswer
     @PostMapping(path = "/{requestId}/member", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> linkRequest(@PathVariable UUID requestId, @Valid @RequestBody Link link) {
@@ -266,6 +316,11 @@ class RequestController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(
+            summary = "Refuse a request",
+            description = "Ends the request refused with the reason told to the person; the answer names the "
+                    + "supervisory authority (Art. 12(4)).")
+    @RolesAllowed(Roles.DPM)
     @ReplayableAnswer
     @PostMapping(path = "/{requestId}/refusal", consumes = MediaType.APPLICATION_JSON_VALUE)
     Refused refuseRequest(@PathVariable UUID requestId, @Valid @RequestBody Refusal refusal) {
@@ -275,6 +330,11 @@ class RequestController {
                 properties.register().supervisoryAuthority(), properties.register().judicialRemedy());
     }
 
+    @Operation(
+            summary = "List requests",
+            description = "Requests and their deadlines: status open (the default), due-soon (within 7 "
+                    + "days), overdue, completed or refused.")
+    @RolesAllowed(Roles.DPM)
     @GetMapping
     List<Request> listRequests(@RequestParam(defaultValue = "open") String status,
                        @RequestParam(required = false) Integer limit) {
@@ -287,6 +347,10 @@ class RequestController {
     }
 
     /** One request; with the requester's contact data when it came from someone known by contact data only. */
+    @Operation(
+            summary = "Read a request",
+            description = "One request and its deadline.")
+    @RolesAllowed(Roles.DPM)
     @GetMapping("/{requestId}")
     Request request(@PathVariable UUID requestId) {
         Request view = view(row(RequestId.of(requestId)), clock.instant());
@@ -300,6 +364,10 @@ class RequestController {
     }
 
     /** The request's whole trail, every event in order with who and when; reasons masked. */
+    @Operation(
+            summary = "Read a request's trail",
+            description = "Every event of the request in order, with who and when; reasons masked.")
+    @RolesAllowed(Roles.DPM)
     @GetMapping("/{requestId}/history")
     List<TrailEntry> requestHistory(@PathVariable UUID requestId) {
         RequestId id = RequestId.of(requestId);

@@ -13,11 +13,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import ledger.api.http.security.Roles;
 import ledger.api.http.support.Callers;
 import ledger.api.http.support.ReplayableAnswer;
 import ledger.core.member.LiftRestriction;
@@ -32,6 +39,7 @@ import ledger.core.member.RestrictionGround;
  * 409 {@code processing-restricted}; an objection ends processing for its purpose.
  */
 @RestController
+@Tag(name = "Erasure")
 @RequestMapping(path = "/api/v1/members", produces = MediaType.APPLICATION_JSON_VALUE)
 class RestrictionController {
 
@@ -55,6 +63,12 @@ class RestrictionController {
         this.commands = commands;
     }
 
+    @Operation(
+            summary = "Restrict processing",
+            description = "Art. 18: the data is kept, but consents and downloads are refused (409 "
+                    + "processing-restricted; register extracts are still issued: access is the member's right); "
+                    + "rectification, withdrawal, erasure and lifting pass. A retention erasure waits.")
+    @RolesAllowed(Roles.DPM)
     @ReplayableAnswer
     @PostMapping(path = "/{memberId}/restriction", consumes = MediaType.APPLICATION_JSON_VALUE)
     Restricted restrict(@PathVariable UUID memberId, @Valid @RequestBody Restriction request) {
@@ -63,6 +77,12 @@ class RestrictionController {
         return new Restricted(memberId, standing, true);
     }
 
+    @Operation(
+            summary = "Lift the restriction",
+            description = "Ends the restriction of processing; a deferred retention erasure then runs unless "
+                    + "a hold stands.")
+    @ApiResponse(responseCode = "204", description = "No content")
+    @RolesAllowed(Roles.DPM)
     @ReplayableAnswer
     @DeleteMapping(path = "/{memberId}/restriction", produces = {MediaType.APPLICATION_JSON_VALUE,
             MediaType.APPLICATION_PROBLEM_JSON_VALUE})
@@ -71,6 +91,11 @@ class RestrictionController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(
+            summary = "Record an objection",
+            description = "Art. 21: processing for the purpose ends (its consent is withdrawn; for "
+                    + "portal-membership the membership ends).")
+    @RolesAllowed(Roles.DPM)
     @ReplayableAnswer
     @PostMapping(path = "/{memberId}/objections", consumes = MediaType.APPLICATION_JSON_VALUE)
     Objected recordObjection(@PathVariable UUID memberId, @Valid @RequestBody Objection request) {

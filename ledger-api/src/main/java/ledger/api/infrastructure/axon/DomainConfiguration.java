@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 
 import ledger.api.LedgerProperties;
-import ledger.core.consent.PurposeCatalog;
 import ledger.core.contactcase.ContactCase;
 import ledger.core.contactcase.ContactCaseErasure;
 import ledger.core.contactcase.ContactCaseIntake;
@@ -28,6 +27,7 @@ import ledger.core.member.UsernameRegistry;
 import ledger.core.notice.Notice;
 import ledger.core.notice.NoticeRegistration;
 import ledger.core.notice.NoticeRegistry;
+import ledger.core.purpose.PurposeCatalog;
 import ledger.core.request.DataSubjectRequest;
 import ledger.core.request.MemberEventLookup;
 import ledger.core.request.RequestBook;

@@ -12,7 +12,7 @@ import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.messaging.deadletter.ThrowableCause;
 
 import ledger.api.infrastructure.crypto.MasterKeyUnavailable;
-import ledger.api.infrastructure.persistence.DatabaseFailures;
+import ledger.api.infrastructure.database.DatabaseFailures;
 
 /**
  * What a failing projection handler means. A fault of the moment (database unreachable, deadlock,

@@ -21,7 +21,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import ledger.api.LedgerProperties;
-import ledger.api.infrastructure.persistence.DatabaseFailures;
+import ledger.api.infrastructure.database.DatabaseFailures;
 
 /**
  * Delivers the outbox (Art. 19): a JSON POST to the recipient's notify-url, signed with HMAC-SHA256

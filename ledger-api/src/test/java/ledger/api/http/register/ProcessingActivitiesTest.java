@@ -21,7 +21,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
 import ledger.api.LedgerProperties;
-import ledger.api.http.support.RetentionInWords;
+import ledger.api.application.extract.RetentionInWords;
 
 /** The record of processing activities as application.yml (and overrides of it) configure it. */
 class ProcessingActivitiesTest {

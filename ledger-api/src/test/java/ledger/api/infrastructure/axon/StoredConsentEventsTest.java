@@ -11,10 +11,10 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 
-import ledger.core.consent.WithdrawalChannel;
 import ledger.core.member.ConsentGiven;
 import ledger.core.member.ConsentWithdrawn;
 import ledger.core.member.MemberId;
+import ledger.core.purpose.WithdrawalChannel;
 import ledger.core.shared.Actor;
 
 /** Stored events are immutable: consent events written before notices, channels and acting users still read. */

@@ -1,4 +1,4 @@
-package ledger.api.http.support;
+package ledger.api.application.reading;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package ledger.api.infrastructure.persistence;
+package ledger.api.infrastructure.database;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;

@@ -1,4 +1,4 @@
-package ledger.api.http.extract;
+package ledger.api.application.extract;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -9,10 +9,9 @@ import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 
-import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.api.LedgerProperties;
-import ledger.api.http.support.RetentionInWords;
-import ledger.core.consent.PurposeCatalog;
+import ledger.api.infrastructure.persistence.ReadAudit;
+import ledger.core.purpose.PurposeCatalog;
 import ledger.core.shared.Actor;
 import ledger.projections.extract.RegisterExtractData;
 import ledger.projections.member.MemberView;

@@ -1,4 +1,4 @@
-package ledger.core.consent;
+package ledger.core.purpose;
 
 import java.util.Collection;
 import java.util.List;

@@ -1,4 +1,4 @@
-package ledger.api.http.support;
+package ledger.api.application.extract;
 
 import java.time.Period;
 import java.util.ArrayList;

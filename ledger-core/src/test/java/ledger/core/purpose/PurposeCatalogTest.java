@@ -1,4 +1,4 @@
-package ledger.core.consent;
+package ledger.core.purpose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package ledger.api.http.extract;
+package ledger.api.application.extract;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,8 +23,7 @@ import org.thymeleaf.context.Context;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import ledger.api.LedgerProperties;
-import ledger.api.http.support.Callers;
-import ledger.api.http.support.ReadYourWrites;
+import ledger.api.application.reading.ReadYourWrites;
 import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.core.member.FindRegisterExtract;
 import ledger.core.member.IssueRegisterExtract;
@@ -74,10 +73,9 @@ public class RegisterExtracts {
     }
 
     /** Records the issue and the read (who, which purpose) before the data leaves. */
-    public RegisterExtract issue(UUID memberId, String purpose, Format format) {
+    public RegisterExtract issue(UUID memberId, String purpose, Format format, Actor caller) {
         String declared = ReadAudit.requirePurpose(purpose);
         MemberId id = MemberId.of(memberId);
-        Actor caller = Callers.current();
         Instant issuedAt = commands.sendAndWait(new IssueRegisterExtract(id, format.recorded(), caller));
         RegisterExtractData data = reads.read(id, () -> queries.query(new FindRegisterExtract(id),
                 ResponseTypes.optionalInstanceOf(RegisterExtractData.class)).join(), RegisterExtractData::version);

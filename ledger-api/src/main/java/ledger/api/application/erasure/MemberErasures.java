@@ -1,11 +1,11 @@
-package ledger.api.http.erasure;
+package ledger.api.application.erasure;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +14,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
 import ledger.api.LedgerProperties;
-import ledger.api.http.support.Callers;
 import ledger.api.infrastructure.log.TransparencyLog;
 import ledger.core.member.EraseMember;
 import ledger.core.member.ErasureDeferral;
@@ -26,11 +25,12 @@ import ledger.core.member.MemberId;
 import ledger.core.member.MemberRefusals.ErasureDeferredByLegalHold;
 import ledger.core.member.PlaceLegalHold;
 import ledger.core.member.ReleaseLegalHold;
+import ledger.core.shared.Actor;
 import ledger.core.shared.ErasureGround;
 
 /**
  * The DPM's erasure and legal holds, shared by the API and the console so both send the same
- * commands with the same defaults; the acting caller is the signed-in one ({@link Callers}).
+ * commands with the same defaults; the acting caller is the adapter's (the signed-in one).
  */
 @Component
 public class MemberErasures {
@@ -68,9 +68,8 @@ public class MemberErasures {
     }
 
     /** The receipt; a standing hold records the erasure as deferred and refuses (409 {@code legal-hold}). */
-    public Receipt erase(UUID memberId, ErasureGround ground) {
-        ErasureOutcome outcome = commands.sendAndWait(EraseMember.manual(MemberId.of(memberId), ground,
-                Callers.current()));
+    public Receipt erase(UUID memberId, ErasureGround ground, Actor caller) {
+        ErasureOutcome outcome = commands.sendAndWait(EraseMember.manual(MemberId.of(memberId), ground, caller));
         if (outcome instanceof ErasureDeferral deferral) {
             throw new ErasureDeferredByLegalHold(deferral.holds());
         }
@@ -89,16 +88,15 @@ public class MemberErasures {
     }
 
     /** Places a hold; without {@code reviewBy} it is to be reviewed {@code ledger.legal-holds.review-after} from today. */
-    public Placed placeHold(UUID memberId, LegalHoldGround ground, String reason,
-                                                LocalDate reviewBy) {
+    public Placed placeHold(UUID memberId, LegalHoldGround ground, String reason, LocalDate reviewBy, Actor caller) {
         UUID holdId = UUID.randomUUID();
         LocalDate review = reviewBy != null ? reviewBy : LocalDate.now(clock.withZone(ZoneOffset.UTC)).plus(reviewAfter);
         commands.sendAndWait(new PlaceLegalHold(MemberId.of(memberId), holdId, ground, reason, review,
-                Callers.current()));
+                caller));
         return new Placed(holdId, review);
     }
 
-    public void releaseHold(UUID memberId, UUID holdId) {
-        commands.sendAndWait(new ReleaseLegalHold(MemberId.of(memberId), holdId, Callers.current()));
+    public void releaseHold(UUID memberId, UUID holdId, Actor caller) {
+        commands.sendAndWait(new ReleaseLegalHold(MemberId.of(memberId), holdId, caller));
     }
 }

@@ -1,10 +1,10 @@
-package ledger.api.http.extract;
+package ledger.api.application.extract;
 
-import ledger.api.LedgerProperties;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import ledger.api.LedgerProperties;
 import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.core.shared.Actor;
 import ledger.projections.extract.RegisterExtractData;
