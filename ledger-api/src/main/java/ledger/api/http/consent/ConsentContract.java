@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import ledger.api.application.consent.ConsentDocuments;
 import ledger.api.http.support.ApiContract;
 
 /** This feature's part of the OpenAPI description: its tags and the contract names of its types. */
@@ -16,19 +17,6 @@ class ConsentContract implements ApiContract {
     public void describe(Description api) {
         api.tag("Consent evidence", "GDPR Art. 7(1): consent records, signed receipts, consent at any "
                 + "moment, re-consent.");
-        api.schema(CampaignAuditController.Campaign.class, "CampaignAuditRequest", "A mailing to audit: the "
-                + "purpose, the moment it was sent and its recipients' member ids (1 to 10,000; repeated ids "
-                + "count once).");
-        api.schema(CampaignAuditController.CampaignAudit.class, "CampaignAudit", "Whether each recipient "
-                + "consented to the purpose at that moment, and a summary.");
-        api.schema(CampaignAuditController.Summary.class, "CampaignAuditSummary", "How many recipients had "
-                + "granted consent, had not, or are unknown to the ledger.");
-        api.schema(CampaignAuditController.MemberAnswer.class, "CampaignAuditMember", "One recipient: status "
-                + "granted, not-granted or unknown; the consent and the notice version and SHA-256 it rests on "
-                + "when granted; the event that decides it, with its leaf index in the verifiable ledger (null "
-                + "until it has one).");
-        api.schema(CampaignAuditController.Evidence.class, "CampaignAuditEvidence", "A consent event and its "
-                + "leaf index.");
         api.schema(AudienceController.AudiencePage.class, "PurposeAudience", "A page of the ids of the "
                 + "members whose consent to the purpose is granted at the moment, in id order, and the cursor of "
                 + "the next page (null on the last).");
@@ -66,9 +54,6 @@ class ConsentContract implements ApiContract {
                 + "is about.");
         api.schema(ConsentDocuments.ReceiptPurpose.class, "KantaraPurpose", "A purpose of a consent receipt, "
                 + "with its Kantara categories; processors are no third parties (GDPR Art. 4(10)).");
-        api.schema(ConsentEvidenceController.ReconsentPage.class, "ReconsentPage", "Members who must consent "
-                + "again under the notice: the purposes it changed against some older version, one page of "
-                + "member ids, the cursor of the next page.");
         api.example("KantaraConsentReceipt", kantaraExample());
         api.alternative("/api/v1/members/{memberId}/consents/{consentId}/receipt", ConsentDocuments.Receipt.class,
                 "application/jose",

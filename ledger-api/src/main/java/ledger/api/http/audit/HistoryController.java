@@ -1,4 +1,4 @@
-package ledger.api.http.history;
+package ledger.api.http.audit;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package ledger.api.http.consent;
+package ledger.api.application.consent;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package ledger.api.http.history;
+package ledger.api.http.audit;
 
 import org.springframework.stereotype.Component;
 
@@ -10,7 +10,7 @@ import ledger.projections.history.ConsentEntry;
 
 /** This feature's part of the OpenAPI description: its tags and the contract names of its types. */
 @Component
-class HistoryContract implements ApiContract {
+class AuditContract implements ApiContract {
 
     @Override
     public void describe(Description api) {
@@ -26,6 +26,22 @@ class HistoryContract implements ApiContract {
         api.schema(HistoryController.ConsentPage.class, "AuditConsentPage", "A page of consent events and "
                 + "the cursor of the next.");
         api.schema(JsonNode.class, "EventDetails", "The event's fields, personal ones masked.");
+        api.schema(CampaignAuditController.Campaign.class, "CampaignAuditRequest", "A mailing to audit: the "
+                + "purpose, the moment it was sent and its recipients' member ids (1 to 10,000; repeated ids "
+                + "count once).");
+        api.schema(CampaignAuditController.CampaignAudit.class, "CampaignAudit", "Whether each recipient "
+                + "consented to the purpose at that moment, and a summary.");
+        api.schema(CampaignAuditController.Summary.class, "CampaignAuditSummary", "How many recipients had "
+                + "granted consent, had not, or are unknown to the ledger.");
+        api.schema(CampaignAuditController.MemberAnswer.class, "CampaignAuditMember", "One recipient: status "
+                + "granted, not-granted or unknown; the consent and the notice version and SHA-256 it rests on "
+                + "when granted; the event that decides it, with its leaf index in the verifiable ledger (null "
+                + "until it has one).");
+        api.schema(CampaignAuditController.Evidence.class, "CampaignAuditEvidence", "A consent event and its "
+                + "leaf index.");
+        api.schema(ConsentStateController.ReconsentPage.class, "ReconsentPage", "Members who must consent "
+                + "again under the notice: the purposes it changed against some older version, one page of "
+                + "member ids, the cursor of the next page.");
         api.alternative("/api/v1/audit/consents", HistoryController.ConsentPage.class, "text/csv",
                 "memberId,seq,type,purpose,policyVersion,channel,at,principal,role\r\n");
     }

@@ -1,2 +1,2 @@
 /** What auditors read: consent history per member and across members, and a member's trail. */
-package ledger.api.http.history;
+package ledger.api.http.audit;

@@ -1,4 +1,4 @@
-package ledger.api.http.consent;
+package ledger.api.application.consent;
 
 import java.time.Instant;
 import java.util.List;
@@ -34,36 +34,36 @@ import ledger.core.shared.Actor;
  * Field mapping: docs/consent-records.md.
  */
 @Component
-class ConsentDocuments {
+public class ConsentDocuments {
 
-    static final String KANTARA_VERSION = "KI-CR-v1.1.0";
-    static final String RECORD_SCHEMA = "ISO/IEC TS 27560:2023 consent record (ledger profile v1)";
+    public static final String KANTARA_VERSION = "KI-CR-v1.1.0";
+    public static final String RECORD_SCHEMA = "ISO/IEC TS 27560:2023 consent record (ledger profile v1)";
 
     /** A stored event that shows how a consent stands, and where the log proves it. */
-    record Evidence(String eventId, long sequence, String type, Instant at, Long leafIndex) {
+    public record Evidence(String eventId, long sequence, String type, Instant at, Long leafIndex) {
     }
 
     /** The consent to a purpose at a moment (see {@link ConsentTrail#stateAt}). */
-    record ConsentStateAt(UUID memberId, String purpose, Instant at, boolean granted, UUID consentId,
+    public record ConsentStateAt(UUID memberId, String purpose, Instant at, boolean granted, UUID consentId,
                           String noticeVersion, String noticeSha256, Instant since, List<Evidence> evidence) {
     }
 
     /** An event of a consent's life: when, by whom, through which channel, and its leaf. */
-    record LifecycleEvent(String eventId, long sequence, String type, Instant at, Actor actor, String channel,
+    public record LifecycleEvent(String eventId, long sequence, String type, Instant at, Actor actor, String channel,
                           Long leafIndex) {
     }
 
-    record RecordController(String name, String contact, String email, String address) {
+    public record RecordController(String name, String contact, String email, String address) {
     }
 
-    record RecordPurpose(String name, String description, String legalBasis, List<String> personalDataCategories,
+    public record RecordPurpose(String name, String description, String legalBasis, List<String> personalDataCategories,
                          boolean primary) {
     }
 
-    record RecordNotice(String version, String sha256, String language, String url) {
+    public record RecordNotice(String version, String sha256, String language, String url) {
     }
 
-    record RecordRecipient(String name, String role, String location, boolean insideEuEea) {
+    public record RecordRecipient(String name, String role, String location, boolean insideEuEea) {
     }
 
     /**
@@ -71,31 +71,31 @@ class ConsentDocuments {
      * purpose with its legal basis and data categories, the notice and its hash, the recipients, the
      * method of collection, when and by whom, the state, its termination and the events of its life.
      */
-    record ConsentRecord(String schema, UUID recordId, UUID piiPrincipalId, RecordController controller,
+    public record ConsentRecord(String schema, UUID recordId, UUID piiPrincipalId, RecordController controller,
                          RecordPurpose purpose, RecordNotice notice, List<RecordRecipient> recipients,
                          String collectionMethod, Actor collectedBy, Instant timestamp, String state,
                          Instant expiry, Instant terminatedAt, List<LifecycleEvent> events) {
     }
 
     /** The Kantara Consent Receipt 1.1 of one consent. */
-    record Receipt(String version, String jurisdiction, long consentTimestamp, String collectionMethod,
+    public record Receipt(String version, String jurisdiction, long consentTimestamp, String collectionMethod,
                    @JsonProperty("consentReceiptID") String consentReceiptID, String language,
                    String piiPrincipalId, List<PiiController> piiControllers, String policyUrl,
                    List<ReceiptService> services, boolean sensitive, List<String> spiCat) {
     }
 
-    record PiiController(String piiController, boolean onBehalf, String contact, ControllerAddress address,
+    public record PiiController(String piiController, boolean onBehalf, String contact, ControllerAddress address,
                          String email, @JsonInclude(JsonInclude.Include.NON_NULL) String phone,
                          String piiControllerUrl) {
     }
 
-    record ControllerAddress(String streetAddress, String addressCountry) {
+    public record ControllerAddress(String streetAddress, String addressCountry) {
     }
 
-    record ReceiptService(String service, List<ReceiptPurpose> purposes) {
+    public record ReceiptService(String service, List<ReceiptPurpose> purposes) {
     }
 
-    record ReceiptPurpose(String purpose, List<String> purposeCategory, String consentType, List<String> piiCategory,
+    public record ReceiptPurpose(String purpose, List<String> purposeCategory, String consentType, List<String> piiCategory,
                           boolean primaryPurpose, String termination, boolean thirdPartyDisclosure,
                           @JsonInclude(JsonInclude.Include.NON_NULL) String thirdPartyName) {
     }
@@ -110,14 +110,14 @@ class ConsentDocuments {
         this.ledger = ledger;
     }
 
-    ConsentStateAt state(MemberId member, String purpose, Instant at, ConsentTrail trail) {
+    public ConsentStateAt state(MemberId member, String purpose, Instant at, ConsentTrail trail) {
         ConsentTrail.StateAt state = trail.stateAt(purpose, at);
         return new ConsentStateAt(member.value(), purpose, at, state.granted(), state.consentId(),
                 state.noticeVersion(), state.noticeSha256(), state.since(),
                 state.evidence().stream().map(this::evidence).toList());
     }
 
-    ConsentRecord record(MemberId member, ConsentTrail.Lifecycle lifecycle) {
+    public ConsentRecord record(MemberId member, ConsentTrail.Lifecycle lifecycle) {
         ConsentGiven consent = lifecycle.consent();
         Optional<PrivacyNotice> notice = notice(consent);
         LedgerProperties.Controller controller = ledger.register().controller();
@@ -138,7 +138,7 @@ class ConsentDocuments {
                 lifecycle.events().stream().map(this::lifecycleEvent).toList());
     }
 
-    Receipt receipt(MemberId member, ConsentTrail.Lifecycle lifecycle) {
+    public Receipt receipt(MemberId member, ConsentTrail.Lifecycle lifecycle) {
         ConsentGiven consent = lifecycle.consent();
         Optional<PrivacyNotice> notice = notice(consent);
         LedgerProperties.Controller controller = ledger.register().controller();

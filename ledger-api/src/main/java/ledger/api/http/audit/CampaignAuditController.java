@@ -1,4 +1,4 @@
-package ledger.api.http.consent;
+package ledger.api.http.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
