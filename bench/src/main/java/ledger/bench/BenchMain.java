@@ -32,7 +32,7 @@ import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
-import ledger.api.infrastructure.crypto.MasterKeys;
+import ledger.api.infrastructure.keyvault.MasterKeys;
 import ledger.api.reliability.NodeProcess;
 import ledger.api.reliability.NodeProcess.Launch;
 import ledger.api.support.Api;

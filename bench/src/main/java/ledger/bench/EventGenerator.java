@@ -19,7 +19,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.postgresql.PGConnection;
 
 import ledger.api.infrastructure.axon.Serializers;
-import ledger.api.infrastructure.crypto.MasterKeys;
+import ledger.api.infrastructure.keyvault.MasterKeys;
 import ledger.core.crypto.AesGcm;
 import ledger.core.crypto.FieldCipher;
 import ledger.core.crypto.KeyVault;

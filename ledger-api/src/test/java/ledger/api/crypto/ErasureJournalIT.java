@@ -20,8 +20,8 @@ import org.springframework.context.SmartLifecycle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ledger.api.infrastructure.crypto.ErasureJournalReplay;
-import ledger.api.infrastructure.crypto.FileErasureJournal;
+import ledger.api.infrastructure.erasurejournal.ErasureJournalReplay;
+import ledger.api.infrastructure.erasurejournal.FileErasureJournal;
 import ledger.api.support.Api;
 import ledger.api.support.DatabaseScan;
 import ledger.api.support.IntegrationTest;

@@ -1,7 +1,5 @@
 package ledger.api.crypto;
 
-import ledger.api.infrastructure.crypto.MasterKeys;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -22,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.zaxxer.hikari.HikariDataSource;
 
 import ledger.api.LedgerApplication;
+import ledger.api.infrastructure.keyvault.MasterKeys;
 import ledger.api.support.Api;
 import ledger.core.crypto.AesGcm;
 import ledger.core.member.MemberRegistered;

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.zaxxer.hikari.HikariDataSource;
 
 import ledger.api.LedgerApplication;
-import ledger.api.infrastructure.crypto.MasterKeys;
+import ledger.api.infrastructure.keyvault.MasterKeys;
 import ledger.api.support.Api;
 import ledger.core.crypto.AesGcm;
 import ledger.core.member.MemberRegistered;

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 import ledger.api.http.support.ApiContract;
 import ledger.api.infrastructure.axon.DeadLetters;
 import ledger.api.infrastructure.axon.ProjectionReplay;
-import ledger.api.infrastructure.crypto.MasterKeyRotation;
+import ledger.api.infrastructure.keyvault.MasterKeyRotation;
 
 /** This feature's part of the OpenAPI description: its tags and the contract names of its types. */
 @Component

@@ -19,7 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import ledger.api.http.security.Roles;
 import ledger.api.http.support.ReplayableAnswer;
 import ledger.api.infrastructure.axon.ProjectionReplay;
-import ledger.api.infrastructure.crypto.MasterKeyRotation;
+import ledger.api.infrastructure.keyvault.MasterKeyRotation;
 
 /** Operations for the ADMIN role. */
 @RestController

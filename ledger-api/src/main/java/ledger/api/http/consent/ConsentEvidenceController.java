@@ -26,7 +26,7 @@ import ledger.api.application.consent.ConsentDocuments;
 import ledger.api.http.security.Roles;
 import ledger.api.http.support.ApiProblem;
 import ledger.api.http.support.Negotiation;
-import ledger.api.infrastructure.crypto.ReceiptSigner;
+import ledger.api.infrastructure.signing.ReceiptSigner;
 import ledger.core.consent.ConsentTrail;
 import ledger.core.consent.ConsentTrails;
 import ledger.core.member.MemberId;

@@ -50,7 +50,7 @@ import ledger.api.http.support.InvalidParameter;
 import ledger.api.http.support.PageLimit;
 import ledger.api.http.support.ReceivedInstant;
 import ledger.api.http.support.ReplayableAnswer;
-import ledger.api.infrastructure.crypto.VerificationCodes;
+import ledger.api.infrastructure.keyvault.VerificationCodes;
 import ledger.core.member.MemberId;
 import ledger.core.request.AnswerVerificationChallenge;
 import ledger.core.request.CloseRequestNoDataHeld;

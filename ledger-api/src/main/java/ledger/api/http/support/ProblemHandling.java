@@ -37,8 +37,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 
-import ledger.api.infrastructure.crypto.MasterKeyUnavailable;
 import ledger.api.infrastructure.database.DatabaseFailures;
+import ledger.api.infrastructure.keyvault.MasterKeyUnavailable;
 import ledger.core.crypto.ErasureJournalUnavailable;
 import ledger.core.shared.Refusal;
 import ledger.core.shared.RefusalDetails;

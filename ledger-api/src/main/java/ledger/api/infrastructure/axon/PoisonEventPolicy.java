@@ -11,8 +11,8 @@ import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.messaging.deadletter.ThrowableCause;
 
-import ledger.api.infrastructure.crypto.MasterKeyUnavailable;
 import ledger.api.infrastructure.database.DatabaseFailures;
+import ledger.api.infrastructure.keyvault.MasterKeyUnavailable;
 
 /**
  * What a failing projection handler means. A fault of the moment (database unreachable, deadlock,

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import javax.sql.DataSource;
 
 import org.axonframework.config.ProcessingGroup;
@@ -24,7 +23,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import ledger.api.infrastructure.crypto.HeldKeyRows;
+import ledger.api.infrastructure.keyvault.HeldKeyRows;
 
 /**
  * Lets a poison event be dead-lettered without breaking exactly-once. A pooled processor handles

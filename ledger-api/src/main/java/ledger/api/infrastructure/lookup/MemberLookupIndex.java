@@ -12,7 +12,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import ledger.api.infrastructure.crypto.MasterKeys;
+import ledger.api.infrastructure.keyvault.MasterKeys;
 import ledger.core.crypto.DeadRowTables;
 import ledger.core.member.MemberErased;
 import ledger.core.member.MemberRegistered;

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import ledger.api.LedgerProperties;
-import ledger.api.infrastructure.crypto.RequestDigests;
+import ledger.api.infrastructure.keyvault.RequestDigests;
 import ledger.core.crypto.DeadRowTables;
 import ledger.core.crypto.ShredFence;
 import ledger.core.crypto.SubjectDataPurge;

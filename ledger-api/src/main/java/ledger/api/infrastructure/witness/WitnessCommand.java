@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import ledger.api.infrastructure.crypto.KeyFiles;
+import ledger.api.infrastructure.files.KeyFiles;
 import ledger.core.log.Cosigner;
 import ledger.core.log.NoteSigner;
 import ledger.core.log.NoteVerifier;

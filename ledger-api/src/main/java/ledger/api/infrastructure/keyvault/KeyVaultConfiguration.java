@@ -1,10 +1,9 @@
-package ledger.api.infrastructure.crypto;
+package ledger.api.infrastructure.keyvault;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
@@ -19,12 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 import ledger.api.LedgerProperties;
-
+import ledger.api.infrastructure.files.KeyFiles;
 import ledger.core.crypto.AesGcm;
 import ledger.core.crypto.DeadRowTables;
 import ledger.core.crypto.KeyVault;
 import ledger.core.crypto.UnitOfWorkKeyCache;
-import ledger.core.log.NoteSigner;
 
 /**
  * The master key comes from {@code LEDGER_MASTER_KEY} (base64 of 32 bytes) or the file named by
@@ -34,9 +32,9 @@ import ledger.core.log.NoteSigner;
  * ({@link FleetMasterKey}).
  */
 @Configuration(proxyBeanMethods = false)
-public class CryptoConfiguration {
+public class KeyVaultConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(CryptoConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(KeyVaultConfiguration.class);
 
     @Bean
     MasterKeys masterKeys(LedgerProperties properties, Environment environment) {
@@ -59,12 +57,6 @@ public class CryptoConfiguration {
                 + "database can read all personal data; losing it makes all personal data unreadable.",
                 masterKeyFile.toAbsolutePath());
         return new MasterKeys(generated, previous);
-    }
-
-    /** Signs the ledger's checkpoints (docs/verifiable-ledger.md); the same start-up rules as the master key. */
-    @Bean
-    NoteSigner checkpointSigner(LedgerProperties properties, Environment environment) {
-        return SigningKeys.load(properties.log(), environment);
     }
 
     @Bean

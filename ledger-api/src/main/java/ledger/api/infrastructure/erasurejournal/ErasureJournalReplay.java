@@ -1,4 +1,4 @@
-package ledger.api.infrastructure.crypto;
+package ledger.api.infrastructure.erasurejournal;
 
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import ledger.api.infrastructure.crypto.JournaledErasures.Subject;
-import ledger.api.infrastructure.crypto.JournaledErasures.Unresolved;
+import ledger.api.infrastructure.erasurejournal.JournaledErasures.Subject;
+import ledger.api.infrastructure.erasurejournal.JournaledErasures.Unresolved;
 import ledger.core.contactcase.ContactCaseId;
 import ledger.core.contactcase.EraseContactCase;
 import ledger.core.member.EraseMember;

@@ -1,4 +1,4 @@
-package ledger.api.infrastructure.crypto;
+package ledger.api.infrastructure.keyvault;
 
 import java.time.Duration;
 import java.util.List;

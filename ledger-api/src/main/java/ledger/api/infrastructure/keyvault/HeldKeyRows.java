@@ -1,4 +1,4 @@
-package ledger.api.infrastructure.crypto;
+package ledger.api.infrastructure.keyvault;
 
 import java.util.HashMap;
 import java.util.Map;

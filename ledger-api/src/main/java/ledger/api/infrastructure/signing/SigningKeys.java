@@ -1,4 +1,4 @@
-package ledger.api.infrastructure.crypto;
+package ledger.api.infrastructure.signing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +10,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 import ledger.api.LedgerProperties;
+import ledger.api.infrastructure.files.KeyFiles;
 import ledger.core.log.NoteSigner;
 
 /**

@@ -1,4 +1,4 @@
-package ledger.api.infrastructure.crypto;
+package ledger.api.infrastructure.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

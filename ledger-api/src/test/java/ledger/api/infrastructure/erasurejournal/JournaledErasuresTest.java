@@ -1,4 +1,4 @@
-package ledger.api.infrastructure.crypto;
+package ledger.api.infrastructure.erasurejournal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,10 +8,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import ledger.api.infrastructure.crypto.FileErasureJournal.Line;
-import ledger.api.infrastructure.crypto.FileErasureJournal.State;
-import ledger.api.infrastructure.crypto.JournaledErasures.Subject;
-import ledger.api.infrastructure.crypto.JournaledErasures.Unresolved;
+import ledger.api.infrastructure.erasurejournal.FileErasureJournal.Line;
+import ledger.api.infrastructure.erasurejournal.FileErasureJournal.State;
+import ledger.api.infrastructure.erasurejournal.JournaledErasures.Subject;
+import ledger.api.infrastructure.erasurejournal.JournaledErasures.Unresolved;
 import ledger.core.crypto.ErasureJournal.SubjectType;
 
 class JournaledErasuresTest {

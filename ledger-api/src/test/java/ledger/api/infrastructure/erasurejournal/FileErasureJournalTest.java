@@ -1,4 +1,4 @@
-package ledger.api.infrastructure.crypto;
+package ledger.api.infrastructure.erasurejournal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,8 +23,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ledger.api.infrastructure.crypto.FileErasureJournal.Line;
-import ledger.api.infrastructure.crypto.FileErasureJournal.State;
+import ledger.api.infrastructure.erasurejournal.FileErasureJournal.Line;
+import ledger.api.infrastructure.erasurejournal.FileErasureJournal.State;
 import ledger.core.crypto.ErasureJournal.Entry;
 import ledger.core.crypto.ErasureJournal.SubjectType;
 import ledger.core.shared.ErasureGround;

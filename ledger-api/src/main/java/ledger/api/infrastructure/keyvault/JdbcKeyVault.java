@@ -1,4 +1,4 @@
-package ledger.api.infrastructure.crypto;
+package ledger.api.infrastructure.keyvault;
 
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import ledger.api.infrastructure.crypto.HeldKeyRows.Row;
+import ledger.api.infrastructure.keyvault.HeldKeyRows.Row;
 import ledger.core.crypto.AesGcm;
 import ledger.core.crypto.DeadRowTables;
 import ledger.core.crypto.KeyVault;

@@ -1,4 +1,4 @@
-package ledger.api.infrastructure.crypto;
+package ledger.api.infrastructure.erasurejournal;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import ledger.api.infrastructure.crypto.FileErasureJournal.Line;
+import ledger.api.infrastructure.erasurejournal.FileErasureJournal.Line;
 import ledger.core.crypto.ErasureJournal.SubjectType;
 
 /**

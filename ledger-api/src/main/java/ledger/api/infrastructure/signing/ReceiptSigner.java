@@ -1,4 +1,4 @@
-package ledger.api.infrastructure.crypto;
+package ledger.api.infrastructure.signing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

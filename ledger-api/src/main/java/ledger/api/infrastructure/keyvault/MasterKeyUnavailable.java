@@ -1,4 +1,4 @@
-package ledger.api.infrastructure.crypto;
+package ledger.api.infrastructure.keyvault;
 
 /**
  * This node does not hold the master key a request needs: a data key is wrapped by a master key id
