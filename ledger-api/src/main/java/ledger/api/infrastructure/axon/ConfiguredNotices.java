@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -19,6 +18,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 import ledger.api.LedgerProperties;
+import ledger.api.infrastructure.scheduling.StartOrder;
 import ledger.core.notice.NoticePurpose;
 import ledger.core.notice.NoticeRecipient;
 import ledger.core.notice.NoticeRefusals.NoticeConflict;
@@ -36,8 +36,6 @@ import ledger.core.shared.RefusalDetails;
  */
 final class ConfiguredNotices implements SmartLifecycle {
 
-    /** After Axon's configuration (command handlers subscribed), before the web server starts serving. */
-    static final int PHASE = SpringAxonConfiguration.LIFECYCLE_PHASE + 256;
 
     private static final Logger log = LoggerFactory.getLogger(ConfiguredNotices.class);
 
@@ -122,6 +120,6 @@ final class ConfiguredNotices implements SmartLifecycle {
 
     @Override
     public int getPhase() {
-        return PHASE;
+        return StartOrder.CONFIGURED_NOTICES.phase();
     }
 }

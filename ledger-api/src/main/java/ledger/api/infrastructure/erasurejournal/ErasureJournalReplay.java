@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -17,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import ledger.api.infrastructure.erasurejournal.JournaledErasures.Subject;
 import ledger.api.infrastructure.erasurejournal.JournaledErasures.Unresolved;
+import ledger.api.infrastructure.scheduling.StartOrder;
 import ledger.core.contactcase.ContactCaseId;
 import ledger.core.contactcase.EraseContactCase;
 import ledger.core.member.EraseMember;
@@ -35,13 +35,6 @@ import ledger.core.shared.ErasureGround;
  * does not start: it must not serve a subject whose erasure it could not re-apply.
  */
 public final class ErasureJournalReplay implements SmartLifecycle {
-
-    /**
-     * After Axon's configuration ({@link SpringAxonConfiguration#LIFECYCLE_PHASE}, command handlers
-     * subscribed, processors running) and before the web server starts serving (Spring Boot's
-     * {@code WebServerStartStopLifecycle}, phase {@code Integer.MAX_VALUE - 2048}).
-     */
-    public static final int PHASE = SpringAxonConfiguration.LIFECYCLE_PHASE + 512;
 
     private static final Logger log = LoggerFactory.getLogger(ErasureJournalReplay.class);
     private static final int CHUNK = 1000;
@@ -140,6 +133,6 @@ public final class ErasureJournalReplay implements SmartLifecycle {
 
     @Override
     public int getPhase() {
-        return PHASE;
+        return StartOrder.ERASURE_JOURNAL_REPLAY.phase();
     }
 }

@@ -1,6 +1,5 @@
 package ledger.api.infrastructure.fleet;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +18,7 @@ import org.springframework.stereotype.Component;
 import com.github.kagkarlsson.scheduler.Scheduler;
 
 import ledger.api.LedgerProperties;
+import ledger.api.infrastructure.scheduling.StartOrder;
 
 /**
  * Splits every processor's segments between the live nodes. Each node beats in {@code ledger_node};
@@ -80,7 +80,7 @@ class SegmentBalancer implements SmartLifecycle {
     /** Stops before the processors do, starts after them. */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 10;
+        return StartOrder.SEGMENT_BALANCING.phase();
     }
 
     private void balanceQuietly() {

@@ -1,7 +1,7 @@
 package ledger.api.infrastructure.log;
 
 import java.time.Clock;
-
+import java.time.Duration;
 import javax.sql.DataSource;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -11,19 +11,25 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+
 import io.micrometer.core.instrument.MeterRegistry;
 
 import ledger.api.LedgerProperties;
 import ledger.api.infrastructure.fleet.DatabaseClock;
 import ledger.api.infrastructure.fleet.FleetDirectories;
 import ledger.api.infrastructure.fleet.NodeIdentity;
+import ledger.api.infrastructure.scheduling.ClusterTasks;
 import ledger.core.log.NoteSigner;
 import ledger.core.log.NoteVerifier;
 import ledger.core.log.Proofs;
 
-/** The verifiable ledger's parts (docs/verifiable-ledger.md); the signing key comes from the crypto configuration. */
+/** The verifiable ledger's parts (docs/verifiable-ledger.md); the signing key comes from infrastructure.signing. */
 @Configuration(proxyBeanMethods = false)
 class LogConfiguration {
+
+    /** The first scheduled verification after start comes at most this late (not at start: it reads the whole log). */
+    private static final Duration FIRST_VERIFICATION = Duration.ofMinutes(1);
 
     @Bean
     JdbcLogStore jdbcLogStore(JdbcTemplate jdbc) {
@@ -87,8 +93,20 @@ class LogConfiguration {
         LedgerProperties.Verification settings = properties.log().verification();
         LogVerifier verifier = new LogVerifier(NoteVerifier.parse(checkpointSigner.verifierKey()), settings.fetchSize(),
                 settings.unsequencedGrace(), sequencer::sweepSoon, Clock.systemUTC());
-        return new LogVerification(dataSource, jdbc, verifier, settings.interval(), node.id(), Clock.systemUTC(),
+        return new LogVerification(dataSource, jdbc, verifier, node.id(), Clock.systemUTC(),
                 checkpoints, store, properties.log().checkpointDir().toAbsolutePath());
+    }
+
+    /** The full verification, every interval on one node of the fleet (the result is shared in the database). */
+    @Bean
+    RecurringTask<Void> scheduledLedgerVerification(LogVerification verification, LedgerProperties properties) {
+        Duration interval = properties.log().verification().interval();
+        return ClusterTasks.every("ledger-log-verification", interval, min(interval, FIRST_VERIFICATION),
+                verification::verifyNow);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     @Bean

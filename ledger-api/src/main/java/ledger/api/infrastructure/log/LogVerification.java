@@ -11,15 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -31,11 +26,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * checkpoints: the files can. A checkpoint file whose size the database's log does not reach, or
  * whose root it does not match, or whose row was deleted from the database, is a finding.
  */
-public class LogVerification implements SmartLifecycle {
+public class LogVerification {
 
     private static final Logger log = LoggerFactory.getLogger(LogVerification.class);
-    /** The first scheduled verification after start comes at most this late. */
-    private static final Duration FIRST_RUN = Duration.ofMinutes(1);
 
     public enum Status { OK, FAILED }
 
@@ -46,20 +39,17 @@ public class LogVerification implements SmartLifecycle {
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final LogVerifier verifier;
-    private final Duration interval;
     private final String node;
     private final Clock clock;
     private final Checkpoints checkpoints;
     private final JdbcLogStore store;
     private final Path checkpointDir;
-    private volatile ScheduledExecutorService executor;
 
-    LogVerification(DataSource dataSource, JdbcTemplate jdbc, LogVerifier verifier, Duration interval, String node,
+    LogVerification(DataSource dataSource, JdbcTemplate jdbc, LogVerifier verifier, String node,
                     Clock clock, Checkpoints checkpoints, JdbcLogStore store, Path checkpointDir) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.verifier = verifier;
-        this.interval = interval;
         this.node = node;
         this.clock = clock;
         this.checkpoints = checkpoints;
@@ -159,39 +149,5 @@ public class LogVerification implements SmartLifecycle {
 
     private static String truncate(String reason) {
         return reason.length() <= 1000 ? reason : reason.substring(0, 997) + "...";
-    }
-
-    @Override
-    public void start() {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "ledger-log-verification");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long first = Math.min(interval.toMillis(), FIRST_RUN.toMillis());
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                verifyNow();
-            } catch (RuntimeException e) {
-                log.warn("Scheduled ledger verification could not run ({}); next in {}", e.getClass().getName(),
-                        interval);
-            }
-        }, first, interval.toMillis(), TimeUnit.MILLISECONDS);
-        this.executor = executor;
-    }
-
-    @Override
-    public void stop() {
-        // not under the verification's lock: a verification in progress must not hold up the shutdown
-        ScheduledExecutorService running = executor;
-        executor = null;
-        if (running != null) {
-            running.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null;
     }
 }

@@ -29,8 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+
 import ledger.api.LedgerProperties;
 import ledger.api.infrastructure.fleet.DatabaseClock;
+import ledger.api.infrastructure.scheduling.StartOrder;
 import ledger.core.log.CompactRange;
 import ledger.core.log.Proofs;
 import ledger.core.log.StoredSubtrees;
@@ -480,6 +482,6 @@ final class Sequencer implements SmartLifecycle {
     /** After Flyway and the event store, before the web server takes requests. */
     @Override
     public int getPhase() {
-        return 0;
+        return StartOrder.SEQUENCER.phase();
     }
 }

@@ -7,14 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,9 +28,8 @@ import ledger.core.member.Usernames;
  * Records expire after {@code ledger.idempotency.retention}.
  */
 @Component
-public class IdempotencyStore implements SubjectDataPurge, DeadRowTables, SmartLifecycle {
+public class IdempotencyStore implements SubjectDataPurge, DeadRowTables {
 
-    private static final Logger log = LoggerFactory.getLogger(IdempotencyStore.class);
 
     public record Stored(byte[] requestHash, String state, Integer status, String contentType, String location,
                          byte[] body) {
@@ -51,8 +43,6 @@ public class IdempotencyStore implements SubjectDataPurge, DeadRowTables, SmartL
     private final ShredFence fence;
     private final RequestDigests digests;
     private final Duration retention;
-    private final Duration cleanupInterval;
-    private ScheduledExecutorService cleaner;
 
     IdempotencyStore(JdbcTemplate jdbc, TransactionTemplate transactions, ShredFence fence, RequestDigests digests,
                      LedgerProperties properties) {
@@ -61,7 +51,6 @@ public class IdempotencyStore implements SubjectDataPurge, DeadRowTables, SmartL
         this.fence = fence;
         this.digests = digests;
         this.retention = properties.idempotency().retention();
-        this.cleanupInterval = properties.idempotency().cleanupInterval();
     }
 
     /**
@@ -146,36 +135,5 @@ public class IdempotencyStore implements SubjectDataPurge, DeadRowTables, SmartL
 
     private Timestamp expiredBefore() {
         return Timestamp.from(Instant.now().minus(retention));
-    }
-
-    @Override
-    public void start() {
-        cleaner = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "idempotency-cleanup");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = cleanupInterval.toMillis();
-        cleaner.scheduleWithFixedDelay(() -> {
-            try {
-                deleteExpired();
-            } catch (DataAccessException e) {
-                log.warn("Idempotency cleanup failed ({}); retried in {}", e.getClass().getSimpleName(),
-                        cleanupInterval);
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        if (cleaner != null) {
-            cleaner.shutdownNow();
-            cleaner = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return cleaner != null;
     }
 }
