@@ -1,2 +1,2 @@
-/** The deployable service: the Spring Boot application and its one typed configuration tree under ledger.*. */
+/** The deployable service: the Spring Boot application (and the offline commands it dispatches to); nothing depends on this package. */
 package ledger.api;

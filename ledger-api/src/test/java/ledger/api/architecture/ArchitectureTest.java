@@ -168,4 +168,20 @@ class ArchitectureTest {
                                 || c.getPackageName().startsWith("ledger.api.http.security")))
                 .check(LEDGER);
     }
+
+    /** "No profile means development" is decided in one place. */
+    @Test
+    void only_the_development_switch_reads_the_active_profiles() {
+        noClasses().that().doNotHaveFullyQualifiedName("ledger.api.configuration.DevelopmentMode")
+                .should().callMethod(org.springframework.core.env.Environment.class, "getActiveProfiles")
+                .check(LEDGER);
+    }
+
+    /** The application class dispatches to everything; nothing reaches back into its package. */
+    @Test
+    void nothing_depends_on_the_application_s_own_package() {
+        noClasses().that().resideOutsideOfPackage("ledger.api")
+                .should().dependOnClassesThat().resideInAPackage("ledger.api")
+                .check(LEDGER);
+    }
 }

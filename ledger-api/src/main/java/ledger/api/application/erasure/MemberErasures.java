@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 import ledger.api.infrastructure.log.TransparencyLog;
 import ledger.core.member.EraseMember;
 import ledger.core.member.ErasureDeferral;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.core.shared.Actor;
 import ledger.projections.extract.RegisterExtractData;

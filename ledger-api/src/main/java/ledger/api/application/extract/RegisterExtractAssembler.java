@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.core.purpose.PurposeCatalog;
 import ledger.core.shared.Actor;

@@ -22,7 +22,7 @@ import org.thymeleaf.context.Context;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 import ledger.api.application.reading.ReadYourWrites;
 import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.core.member.FindRegisterExtract;

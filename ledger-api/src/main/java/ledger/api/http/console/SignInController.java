@@ -6,7 +6,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.DevelopmentMode;
+import ledger.api.configuration.LedgerProperties;
 
 /** The sign-in page, and the home address that leads each role to its first page. */
 @Controller
@@ -25,7 +26,7 @@ class SignInController {
                   @RequestParam(name = "signed-out", required = false) String signedOut, Model model) {
         LedgerProperties.Console console = properties.console();
         // the same rule as the security chain: the token form in the default profile only
-        model.addAttribute("tokenSignIn", console.tokenSignIn() && environment.getActiveProfiles().length == 0);
+        model.addAttribute("tokenSignIn", console.tokenSignIn() && DevelopmentMode.of(environment).on());
         model.addAttribute("oidc", console.oidc() != null && console.oidc().enabled());
         model.addAttribute("refused", refused != null);
         // why: empty after the token form; role or oidc after the organisation's sign-in (ConsoleSecurityConfiguration)

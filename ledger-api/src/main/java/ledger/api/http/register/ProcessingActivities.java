@@ -3,7 +3,7 @@ package ledger.api.http.register;
 import java.time.Instant;
 import java.util.List;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 
 /**
  * The record of processing activities (GDPR Art. 30(1)), schema {@value #SCHEMA}, from

@@ -18,7 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 import ledger.api.application.extract.RetentionInWords;
 import ledger.api.http.security.Roles;
 import ledger.api.http.support.Negotiation;

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.web.util.HtmlUtils;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 
 /** The record of processing activities as a readable, self-contained HTML page; every value is escaped. */
 final class ProcessingActivitiesHtml {

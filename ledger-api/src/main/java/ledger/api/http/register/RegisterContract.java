@@ -2,7 +2,7 @@ package ledger.api.http.register;
 
 import org.springframework.stereotype.Component;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 import ledger.api.http.support.ApiContract;
 
 /** This feature's part of the OpenAPI description: its tags and the contract names of its types. */

@@ -40,7 +40,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 import ledger.api.application.request.RequesterContacts;
 import ledger.api.http.security.Roles;
 import ledger.api.http.support.ApiProblem;

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -50,7 +49,8 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.DevelopmentMode;
+import ledger.api.configuration.LedgerProperties;
 
 /**
  * The console's own chain (docs/console.md), ordered before the API's: sessions, CSRF on every
@@ -168,7 +168,7 @@ class ConsoleSecurityConfiguration {
 
     /** The token form exists in the default profile only, as the default tokens themselves. */
     static boolean tokenSignInAllowed(LedgerProperties.Console console, Environment environment) {
-        return console.tokenSignIn() && environment.getActiveProfiles().length == 0;
+        return console.tokenSignIn() && DevelopmentMode.of(environment).on();
     }
 
     /**

@@ -1,6 +1,6 @@
 package ledger.api.http.security;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

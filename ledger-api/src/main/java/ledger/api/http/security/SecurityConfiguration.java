@@ -2,8 +2,6 @@ package ledger.api.http.security;
 
 import static ledger.api.http.security.Role.ADMIN;
 
-import java.util.Arrays;
-
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.DevelopmentMode;
+import ledger.api.configuration.LedgerProperties;
 import ledger.api.http.support.ProblemResponses;
 import ledger.api.http.support.SecurityHeaders;
 
@@ -33,9 +32,10 @@ class SecurityConfiguration {
     @Bean
     StaticTokens staticTokens(LedgerProperties properties, Environment environment) {
         StaticTokens tokens = new StaticTokens(properties.tokens());
-        if (environment.getActiveProfiles().length > 0 && tokens.containsDevDefault()) {
+        DevelopmentMode development = DevelopmentMode.of(environment);
+        if (!development.on() && tokens.containsDevDefault()) {
             throw new IllegalStateException("The documented default tokens are for local runs only; profiles "
-                    + Arrays.toString(environment.getActiveProfiles())
+                    + development.activeProfiles()
                     + " are active: set LEDGER_TOKENS_PORTAL, LEDGER_TOKENS_AUDITOR, LEDGER_TOKENS_DPM and "
                     + "LEDGER_TOKENS_ADMIN to secrets of your own");
         }

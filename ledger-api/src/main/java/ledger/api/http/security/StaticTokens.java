@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 
 /**
  * Static bearer tokens from configuration, each mapped to one role. Comparison is constant-time

@@ -2,7 +2,7 @@ package ledger.api.http.support;
 
 import org.springframework.stereotype.Component;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 
 /** The one paging policy of every list endpoint: {@code limit} is optional, positive and bounded. */
 @Component

@@ -11,7 +11,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 
 /**
  * Reads each request body once, refusing it with 413 past the limit (declared or streamed), so

@@ -17,7 +17,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 import ledger.api.infrastructure.scheduling.StartOrder;
 import ledger.core.notice.NoticePurpose;
 import ledger.core.notice.NoticeRecipient;

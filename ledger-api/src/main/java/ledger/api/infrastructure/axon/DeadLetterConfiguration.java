@@ -12,7 +12,7 @@ import org.axonframework.springboot.EventProcessorProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 
 /**
  * Poison events: every processor with {@code dlq.enabled} in application.yml (every pooled one)

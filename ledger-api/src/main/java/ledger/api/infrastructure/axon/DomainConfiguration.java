@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 import ledger.core.contactcase.ContactCase;
 import ledger.core.contactcase.ContactCaseErasure;
 import ledger.core.contactcase.ContactCaseIntake;

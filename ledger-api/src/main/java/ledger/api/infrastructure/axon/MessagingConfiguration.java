@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 import ledger.core.shared.Refusal;
 import ledger.projections.consent.ConsentHistoryProjection;
 import ledger.projections.erasure.ErasureReceiptProjection;

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 import ledger.core.crypto.FieldCipher;
 import ledger.core.crypto.KeyVault;
 

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 
 /** Several nodes on one database: distinct token owners and a fair split of segments. */
 @Configuration(proxyBeanMethods = false)

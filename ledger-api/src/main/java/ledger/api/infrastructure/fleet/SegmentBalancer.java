@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 import ledger.api.infrastructure.scheduling.StartOrder;
 
 /**

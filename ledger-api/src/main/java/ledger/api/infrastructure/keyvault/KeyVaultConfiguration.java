@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.DevelopmentMode;
+import ledger.api.configuration.LedgerProperties;
 import ledger.api.infrastructure.files.KeyFiles;
 import ledger.core.crypto.AesGcm;
 import ledger.core.crypto.DeadRowTables;
@@ -47,7 +48,7 @@ public class KeyVaultConfiguration {
         if (Files.exists(masterKeyFile)) {
             return new MasterKeys(MasterKeys.decode(KeyFiles.read(masterKeyFile)), previous);
         }
-        if (environment.getActiveProfiles().length > 0) {
+        if (!DevelopmentMode.of(environment).on()) {
             throw new IllegalStateException("No master key: set LEDGER_MASTER_KEY (base64 of 32 random bytes) or "
                     + "LEDGER_MASTER_KEY_FILE; only the local default profile generates one");
         }

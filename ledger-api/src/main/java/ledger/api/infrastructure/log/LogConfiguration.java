@@ -15,7 +15,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 import ledger.api.infrastructure.fleet.DatabaseClock;
 import ledger.api.infrastructure.fleet.FleetDirectories;
 import ledger.api.infrastructure.fleet.NodeIdentity;

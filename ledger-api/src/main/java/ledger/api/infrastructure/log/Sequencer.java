@@ -30,7 +30,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 import ledger.api.infrastructure.fleet.DatabaseClock;
 import ledger.api.infrastructure.scheduling.StartOrder;
 import ledger.core.log.CompactRange;

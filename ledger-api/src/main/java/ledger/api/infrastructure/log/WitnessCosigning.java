@@ -27,7 +27,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 import ledger.core.log.AddCheckpoint;
 import ledger.core.log.Cosignatures;
 import ledger.core.log.NoteVerificationException;

@@ -20,7 +20,7 @@ import org.springframework.util.StringUtils;
 import com.zaxxer.hikari.HikariDataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 
 /**
  * The local default: with no {@code spring.datasource.url}, the service runs its own PostgreSQL

@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 import ledger.api.infrastructure.scheduling.ClusterTasks;
 
 /** Expired Idempotency-Key records are deleted every cleanup interval, by one node of the fleet. */

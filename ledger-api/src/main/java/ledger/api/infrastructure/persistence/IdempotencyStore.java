@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 import ledger.api.infrastructure.keyvault.RequestDigests;
 import ledger.core.crypto.DeadRowTables;
 import ledger.core.crypto.ShredFence;

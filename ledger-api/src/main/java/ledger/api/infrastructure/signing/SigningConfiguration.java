@@ -4,7 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 import ledger.core.log.NoteSigner;
 
 /** The ledger's signing key: checkpoints, consent receipts and erasure receipts are signed with it. */

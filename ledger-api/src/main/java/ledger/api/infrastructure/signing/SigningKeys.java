@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.DevelopmentMode;
+import ledger.api.configuration.LedgerProperties;
 import ledger.api.infrastructure.files.KeyFiles;
 import ledger.core.log.NoteSigner;
 
@@ -36,7 +37,7 @@ final class SigningKeys {
         if (Files.exists(file)) {
             return new NoteSigner(keyName, decode(KeyFiles.read(file)));
         }
-        if (environment.getActiveProfiles().length > 0) {
+        if (!DevelopmentMode.of(environment).on()) {
             throw new IllegalStateException("No checkpoint signing key: set LEDGER_SIGNING_KEY (base64 of a 32-byte"
                     + " Ed25519 seed) or LEDGER_SIGNING_KEY_FILE; only the local default profile generates one");
         }

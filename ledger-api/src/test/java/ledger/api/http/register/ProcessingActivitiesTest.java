@@ -20,7 +20,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 import ledger.api.application.extract.RetentionInWords;
 
 /** The record of processing activities as application.yml (and overrides of it) configure it. */

@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 import ledger.api.http.support.ProblemResponses;
 
 /** The API's security chain (and method security) for a controller slice: who may call what, as the service decides it. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.mock.env.MockEnvironment;
 
-import ledger.api.LedgerProperties;
+import ledger.api.configuration.LedgerProperties;
 import ledger.core.log.NoteSigner;
 
 /** The checkpoint signing key follows the master key's rules: configured, read from an owner-only file, or generated locally. */

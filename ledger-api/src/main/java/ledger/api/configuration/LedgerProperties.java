@@ -1,4 +1,4 @@
-package ledger.api;
+package ledger.api.configuration;
 
 import java.net.URI;
 import java.nio.file.Path;
