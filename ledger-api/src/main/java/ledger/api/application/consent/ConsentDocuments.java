@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import ledger.api.configuration.LedgerProperties;
+import ledger.api.configuration.RecordOfProcessing;
 import ledger.api.infrastructure.log.TransparencyLog;
 import ledger.core.consent.ConsentTrail;
 import ledger.core.member.ConsentGiven;
@@ -120,7 +121,7 @@ public class ConsentDocuments {
     public ConsentRecord record(MemberId member, ConsentTrail.Lifecycle lifecycle) {
         ConsentGiven consent = lifecycle.consent();
         Optional<PrivacyNotice> notice = notice(consent);
-        LedgerProperties.Controller controller = ledger.register().controller();
+        RecordOfProcessing.Controller controller = ledger.register().controller();
         LedgerProperties.ReceiptPurpose receiptPurpose = receiptPurpose(consent.purpose());
         NoticePurpose described = notice.map(n -> n.purposes().get(consent.purpose())).orElse(null);
         List<RecordRecipient> recipients = recipientsOf(notice, consent.purpose()).stream()
@@ -141,7 +142,7 @@ public class ConsentDocuments {
     public Receipt receipt(MemberId member, ConsentTrail.Lifecycle lifecycle) {
         ConsentGiven consent = lifecycle.consent();
         Optional<PrivacyNotice> notice = notice(consent);
-        LedgerProperties.Controller controller = ledger.register().controller();
+        RecordOfProcessing.Controller controller = ledger.register().controller();
         LedgerProperties.ConsentReceipts settings = ledger.consentReceipts();
         LedgerProperties.ReceiptPurpose receiptPurpose = receiptPurpose(consent.purpose());
         NoticePurpose described = notice.map(n -> n.purposes().get(consent.purpose())).orElse(null);

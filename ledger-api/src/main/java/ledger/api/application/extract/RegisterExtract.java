@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import ledger.api.configuration.LedgerProperties;
+import ledger.api.configuration.RecordOfProcessing;
 import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.core.shared.Actor;
 import ledger.projections.extract.RegisterExtractData;
@@ -20,20 +20,20 @@ public record RegisterExtract(
         String schema,
         Instant issuedAt,
         Actor issuedTo,
-        LedgerProperties.Controller controller,
+        RecordOfProcessing.Controller controller,
         Member member,
         List<String> personalDataCategories,
         List<PurposeEntry> purposes,
-        List<LedgerProperties.Recipient> recipients,
+        List<RecordOfProcessing.Recipient> recipients,
         String storage,
         Retention retention,
         List<RegisterExtractData.Download> downloads,
         List<ConsentEntry> consentHistory,
         String source,
-        List<LedgerProperties.Right> rights,
-        LedgerProperties.Authority supervisoryAuthority,
+        List<RecordOfProcessing.Right> rights,
+        RecordOfProcessing.Authority supervisoryAuthority,
         List<ReadAudit.Access> accesses,
-        LedgerProperties.Contact dataProtectionManager,
+        RecordOfProcessing.Contact dataProtectionManager,
         String automatedDecisionMaking,
         List<RegisterExtractData.PastValue> pastValues,
         boolean processingRestricted,

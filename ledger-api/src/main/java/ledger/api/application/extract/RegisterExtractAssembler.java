@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 import ledger.api.configuration.LedgerProperties;
+import ledger.api.configuration.RecordOfProcessing;
 import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.core.purpose.PurposeCatalog;
 import ledger.core.shared.Actor;
@@ -20,7 +21,7 @@ import ledger.projections.member.MemberView;
 @Component
 class RegisterExtractAssembler {
 
-    private final LedgerProperties.Register register;
+    private final RecordOfProcessing register;
     private final PurposeCatalog purposes;
     private final LedgerProperties ledger;
     private final RetentionInWords words;

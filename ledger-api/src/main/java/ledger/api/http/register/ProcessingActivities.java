@@ -3,7 +3,7 @@ package ledger.api.http.register;
 import java.time.Instant;
 import java.util.List;
 
-import ledger.api.configuration.LedgerProperties;
+import ledger.api.configuration.RecordOfProcessing;
 
 /**
  * The record of processing activities (GDPR Art. 30(1)), schema {@value #SCHEMA}, from
@@ -14,10 +14,10 @@ import ledger.api.configuration.LedgerProperties;
 record ProcessingActivities(
         String schema,
         Instant generatedAt,
-        LedgerProperties.Controller controller,
-        LedgerProperties.Contact dataProtectionManager,
+        RecordOfProcessing.Controller controller,
+        RecordOfProcessing.Contact dataProtectionManager,
         List<Activity> activities,
-        List<LedgerProperties.Recipient> recipients,
+        List<RecordOfProcessing.Recipient> recipients,
         List<Transfer> transfers,
         List<String> securityMeasures,
         String storage) {
@@ -26,7 +26,7 @@ record ProcessingActivities(
 
     record Activity(String name, List<Purpose> purposes, List<String> dataSubjectCategories,
                     List<String> personalDataCategories, List<String> recipients, List<Transfer> transfers,
-                    String retention, List<LedgerProperties.Cookie> cookies) {
+                    String retention, List<RecordOfProcessing.Cookie> cookies) {
     }
 
     record Purpose(String purpose, String description, String legalBasis) {

@@ -18,8 +18,9 @@ import jakarta.annotation.security.RolesAllowed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import ledger.api.configuration.LedgerProperties;
 import ledger.api.application.extract.RetentionInWords;
+import ledger.api.configuration.LedgerProperties;
+import ledger.api.configuration.RecordOfProcessing;
 import ledger.api.http.security.Roles;
 import ledger.api.http.support.Negotiation;
 
@@ -55,9 +56,9 @@ class ProcessingActivitiesController {
     }
 
     ProcessingActivities record() {
-        LedgerProperties.Register register = properties.register();
+        RecordOfProcessing register = properties.register();
         List<ProcessingActivities.Activity> activities = new ArrayList<>();
-        for (LedgerProperties.Activity activity : register.processingActivities()) {
+        for (RecordOfProcessing.Activity activity : register.processingActivities()) {
             List<ProcessingActivities.Purpose> purposes = new ArrayList<>();
             for (String name : activity.purposes()) {
                 LedgerProperties.Purpose purpose = properties.purposes().get(name);
@@ -67,10 +68,10 @@ class ProcessingActivitiesController {
                 purposes.add(new ProcessingActivities.Purpose(null, activity.description(), activity.legalBasis()));
             }
             // the recipients of its purposes, and those the activity names itself (e.g. an analytics service)
-            List<LedgerProperties.Recipient> recipients = register.recipients().stream()
+            List<RecordOfProcessing.Recipient> recipients = register.recipients().stream()
                     .filter(r -> r.purposes().stream().anyMatch(activity.purposes()::contains)
                             || activity.recipients().contains(r.name())).toList();
-            String kept = switch (activity.retention() == null ? LedgerProperties.RetentionRule.MEMBER
+            String kept = switch (activity.retention() == null ? RecordOfProcessing.RetentionRule.MEMBER
                     : activity.retention()) {
                 case CONTACT_CASE -> retention.contactFormData();
                 case STATED -> activity.retentionText();
@@ -78,7 +79,7 @@ class ProcessingActivitiesController {
             };
             activities.add(new ProcessingActivities.Activity(activity.name(), purposes,
                     activity.dataSubjectCategories(), activity.personalDataCategories(),
-                    recipients.stream().map(LedgerProperties.Recipient::name).toList(), transfers(recipients),
+                    recipients.stream().map(RecordOfProcessing.Recipient::name).toList(), transfers(recipients),
                     kept, activity.cookies()));
         }
         return new ProcessingActivities(ProcessingActivities.SCHEMA, clock.instant(), register.controller(),
@@ -86,7 +87,7 @@ class ProcessingActivitiesController {
                 register.securityMeasures(), register.storage());
     }
 
-    private static List<ProcessingActivities.Transfer> transfers(List<LedgerProperties.Recipient> recipients) {
+    private static List<ProcessingActivities.Transfer> transfers(List<RecordOfProcessing.Recipient> recipients) {
         return recipients.stream().filter(r -> !r.insideEuEea())
                 .map(r -> new ProcessingActivities.Transfer(r.name(), r.location(), r.transferMechanism()))
                 .toList();

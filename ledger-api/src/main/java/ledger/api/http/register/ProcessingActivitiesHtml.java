@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.web.util.HtmlUtils;
 
-import ledger.api.configuration.LedgerProperties;
+import ledger.api.configuration.RecordOfProcessing;
 
 /** The record of processing activities as a readable, self-contained HTML page; every value is escaped. */
 final class ProcessingActivitiesHtml {
@@ -27,7 +27,7 @@ final class ProcessingActivitiesHtml {
                     .append("<br>Org. nr ").append(e(x.controller().organisationNumber())).append("</p>");
         }
         if (x.dataProtectionManager() != null) {
-            LedgerProperties.Contact dpm = x.dataProtectionManager();
+            RecordOfProcessing.Contact dpm = x.dataProtectionManager();
             h.append("<h2>Data Protection Manager</h2><p>").append(e(dpm.name())).append("<br>")
                     .append(e(dpm.email()));
             if (dpm.phone() != null) {
@@ -58,7 +58,7 @@ final class ProcessingActivitiesHtml {
         }
         h.append("<h2>Recipients and processors</h2><table><tr><th>Name</th><th>Role</th><th>Purposes</th>")
                 .append("<th>Location</th><th>Transfer mechanism</th><th>Processor agreement</th></tr>");
-        for (LedgerProperties.Recipient r : x.recipients()) {
+        for (RecordOfProcessing.Recipient r : x.recipients()) {
             h.append("<tr><td>").append(e(r.name())).append("</td><td>").append(e(r.role())).append("</td><td>")
                     .append(e(String.join(", ", r.purposes()))).append("</td><td>").append(e(r.location()))
                     .append(r.insideEuEea() ? " (inside the EU/EEA)" : "").append("</td><td>")

@@ -40,8 +40,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import ledger.api.configuration.LedgerProperties;
 import ledger.api.application.request.RequesterContacts;
+import ledger.api.configuration.LedgerProperties;
+import ledger.api.configuration.RecordOfProcessing;
 import ledger.api.http.security.Roles;
 import ledger.api.http.support.ApiProblem;
 import ledger.api.http.support.Callers;
@@ -137,7 +138,7 @@ class RequestController {
 
     /** Art. 12(4): the person is told of the refusal, of the right to complain and to a judicial remedy. */
     record Refused(UUID requestId, RequestStatus status, boolean late, long daysLate,
-                   LedgerProperties.Authority complaintAuthority, String judicialRemedy) {
+                   RecordOfProcessing.Authority complaintAuthority, String judicialRemedy) {
     }
 
     record TrailEntry(long seq, String type, Instant at, Actor actor, JsonNode details) {

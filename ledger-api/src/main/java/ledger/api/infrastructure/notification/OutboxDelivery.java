@@ -21,6 +21,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import ledger.api.configuration.LedgerProperties;
+import ledger.api.configuration.RecordOfProcessing;
 import ledger.api.infrastructure.database.DatabaseFailures;
 
 /**
@@ -41,7 +42,7 @@ class OutboxDelivery implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
 
     private final NotificationOutbox outbox;
-    private final Map<String, LedgerProperties.Recipient> recipients;
+    private final Map<String, RecordOfProcessing.Recipient> recipients;
     private final LedgerProperties.Notifications settings;
     private final Clock clock;
     private final HttpClient http;
@@ -49,8 +50,8 @@ class OutboxDelivery implements SmartLifecycle {
 
     OutboxDelivery(NotificationOutbox outbox, LedgerProperties properties, Clock clock) {
         this.outbox = outbox;
-        this.recipients = properties.register().recipients().stream().filter(LedgerProperties.Recipient::notified)
-                .collect(Collectors.toMap(LedgerProperties.Recipient::name, Function.identity(), (a, b) -> a));
+        this.recipients = properties.register().recipients().stream().filter(RecordOfProcessing.Recipient::notified)
+                .collect(Collectors.toMap(RecordOfProcessing.Recipient::name, Function.identity(), (a, b) -> a));
         this.settings = properties.notifications();
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
@@ -69,7 +70,7 @@ class OutboxDelivery implements SmartLifecycle {
 
     private void deliver(NotificationOutbox.Due notification) {
         int attempt = notification.attempts() + 1;
-        LedgerProperties.Recipient recipient = recipients.get(notification.recipient());
+        RecordOfProcessing.Recipient recipient = recipients.get(notification.recipient());
         if (recipient == null) {
             // the recipient was removed from the configuration (or lost its notify-url) meanwhile
             outbox.failed(notification.notificationId(), attempt, null, "recipient-not-configured", clock.instant(),

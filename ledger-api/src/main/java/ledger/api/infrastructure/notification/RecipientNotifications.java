@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ledger.api.configuration.LedgerProperties;
+import ledger.api.configuration.RecordOfProcessing;
 import ledger.core.member.MemberId;
 
 /**
@@ -45,13 +46,13 @@ public class RecipientNotifications {
         }
     }
 
-    private final List<LedgerProperties.Recipient> recipients;
+    private final List<RecordOfProcessing.Recipient> recipients;
     private final NotificationOutbox outbox;
     private final String controller;
     private final ObjectMapper json = new ObjectMapper();
 
     public RecipientNotifications(LedgerProperties properties, NotificationOutbox outbox) {
-        this.recipients = properties.register().recipients().stream().filter(LedgerProperties.Recipient::notified)
+        this.recipients = properties.register().recipients().stream().filter(RecordOfProcessing.Recipient::notified)
                 .toList();
         this.outbox = outbox;
         this.controller = properties.register().controller() == null ? null
@@ -70,7 +71,7 @@ public class RecipientNotifications {
      */
     public void consentChanged(MemberId member, String purpose, Kind kind, String eventId, long eventSeq,
                                Instant occurredAt) {
-        for (LedgerProperties.Recipient recipient : recipients) {
+        for (RecordOfProcessing.Recipient recipient : recipients) {
             if (!recipient.purposes().contains(purpose)) {
                 continue;
             }
@@ -98,7 +99,7 @@ public class RecipientNotifications {
      * personal data: the member's id and the moment. In the caller's transaction.
      */
     public void inactivityWarned(MemberId member, Instant endsAt, String eventId, long eventSeq, Instant occurredAt) {
-        for (LedgerProperties.Recipient recipient : recipients) {
+        for (RecordOfProcessing.Recipient recipient : recipients) {
             if (!recipient.inactivityWarnings()) {
                 continue;
             }
@@ -122,7 +123,7 @@ public class RecipientNotifications {
     /** Writes the outbox rows, in the caller's transaction. */
     public void changed(MemberId member, Set<String> consentedPurposes, Kind kind, List<String> fields,
                         String eventId, long eventSeq, Instant occurredAt) {
-        for (LedgerProperties.Recipient recipient : recipients) {
+        for (RecordOfProcessing.Recipient recipient : recipients) {
             if (recipient.purposes().stream().noneMatch(consentedPurposes::contains)) {
                 continue;
             }

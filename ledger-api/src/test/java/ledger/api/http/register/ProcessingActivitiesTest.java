@@ -20,18 +20,22 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
-import ledger.api.configuration.LedgerProperties;
 import ledger.api.application.extract.RetentionInWords;
+import ledger.api.configuration.LedgerProperties;
+import ledger.api.configuration.RecordOfProcessing;
 
 /** The record of processing activities as application.yml (and overrides of it) configure it. */
 class ProcessingActivitiesTest {
 
-    /** Binds {@code ledger.*} from application.yml with the given properties taking precedence. */
+    /** Binds {@code ledger.*} from application.yml and its register content, the given properties taking precedence. */
     static LedgerProperties bind(Map<String, Object> overrides) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("overrides", overrides));
         try {
             new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))
+                    .forEach(environment.getPropertySources()::addLast);
+            // the register's content, which application.yml imports
+            new YamlPropertySourceLoader().load("record", new ClassPathResource("register/record-of-processing.yml"))
                     .forEach(environment.getPropertySources()::addLast);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -72,7 +76,7 @@ class ProcessingActivitiesTest {
         assertThat(record.activities().get(2).retention()).contains("at most 3 years");
         assertThat(record.transfers()).isEmpty();
         ProcessingActivities.Activity website = record.activities().get(3);
-        assertThat(website.cookies()).extracting(LedgerProperties.Cookie::lifetime)
+        assertThat(website.cookies()).extracting(RecordOfProcessing.Cookie::lifetime)
                 .contains("one year", "two days, two weeks with \"Remember me\"; deleted at log-out");
         assertThat(website.retention()).contains("layout cookies one year");
         ProcessingActivities.Activity analytics = record.activities().get(4);
@@ -97,7 +101,7 @@ class ProcessingActivitiesTest {
                 "ledger.register.recipients[0].transfer-mechanism", "Standard contractual clauses (Art. 46(2)(c))",
                 "ledger.register.allow-transfers-outside-eea", "true"));
         ProcessingActivities record = record(properties);
-        assertThat(properties.register().transfersOutsideEea()).extracting(LedgerProperties.Recipient::name)
+        assertThat(properties.register().transfersOutsideEea()).extracting(RecordOfProcessing.Recipient::name)
                 .containsExactly("Analytics <Inc>");
 
         assertThat(record.transfers()).containsExactly(new ProcessingActivities.Transfer("Analytics <Inc>",
@@ -130,7 +134,7 @@ class ProcessingActivitiesTest {
                 "ledger.register.recipients[1].role", "processor",
                 "ledger.register.recipients[1].inside-eu-eea", "true"));
         assertThat(properties.register().recipients().get(0).agreementDate()).hasToString("2018-05-20");
-        assertThat(properties.register().processorsWithoutAgreementDate()).extracting(LedgerProperties.Recipient::name)
+        assertThat(properties.register().processorsWithoutAgreementDate()).extracting(RecordOfProcessing.Recipient::name)
                 .containsExactly("Mailer");
         assertThat(ProcessingActivitiesHtml.render(record(properties))).contains("2018-05-20")
                 .contains("date not recorded");
@@ -156,7 +160,7 @@ class ProcessingActivitiesTest {
         recipient.put("ledger.register.recipients[0].notify-secret", "short");
         assertThatThrownBy(() -> bind(recipient)).hasStackTraceContaining("no notify-secret of at least 32");
         recipient.put("ledger.register.recipients[0].notify-secret", "s3cret-s3cret-s3cret-s3cret-s3cret");
-        LedgerProperties.Recipient bound = bind(recipient).register().recipients().get(0);
+        RecordOfProcessing.Recipient bound = bind(recipient).register().recipients().get(0);
         assertThat(bound.notified()).isTrue();
         assertThat(bound.toString()).doesNotContain("s3cret");
         recipient.put("ledger.register.recipients[0].notify-url", "ftp://mailer.example/gdpr");
