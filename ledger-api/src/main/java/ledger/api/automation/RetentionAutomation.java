@@ -8,12 +8,12 @@ import org.springframework.stereotype.Component;
 
 import ledger.core.contactcase.ContactCaseErasureDue;
 import ledger.core.contactcase.EraseContactCase;
+import ledger.core.erasure.ErasureGround;
 import ledger.core.member.EraseMember;
 import ledger.core.member.ErasureDue;
 import ledger.core.request.RequesterDataDue;
 import ledger.core.request.ShredRequesterData;
 import ledger.core.shared.Actor;
-import ledger.core.shared.ErasureGround;
 
 /**
  * Storage limitation (Art. 5(1)(e)) on its own: when erasure falls due (a persistent deadline

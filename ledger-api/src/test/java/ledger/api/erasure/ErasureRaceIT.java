@@ -32,7 +32,7 @@ import ledger.api.infrastructure.persistence.IdempotencyStore;
 import ledger.api.support.Api;
 import ledger.api.support.DatabaseScan;
 import ledger.api.support.IntegrationTest;
-import ledger.core.crypto.ShredFence;
+import ledger.core.erasure.ShredFence;
 
 /**
  * "Erased means gone", however requests interleave with the erasure: stored answers, read models

@@ -7,10 +7,10 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.Repository;
 
-import ledger.core.crypto.ErasureJournal;
 import ledger.core.crypto.KeyVault;
 import ledger.core.crypto.SealedReading;
-import ledger.core.crypto.SubjectDataPurge;
+import ledger.core.erasure.ErasureJournal;
+import ledger.core.erasure.SubjectDataPurge;
 
 /**
  * Erases a contact case: the event, the shredded key and the purges commit together, after the

@@ -2,8 +2,8 @@ package ledger.core.contactcase;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import ledger.core.erasure.ErasureGround;
 import ledger.core.shared.Actor;
-import ledger.core.shared.ErasureGround;
 
 /** Erases the personal data of a contact case (its retention passed, or on request), on a legal ground. */
 public record EraseContactCase(@TargetAggregateIdentifier ContactCaseId caseId, ErasureGround ground,

@@ -1,8 +1,8 @@
 package ledger.core.member;
 
-import ledger.core.shared.ErasureGround;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import ledger.core.erasure.ErasureGround;
 import ledger.core.shared.Actor;
 
 /**

@@ -3,7 +3,7 @@ package ledger.core.member;
 import java.util.List;
 import java.util.UUID;
 
-import ledger.core.shared.ErasureGround;
+import ledger.core.erasure.ErasureGround;
 
 /**
  * The erasure is recorded ({@link ErasureDeferred}) but waits: for the legal holds named (it runs

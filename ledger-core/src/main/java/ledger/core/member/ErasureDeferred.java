@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import ledger.core.erasure.ErasureGround;
 import ledger.core.shared.Actor;
-import ledger.core.shared.ErasureGround;
 
 /**
  * An erasure was asked for or fell due, but legal holds (or, for an automatic retention erasure, a

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
 import ledger.core.crypto.PersonalData;
 import ledger.core.crypto.SubjectId;
+import ledger.core.erasure.ErasureGround;
 import ledger.core.member.MemberRefusals.MemberIsErased;
 import ledger.core.member.MemberRefusals.MembershipConsentRequired;
 import ledger.core.member.MemberRefusals.MembershipHasEnded;
@@ -38,7 +39,6 @@ import ledger.core.notice.ConsentNotice;
 import ledger.core.purpose.PurposeCatalog;
 import ledger.core.purpose.WithdrawalChannel;
 import ledger.core.shared.Actor;
-import ledger.core.shared.ErasureGround;
 import ledger.core.shared.RetentionPolicy;
 
 /**

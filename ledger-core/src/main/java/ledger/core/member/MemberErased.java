@@ -1,8 +1,8 @@
 package ledger.core.member;
 
-import ledger.core.shared.ErasureGround;
 import java.time.Instant;
 
+import ledger.core.erasure.ErasureGround;
 import ledger.core.shared.Actor;
 
 /** All personal data of the member erased; what happened and when stays in the audit trail. */

@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 import ledger.core.consent.ConsentTrail.Entry;
 import ledger.core.consent.ConsentTrail.State;
 import ledger.core.consent.ConsentTrail.StateAt;
+import ledger.core.erasure.ErasureGround;
 import ledger.core.member.ConsentGiven;
 import ledger.core.member.ConsentWithdrawn;
 import ledger.core.member.MemberErased;
 import ledger.core.member.MemberId;
 import ledger.core.purpose.WithdrawalChannel;
 import ledger.core.shared.Actor;
-import ledger.core.shared.ErasureGround;
 
 /** Consent at any moment, and each consent's life cycle, from the member's stored consent events. */
 class ConsentTrailTest {

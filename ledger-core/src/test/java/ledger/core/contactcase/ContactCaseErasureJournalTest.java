@@ -11,11 +11,11 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import ledger.core.crypto.ErasureJournal;
 import ledger.core.crypto.InMemoryKeyVault;
+import ledger.core.erasure.ErasureGround.ReservedErasureGround;
+import ledger.core.erasure.ErasureGround;
+import ledger.core.erasure.ErasureJournal;
 import ledger.core.shared.Actor;
-import ledger.core.shared.ErasureGround;
-import ledger.core.shared.ErasureGround.ReservedErasureGround;
 import ledger.core.shared.RetentionPolicy;
 
 /** A contact case's erasure is journaled before its key is shredded; the restore ground is the ledger's own. */

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import ledger.core.crypto.InMemoryKeyVault;
 import ledger.core.crypto.ThroughTheSerializer;
+import ledger.core.erasure.ErasureGround;
 import ledger.core.shared.Actor;
-import ledger.core.shared.ErasureGround;
 import ledger.core.shared.RetentionPolicy;
 
 /** Shredding a contact case needs no plaintext: it succeeds while no data key can be read. */

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ledger.core.crypto.InMemoryKeyVault;
+import ledger.core.erasure.ErasureGround;
 import ledger.core.shared.Actor;
-import ledger.core.shared.ErasureGround;
 import ledger.core.shared.RetentionPolicy;
 
 class ContactCaseRulesTest {

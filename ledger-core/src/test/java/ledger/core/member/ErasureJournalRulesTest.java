@@ -15,12 +15,12 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import ledger.core.crypto.ErasureJournal;
 import ledger.core.crypto.InMemoryKeyVault;
+import ledger.core.erasure.ErasureGround.ReservedErasureGround;
+import ledger.core.erasure.ErasureGround;
+import ledger.core.erasure.ErasureJournal;
 import ledger.core.purpose.PurposeCatalog;
 import ledger.core.shared.Actor;
-import ledger.core.shared.ErasureGround.ReservedErasureGround;
-import ledger.core.shared.ErasureGround;
 import ledger.core.shared.RetentionPolicy;
 
 /**

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 
 import ledger.core.crypto.InMemoryKeyVault;
 import ledger.core.crypto.ThroughTheSerializer;
+import ledger.core.erasure.ErasureGround;
 import ledger.core.purpose.PurposeCatalog;
 import ledger.core.shared.Actor;
-import ledger.core.shared.ErasureGround;
 import ledger.core.shared.RetentionPolicy;
 
 /**

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 
 import ledger.core.crypto.InMemoryKeyVault;
-import ledger.core.crypto.SubjectDataPurge;
+import ledger.core.erasure.SubjectDataPurge;
 import ledger.core.notice.ConsentNotice;
 import ledger.core.notice.NoticeVersion;
 import ledger.core.notice.PrivacyNotice;

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ledger.core.crypto.InMemoryKeyVault;
+import ledger.core.erasure.ErasureGround;
 import ledger.core.member.MemberRefusals.MemberIsErased;
 import ledger.core.member.MemberRefusals.MembershipConsentRequired;
 import ledger.core.member.MemberRefusals.MembershipHasEnded;
@@ -36,7 +37,6 @@ import ledger.core.member.MemberRefusals.UsernameTaken;
 import ledger.core.purpose.PurposeCatalog.UnknownPurpose;
 import ledger.core.purpose.PurposeCatalog;
 import ledger.core.purpose.WithdrawalChannel;
-import ledger.core.shared.ErasureGround;
 
 class MemberRulesTest {
 

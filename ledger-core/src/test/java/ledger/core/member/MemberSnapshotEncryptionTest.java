@@ -17,9 +17,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import ledger.core.shared.ErasureGround;
 import ledger.core.crypto.CryptoShreddingSerializer;
 import ledger.core.crypto.InMemoryKeyVault;
+import ledger.core.erasure.ErasureGround;
 
 /** A snapshot of a member's state is encrypted like its events and shredded with the same key. */
 class MemberSnapshotEncryptionTest {

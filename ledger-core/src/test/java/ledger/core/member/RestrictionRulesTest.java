@@ -22,13 +22,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ledger.core.crypto.InMemoryKeyVault;
+import ledger.core.erasure.ErasureGround;
 import ledger.core.member.MemberRefusals.MemberIsErased;
 import ledger.core.member.MemberRefusals.NotRestricted;
 import ledger.core.member.MemberRefusals.ProcessingIsRestricted;
 import ledger.core.purpose.PurposeCatalog;
 import ledger.core.purpose.WithdrawalChannel;
 import ledger.core.shared.Actor;
-import ledger.core.shared.ErasureGround;
 
 /** Restriction of processing (Art. 18) and objection (Art. 21). */
 class RestrictionRulesTest {

@@ -28,11 +28,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ledger.core.crypto.InMemoryKeyVault;
+import ledger.core.erasure.ErasureGround;
 import ledger.core.member.MemberRefusals.MemberIsErased;
 import ledger.core.member.MemberRefusals.UnknownLegalHold;
 import ledger.core.purpose.WithdrawalChannel;
 import ledger.core.shared.Actor;
-import ledger.core.shared.ErasureGround;
 import ledger.core.shared.RetentionPolicy;
 
 /** Retention on persistent deadlines, and legal holds (Art. 17(3)). */

@@ -13,7 +13,6 @@ import ledger.core.member.FindErasureOf;
 import ledger.core.member.FindErasures;
 import ledger.core.member.MemberErased;
 import ledger.core.shared.Actor;
-import ledger.core.shared.ErasureGround;
 
 /** The DPM's list of erasure receipts, manual and automatic (GET /erasures). */
 @Component

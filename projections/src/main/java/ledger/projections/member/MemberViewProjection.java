@@ -16,27 +16,27 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 import ledger.core.consent.FindMembersToReconsent;
-import ledger.core.crypto.ShredFence;
+import ledger.core.erasure.ShredFence;
 import ledger.core.member.ConsentGiven;
 import ledger.core.member.ConsentWithdrawn;
 import ledger.core.member.DocumentDownloaded;
 import ledger.core.member.ErasureDeferred;
 import ledger.core.member.ErasureDue;
+import ledger.core.member.FindMember;
+import ledger.core.member.InactivityWarned;
 import ledger.core.member.LegalHoldPlaced;
 import ledger.core.member.LegalHoldReleased;
-import ledger.core.member.FindMember;
 import ledger.core.member.MemberErased;
 import ledger.core.member.MemberEvent;
 import ledger.core.member.MemberRegistered;
 import ledger.core.member.MembershipEnded;
 import ledger.core.member.ObjectionRecorded;
+import ledger.core.member.PortalUsed;
 import ledger.core.member.ProcessingRestricted;
-import ledger.core.member.RestrictionLifted;
 import ledger.core.member.ProfileEdited;
 import ledger.core.member.ProfileFieldRemoved;
-import ledger.core.member.InactivityWarned;
-import ledger.core.member.PortalUsed;
 import ledger.core.member.RegisterExtractIssued;
+import ledger.core.member.RestrictionLifted;
 
 /**
  * The member view (GET /members/{id}). Rows commit with the processor's token; each handler first

@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-import ledger.core.crypto.DeadRowTables;
-import ledger.core.crypto.SubjectDataPurge;
+import ledger.core.erasure.DeadRowTables;
+import ledger.core.erasure.SubjectDataPurge;
 
 /**
  * Erasure nulls the member view's personal fields in the erasing transaction itself, so the

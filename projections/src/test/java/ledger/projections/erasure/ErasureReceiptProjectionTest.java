@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import ledger.core.contactcase.ContactCaseErased;
 import ledger.core.contactcase.ContactCaseId;
-import ledger.core.shared.ErasureGround;
+import ledger.core.erasure.ErasureGround;
 import ledger.core.member.FindErasures;
 import ledger.core.member.MemberErased;
 import ledger.core.member.MemberId;

@@ -7,17 +7,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import ledger.core.erasure.ErasureGround;
 import ledger.core.member.ConsentGiven;
 import ledger.core.member.DocumentDownloaded;
 import ledger.core.member.FindRegisterExtract;
+import ledger.core.member.MemberErased;
 import ledger.core.member.MemberEvent;
 import ledger.core.member.MemberId;
-import ledger.core.member.MemberErased;
 import ledger.core.member.MemberRegistered;
 import ledger.core.member.ProfileEdited;
-import ledger.core.shared.ErasureGround;
-import ledger.projections.history.ConsentEntry;
 import ledger.projections.consent.ConsentHistoryProjection;
+import ledger.projections.history.ConsentEntry;
 import ledger.projections.member.MemberViewProjection;
 import ledger.projections.support.ProjectionTest;
 

@@ -13,10 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ledger.core.crypto.CryptoShreddingSerializer;
+import ledger.core.erasure.ErasureGround;
 import ledger.core.member.ConsentGiven;
-import ledger.core.member.ConsentWithdrawn;
 import ledger.core.member.DocumentDownloaded;
-import ledger.core.shared.ErasureGround;
 import ledger.core.member.FindMemberHistory;
 import ledger.core.member.MemberErased;
 import ledger.core.member.MemberId;

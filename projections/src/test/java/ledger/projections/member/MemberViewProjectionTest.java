@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import ledger.core.consent.FindMembersToReconsent;
+import ledger.core.erasure.ErasureGround;
 import ledger.core.member.ConsentGiven;
 import ledger.core.member.ConsentWithdrawn;
 import ledger.core.member.DocumentDownloaded;
@@ -33,7 +34,6 @@ import ledger.core.member.RestrictionGround;
 import ledger.core.member.RestrictionLifted;
 import ledger.core.purpose.WithdrawalChannel;
 import ledger.core.shared.Actor;
-import ledger.core.shared.ErasureGround;
 import ledger.projections.support.ErasedSubjects;
 import ledger.projections.support.ProjectionTest;
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import ledger.core.erasure.ErasureGround;
 import ledger.core.member.MemberErased;
 import ledger.core.member.MemberId;
 import ledger.core.request.CountOverdueRequests;
@@ -24,7 +25,6 @@ import ledger.core.request.RequestRecorded;
 import ledger.core.request.RequestRefused;
 import ledger.core.request.RequestType;
 import ledger.core.request.VerificationMethod;
-import ledger.core.shared.ErasureGround;
 import ledger.projections.support.ProjectionTest;
 
 class RequestProjectionTest extends ProjectionTest {

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
-import ledger.core.crypto.ShredFence;
+import ledger.core.erasure.ShredFence;
 
 /**
  * The key vault's fence as the projections see it, controlled by the test: a subject is shredded

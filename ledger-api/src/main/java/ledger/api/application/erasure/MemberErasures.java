@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import ledger.api.configuration.LedgerProperties;
 import ledger.api.infrastructure.log.TransparencyLog;
+import ledger.core.erasure.ErasureGround;
 import ledger.core.member.EraseMember;
 import ledger.core.member.ErasureDeferral;
 import ledger.core.member.ErasureOutcome;
@@ -26,7 +27,6 @@ import ledger.core.member.MemberRefusals.ErasureDeferredByLegalHold;
 import ledger.core.member.PlaceLegalHold;
 import ledger.core.member.ReleaseLegalHold;
 import ledger.core.shared.Actor;
-import ledger.core.shared.ErasureGround;
 
 /**
  * The DPM's erasure and legal holds, shared by the API and the console so both send the same

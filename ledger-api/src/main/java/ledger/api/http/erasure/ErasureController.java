@@ -27,7 +27,7 @@ import ledger.api.http.support.Fields;
 import ledger.api.http.support.ReplayableAnswer;
 import ledger.core.contactcase.ContactCaseId;
 import ledger.core.contactcase.EraseContactCase;
-import ledger.core.shared.ErasureGround;
+import ledger.core.erasure.ErasureGround;
 
 /**
  * The DPM's erasure of a member or a contact case. The command shreds the key and purges the read

@@ -19,10 +19,10 @@ import ledger.api.infrastructure.erasurejournal.JournaledErasures.Unresolved;
 import ledger.api.infrastructure.scheduling.StartOrder;
 import ledger.core.contactcase.ContactCaseId;
 import ledger.core.contactcase.EraseContactCase;
+import ledger.core.erasure.ErasureGround;
 import ledger.core.member.EraseMember;
 import ledger.core.member.MemberId;
 import ledger.core.shared.Actor;
-import ledger.core.shared.ErasureGround;
 
 /**
  * At start, after Axon started and before the web server accepts a request, re-applies every

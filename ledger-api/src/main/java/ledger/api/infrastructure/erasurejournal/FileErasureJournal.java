@@ -34,8 +34,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import ledger.core.crypto.ErasureJournal;
-import ledger.core.crypto.ErasureJournalUnavailable;
+import ledger.core.erasure.ErasureJournal;
+import ledger.core.erasure.ErasureJournalUnavailable;
 
 /**
  * The erasure journal as JSON lines in a directory outside the database, one line per append,

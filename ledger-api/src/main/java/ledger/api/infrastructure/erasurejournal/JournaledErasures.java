@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import ledger.api.infrastructure.erasurejournal.FileErasureJournal.Line;
-import ledger.core.crypto.ErasureJournal.SubjectType;
+import ledger.core.erasure.ErasureJournal.SubjectType;
 
 /**
  * What the journal's lines say, entry by entry: an erasure is <em>committed</em> when a committed

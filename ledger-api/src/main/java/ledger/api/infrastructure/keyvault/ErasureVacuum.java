@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import ledger.core.crypto.DeadRowTables;
+import ledger.core.erasure.DeadRowTables;
 
 /**
  * After an erasure commits, VACUUMs the key vault and the tables the erasure purged, so the dead

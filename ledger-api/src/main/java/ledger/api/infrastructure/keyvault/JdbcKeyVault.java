@@ -9,10 +9,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import ledger.api.infrastructure.keyvault.HeldKeyRows.Row;
 import ledger.core.crypto.AesGcm;
-import ledger.core.crypto.DeadRowTables;
 import ledger.core.crypto.KeyVault;
-import ledger.core.crypto.ShredFence;
 import ledger.core.crypto.SubjectErased;
+import ledger.core.erasure.DeadRowTables;
+import ledger.core.erasure.ShredFence;
 
 /**
  * The key vault in PostgreSQL. Reads take a share lock on the key row for their transaction, so

@@ -21,9 +21,9 @@ import ledger.api.configuration.DevelopmentMode;
 import ledger.api.configuration.LedgerProperties;
 import ledger.api.infrastructure.files.KeyFiles;
 import ledger.core.crypto.AesGcm;
-import ledger.core.crypto.DeadRowTables;
 import ledger.core.crypto.KeyVault;
 import ledger.core.crypto.UnitOfWorkKeyCache;
+import ledger.core.erasure.DeadRowTables;
 
 /**
  * The master key comes from {@code LEDGER_MASTER_KEY} (base64 of 32 bytes) or the file named by

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import ledger.api.infrastructure.keyvault.MasterKeys;
-import ledger.core.crypto.DeadRowTables;
+import ledger.core.erasure.DeadRowTables;
 import ledger.core.member.MemberErased;
 import ledger.core.member.MemberRegistered;
 import ledger.core.member.ProfileEdited;

@@ -15,13 +15,14 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+
 import ledger.api.infrastructure.axon.DeadLetters;
 import ledger.api.infrastructure.axon.ProjectionReplay;
 import ledger.core.contactcase.ContactCaseErased;
+import ledger.core.erasure.ErasureGround;
 import ledger.core.member.MemberErased;
 import ledger.core.request.CountOverdueRequests;
 import ledger.core.shared.Actor;
-import ledger.core.shared.ErasureGround;
 
 /**
  * The ledger's own metrics: erasures (counted live, on the node that erased: this handler runs

@@ -14,9 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import ledger.api.configuration.LedgerProperties;
 import ledger.api.infrastructure.keyvault.RequestDigests;
-import ledger.core.crypto.DeadRowTables;
-import ledger.core.crypto.ShredFence;
-import ledger.core.crypto.SubjectDataPurge;
+import ledger.core.erasure.DeadRowTables;
+import ledger.core.erasure.ShredFence;
+import ledger.core.erasure.SubjectDataPurge;
 import ledger.core.member.Usernames;
 
 /**

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import ledger.core.crypto.DeadRowTables;
+import ledger.core.erasure.DeadRowTables;
 import ledger.core.member.MemberId;
 import ledger.core.member.UsernameRegistry;
 import ledger.core.member.Usernames;

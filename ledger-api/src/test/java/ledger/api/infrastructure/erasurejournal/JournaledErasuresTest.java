@@ -12,7 +12,7 @@ import ledger.api.infrastructure.erasurejournal.FileErasureJournal.Line;
 import ledger.api.infrastructure.erasurejournal.FileErasureJournal.State;
 import ledger.api.infrastructure.erasurejournal.JournaledErasures.Subject;
 import ledger.api.infrastructure.erasurejournal.JournaledErasures.Unresolved;
-import ledger.core.crypto.ErasureJournal.SubjectType;
+import ledger.core.erasure.ErasureJournal.SubjectType;
 
 class JournaledErasuresTest {
 

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import ledger.api.support.IntegrationTest;
 import ledger.core.crypto.KeyVault;
-import ledger.core.crypto.ShredFence;
+import ledger.core.erasure.ShredFence;
 
 /**
  * A transaction reads a subject's key row once: the share lock it took keeps the row as it was

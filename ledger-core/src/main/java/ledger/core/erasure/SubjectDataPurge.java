@@ -1,4 +1,4 @@
-package ledger.core.crypto;
+package ledger.core.erasure;
 
 import java.time.Instant;
 import java.util.UUID;

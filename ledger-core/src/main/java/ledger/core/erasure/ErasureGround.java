@@ -1,4 +1,7 @@
-package ledger.core.shared;
+package ledger.core.erasure;
+
+import ledger.core.shared.Actor;
+import ledger.core.shared.Refusal;
 
 /**
  * The legal ground of an erasure (GDPR Art. 17(1)). A closed vocabulary on purpose: free-text

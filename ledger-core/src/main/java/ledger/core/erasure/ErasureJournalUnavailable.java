@@ -1,4 +1,4 @@
-package ledger.core.crypto;
+package ledger.core.erasure;
 
 /**
  * The erasure journal cannot be written: no erasure may commit (its write-ahead entry is what

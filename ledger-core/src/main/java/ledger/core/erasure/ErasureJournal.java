@@ -1,10 +1,10 @@
-package ledger.core.crypto;
+package ledger.core.erasure;
 
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import ledger.core.shared.ErasureGround;
+import ledger.core.erasure.ErasureGround;
 
 /**
  * A record of erasures kept outside the database, so that restoring a backup taken before an
