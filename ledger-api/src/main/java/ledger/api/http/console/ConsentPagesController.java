@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import ledger.api.configuration.LedgerProperties;
+import ledger.api.http.support.ApiProblem;
 import ledger.api.http.support.Csv;
 import ledger.api.http.support.Cursor;
 import ledger.api.http.support.PageLimit;
@@ -118,7 +120,13 @@ class ConsentPagesController {
                                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                   @RequestParam(required = false) String member,
                                   @RequestParam(required = false) String type) {
-        Filter filter = filter(new Search(purpose, from, to, member, type));
+        Filter filter;
+        try {
+            filter = filter(new Search(purpose, from, to, member, type));
+        } catch (IllegalArgumentException e) {
+            // the page shows it beside the form; a download has no page: the error page, 400, in the same words
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-filter", e.getMessage(), null);
+        }
         List<Object[]> lines = new ArrayList<>();
         scan(filter, 0, SCAN_LIMIT, row -> lines.add(new Object[] {row.memberId(), row.seq(), row.type(),
                 row.purpose(), row.policyVersion(), row.channel(), row.at(), row.actorPrincipal(), row.actorRole(),

@@ -187,10 +187,13 @@ class ConsentPagesControllerSliceTest {
     }
 
     @Test
-    void an_export_with_a_member_that_is_not_a_member_id_serves_no_csv_and_queries_nothing() throws Exception {
+    void an_export_with_a_member_that_is_not_a_member_id_is_refused_with_400_serves_no_csv_and_queries_nothing()
+            throws Exception {
+        // it answered 500 ("something went wrong", logged as an error) before the export caught the filter's refusal
         mvc.perform(get("/console/consents/export").with(auditor()).param("member", "not-an-id"))
-                // the status is left out: it is 500 ("something went wrong"), not 400 (reported)
+                .andExpect(status().isBadRequest())
                 .andExpect(view().name("console/error"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("The member must be a member id.")))
                 .andExpect(header().doesNotExist("Content-Disposition"));
         verify(queries, never()).query(any(), any(ResponseType.class));
     }
