@@ -3,7 +3,6 @@ package ledger.api.application.erasure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
