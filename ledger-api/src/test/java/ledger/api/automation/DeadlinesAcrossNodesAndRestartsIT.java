@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
@@ -19,15 +18,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import ledger.api.LedgerApplication;
 import ledger.api.support.IntegrationTest;
 import ledger.api.support.TimeTravel;
 import ledger.core.member.EndMembership;
 import ledger.core.member.MemberId;
-import ledger.core.notice.ConsentNotice;
-import ledger.core.notice.NoticeRegistry;
 import ledger.core.member.MembershipEndReason;
 import ledger.core.member.RegisterMember;
+import ledger.core.notice.ConsentNotice;
+import ledger.core.notice.NoticeRegistry;
 import ledger.core.shared.Actor;
 
 /**

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ledger.core.crypto.InMemoryKeyVault;
-import ledger.core.erasure.ErasureGround.ReservedErasureGround;
 import ledger.core.erasure.ErasureGround;
+import ledger.core.erasure.ErasureGround.ReservedErasureGround;
 import ledger.core.erasure.ErasureJournal;
 import ledger.core.shared.Actor;
 import ledger.core.shared.RetentionPolicy;

@@ -34,8 +34,8 @@ import ledger.core.member.MemberRefusals.MembershipConsentRequired;
 import ledger.core.member.MemberRefusals.MembershipHasEnded;
 import ledger.core.member.MemberRefusals.UsernameCannotChange;
 import ledger.core.member.MemberRefusals.UsernameTaken;
-import ledger.core.purpose.PurposeCatalog.UnknownPurpose;
 import ledger.core.purpose.PurposeCatalog;
+import ledger.core.purpose.PurposeCatalog.UnknownPurpose;
 import ledger.core.purpose.WithdrawalChannel;
 
 class MemberRulesTest {

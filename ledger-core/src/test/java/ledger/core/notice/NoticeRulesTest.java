@@ -19,8 +19,8 @@ import ledger.core.notice.NoticeRefusals.NoSuchNotice;
 import ledger.core.notice.NoticeRefusals.NoticeConflict;
 import ledger.core.notice.NoticeRefusals.RecipientPurposeNotInNotice;
 import ledger.core.notice.NoticeRefusals.UnknownNotice;
-import ledger.core.purpose.PurposeCatalog.UnknownPurpose;
 import ledger.core.purpose.PurposeCatalog;
+import ledger.core.purpose.PurposeCatalog.UnknownPurpose;
 import ledger.core.shared.Actor;
 
 /** The notice registry: a version is registered once, by the hash of its text, and never changes. */

@@ -9,8 +9,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import ledger.core.member.MemberRefusals.UsernameTaken;
 import ledger.core.member.MemberRefusals;
+import ledger.core.member.MemberRefusals.UsernameTaken;
 import ledger.core.purpose.PurposeCatalog;
 
 class RefusalTest {

@@ -22,8 +22,8 @@ import org.thymeleaf.context.Context;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
-import ledger.api.configuration.LedgerProperties;
 import ledger.api.application.reading.ReadYourWrites;
+import ledger.api.configuration.LedgerProperties;
 import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.core.member.FindRegisterExtract;
 import ledger.core.member.IssueRegisterExtract;

@@ -1,13 +1,11 @@
 package ledger.api.http.security;
 
-import ledger.api.configuration.LedgerProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.core.convert.converter.Converter;
@@ -29,6 +27,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.util.StringUtils;
+
+import ledger.api.configuration.LedgerProperties;
 
 /** Builds the JWT decoder, validators and role mapping from {@link LedgerProperties.JwtSettings}. */
 final class JwtSupport {

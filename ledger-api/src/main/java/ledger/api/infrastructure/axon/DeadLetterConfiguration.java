@@ -3,7 +3,6 @@ package ledger.api.infrastructure.axon;
 import java.time.Clock;
 import java.util.Set;
 import java.util.TreeSet;
-
 import javax.sql.DataSource;
 
 import org.axonframework.config.ConfigurerModule;

@@ -20,6 +20,7 @@ import org.springframework.util.StringUtils;
 import com.zaxxer.hikari.HikariDataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import ledger.api.configuration.LedgerProperties;
 
 /**

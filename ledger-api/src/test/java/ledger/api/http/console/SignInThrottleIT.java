@@ -3,7 +3,6 @@ package ledger.api.http.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;

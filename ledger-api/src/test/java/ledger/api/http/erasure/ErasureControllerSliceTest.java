@@ -27,9 +27,9 @@ import ledger.api.application.erasure.MemberErasures;
 import ledger.api.http.WebSlice;
 import ledger.core.contactcase.ContactCaseId;
 import ledger.core.contactcase.EraseContactCase;
+import ledger.core.erasure.ErasureGround;
 import ledger.core.member.MemberRefusals.ErasureDeferredByLegalHold;
 import ledger.core.shared.Actor;
-import ledger.core.erasure.ErasureGround;
 
 @WebSlice(ErasureController.class)
 @MockitoBean(types = {CommandGateway.class, MemberErasures.class})

@@ -24,7 +24,6 @@ import ledger.api.application.member.MemberReading;
 import ledger.api.http.WebSlice;
 import ledger.core.member.MemberId;
 import ledger.core.member.RegisterMember;
-import ledger.core.notice.ConsentNotice;
 import ledger.core.notice.NoticeRegistry;
 
 @WebSlice(MemberController.class)

@@ -1,7 +1,6 @@
 package ledger.api.http.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;

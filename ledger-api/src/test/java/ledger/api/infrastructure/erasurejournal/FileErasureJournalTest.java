@@ -25,9 +25,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ledger.api.infrastructure.erasurejournal.FileErasureJournal.Line;
 import ledger.api.infrastructure.erasurejournal.FileErasureJournal.State;
+import ledger.core.erasure.ErasureGround;
 import ledger.core.erasure.ErasureJournal.Entry;
 import ledger.core.erasure.ErasureJournal.SubjectType;
-import ledger.core.erasure.ErasureGround;
 
 class FileErasureJournalTest {
 

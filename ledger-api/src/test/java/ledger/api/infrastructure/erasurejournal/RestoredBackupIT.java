@@ -22,6 +22,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import ledger.api.reliability.NodeProcess;
 import ledger.api.support.Api;
 import ledger.api.support.DatabaseScan;

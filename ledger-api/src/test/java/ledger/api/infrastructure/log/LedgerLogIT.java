@@ -13,7 +13,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 
 import ledger.api.LedgerApplication;
-
 import ledger.api.infrastructure.log.TransparencyLog;
 import ledger.api.support.Api;
 import ledger.api.support.IntegrationTest;

@@ -12,6 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import ledger.api.LedgerApplication;
 
 /**

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Assumptions;
@@ -42,8 +41,8 @@ import ledger.api.support.IntegrationTest;
 import ledger.api.support.LedgerNode;
 import ledger.core.log.AddCheckpoint;
 import ledger.core.log.Checkpoint;
-import ledger.core.log.Cosigner;
 import ledger.core.log.Cosignatures;
+import ledger.core.log.Cosigner;
 import ledger.core.log.NoteSigner;
 import ledger.core.log.NoteVerifier;
 import ledger.core.log.Witness;
