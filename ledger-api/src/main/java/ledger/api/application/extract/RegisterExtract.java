@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import ledger.api.application.reading.ReadAudit;
 import ledger.api.configuration.RecordOfProcessing;
-import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.core.shared.Actor;
 import ledger.projections.extract.RegisterExtractData;
 import ledger.projections.history.ConsentEntry;

@@ -22,9 +22,9 @@ import org.thymeleaf.context.Context;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
+import ledger.api.application.reading.ReadAudit;
 import ledger.api.application.reading.ReadYourWrites;
 import ledger.api.configuration.LedgerProperties;
-import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.core.member.FindRegisterExtract;
 import ledger.core.member.IssueRegisterExtract;
 import ledger.core.member.MemberId;

@@ -8,8 +8,8 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
 
+import ledger.api.application.reading.ReadAudit;
 import ledger.api.application.reading.ReadYourWrites;
-import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.core.member.FindMember;
 import ledger.core.member.MemberId;
 import ledger.core.notice.NoticeRegistry;

@@ -2,8 +2,8 @@ package ledger.api.http.access;
 
 import org.springframework.stereotype.Component;
 
+import ledger.api.application.reading.ReadAudit;
 import ledger.api.http.support.ApiContract;
-import ledger.api.infrastructure.persistence.ReadAudit;
 
 /** This feature's part of the OpenAPI description: its tags and the contract names of its types. */
 @Component

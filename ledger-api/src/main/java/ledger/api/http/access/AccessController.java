@@ -15,8 +15,8 @@ import jakarta.annotation.security.RolesAllowed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import ledger.api.application.reading.ReadAudit;
 import ledger.api.http.security.Roles;
-import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.core.member.MemberRefusals.UnknownMember;
 
 /** DPM: who read a member's personal data, when and why. */

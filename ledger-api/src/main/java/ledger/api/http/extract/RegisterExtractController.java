@@ -19,10 +19,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import ledger.api.application.extract.RegisterExtract;
 import ledger.api.application.extract.RegisterExtracts;
+import ledger.api.application.reading.ReadAudit;
 import ledger.api.http.security.Roles;
 import ledger.api.http.support.Callers;
 import ledger.api.http.support.Negotiation;
-import ledger.api.infrastructure.persistence.ReadAudit;
 
 /** GDPR Art. 15 and 20: the register extract, as JSON or as an HTML page; issuing it is recorded. */
 @RestController

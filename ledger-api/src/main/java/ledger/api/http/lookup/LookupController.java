@@ -18,10 +18,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import ledger.api.application.lookup.MemberLookups;
+import ledger.api.application.reading.ReadAudit;
 import ledger.api.http.security.Roles;
 import ledger.api.http.support.Callers;
 import ledger.api.http.support.InvalidParameter;
-import ledger.api.infrastructure.persistence.ReadAudit;
 
 /**
  * The DPM finds the member a request is about: exactly one of {@code email} or {@code username}, in the

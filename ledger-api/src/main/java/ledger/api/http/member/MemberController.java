@@ -32,10 +32,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import ledger.api.application.member.MemberReading;
+import ledger.api.application.reading.ReadAudit;
 import ledger.api.http.security.Roles;
 import ledger.api.http.support.Callers;
 import ledger.api.http.support.ReplayableAnswer;
-import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.core.member.EditProfile;
 import ledger.core.member.EndMembership;
 import ledger.core.member.GiveConsent;

@@ -13,9 +13,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import ledger.api.application.ApplicationFixtures;
+import ledger.api.application.reading.ReadAudit;
 import ledger.api.configuration.LedgerProperties;
 import ledger.api.configuration.RecordOfProcessing;
-import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.core.purpose.PurposeCatalog;
 import ledger.core.shared.Actor;
 import ledger.projections.extract.RegisterExtractData;

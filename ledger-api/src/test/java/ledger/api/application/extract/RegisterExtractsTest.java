@@ -31,8 +31,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.IContext;
 
+import ledger.api.application.reading.ReadAudit;
 import ledger.api.application.reading.ReadYourWrites;
-import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.core.member.FindRegisterExtract;
 import ledger.core.member.IssueRegisterExtract;
 import ledger.core.member.MemberId;

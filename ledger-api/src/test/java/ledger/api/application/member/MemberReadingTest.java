@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 
+import ledger.api.application.reading.ReadAudit;
 import ledger.api.application.reading.ReadYourWrites;
-import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.core.member.FindMember;
 import ledger.core.member.MemberId;
 import ledger.core.notice.NoticePurpose;

@@ -19,8 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import ledger.api.application.reading.ReadAudit;
 import ledger.api.http.WebSlice;
-import ledger.api.infrastructure.persistence.ReadAudit;
 
 @WebSlice(AccessController.class)
 @MockitoBean(types = {ReadAudit.class, EventStore.class})

@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import ledger.api.infrastructure.persistence.ReadAudit;
+import ledger.api.application.reading.ReadAudit;
 import ledger.api.support.Api;
 import ledger.api.support.CookieBrowser;
 import ledger.api.support.CookieBrowser.Hop;

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import ledger.api.infrastructure.persistence.ReadAudit;
+import ledger.api.application.reading.ReadAudit;
 import ledger.api.support.Api;
 import ledger.api.support.ConsoleSession;
 import ledger.api.support.IntegrationTest;

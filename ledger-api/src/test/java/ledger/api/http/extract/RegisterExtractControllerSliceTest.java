@@ -26,8 +26,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import ledger.api.application.extract.RegisterExtract;
 import ledger.api.application.extract.RegisterExtracts;
+import ledger.api.application.reading.ReadAudit;
 import ledger.api.http.WebSlice;
-import ledger.api.infrastructure.persistence.ReadAudit;
 import ledger.core.shared.Actor;
 
 @WebSlice(RegisterExtractController.class)
