@@ -11,6 +11,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
 
+import ledger.api.application.operations.DeadLetters;
+
 /**
  * Everything under {@code ledger.*}, one record per feature. Every default is in application.yml,
  * none here: the file is the one place that says what a setting is when nobody sets it. See the

@@ -1,2 +1,5 @@
-/** HTTP adapters: one package per feature, each a thin controller turning request records into commands or queries. */
+/**
+ * The adapters of HTTP: one package per feature, each carrying its contract (OpenAPI annotations and
+ * an ApiContract bean) and its authorization (@RolesAllowed); support and security are shared by all.
+ */
 package ledger.api.http;

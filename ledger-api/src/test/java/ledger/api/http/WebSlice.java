@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
+import ledger.api.application.idempotency.IdempotencyStore;
 import ledger.api.http.security.SliceSecurity;
-import ledger.api.infrastructure.persistence.IdempotencyStore;
 
 /**
  * A controller slice: the controller, the MVC layer with the API's filters (body limit, idempotency,

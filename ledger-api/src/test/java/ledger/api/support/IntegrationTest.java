@@ -121,7 +121,7 @@ public abstract class IntegrationTest {
     }
 
     /** Waits until every read model has processed every stored event. */
-    protected void awaitReadModelsCaughtUp(ledger.api.infrastructure.axon.ProjectionReplay replay) {
+    protected void awaitReadModelsCaughtUp(ledger.api.application.operations.ProjectionReplay replay) {
         try {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
                     .pollInterval(java.time.Duration.ofMillis(100))

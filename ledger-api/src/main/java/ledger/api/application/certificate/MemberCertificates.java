@@ -12,7 +12,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
-import ledger.api.infrastructure.log.TransparencyLog;
+import ledger.api.application.ledger.TransparencyLog;
 import ledger.core.log.EventRow;
 import ledger.core.member.FindErasureOf;
 import ledger.core.member.MemberErased;

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import ledger.api.application.ledger.TransparencyLog;
 import ledger.api.configuration.LedgerProperties;
 import ledger.api.configuration.RecordOfProcessing;
-import ledger.api.infrastructure.log.TransparencyLog;
 import ledger.core.consent.ConsentTrail;
 import ledger.core.member.ConsentGiven;
 import ledger.core.member.ConsentWithdrawn;

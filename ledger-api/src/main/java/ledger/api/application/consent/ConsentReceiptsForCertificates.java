@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ledger.api.application.certificate.ConsentReceipts;
 import ledger.api.application.certificate.MemberCertificate;
-import ledger.api.infrastructure.signing.ReceiptSigner;
+import ledger.api.application.consent.ReceiptSigner;
 import ledger.core.consent.ConsentTrail;
 import ledger.core.consent.ConsentTrails;
 import ledger.core.member.ConsentGiven;

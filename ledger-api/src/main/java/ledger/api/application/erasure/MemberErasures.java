@@ -13,8 +13,8 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
+import ledger.api.application.ledger.TransparencyLog;
 import ledger.api.configuration.LedgerProperties;
-import ledger.api.infrastructure.log.TransparencyLog;
 import ledger.core.erasure.ErasureGround;
 import ledger.core.member.EraseMember;
 import ledger.core.member.ErasureDeferral;

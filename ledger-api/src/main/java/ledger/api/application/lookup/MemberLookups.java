@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import ledger.api.application.lookup.MemberLookupIndex;
 import ledger.api.application.reading.ReadAudit;
-import ledger.api.infrastructure.lookup.MemberLookupIndex;
 import ledger.core.shared.Actor;
 
 /**

@@ -2,10 +2,10 @@ package ledger.api.http.admin;
 
 import org.springframework.stereotype.Component;
 
+import ledger.api.application.operations.DeadLetters;
+import ledger.api.application.operations.MasterKeyRotation;
+import ledger.api.application.operations.ProjectionReplay;
 import ledger.api.http.support.ApiContract;
-import ledger.api.infrastructure.axon.DeadLetters;
-import ledger.api.infrastructure.axon.ProjectionReplay;
-import ledger.api.infrastructure.keyvault.MasterKeyRotation;
 
 /** This feature's part of the OpenAPI description: its tags and the contract names of its types. */
 @Component

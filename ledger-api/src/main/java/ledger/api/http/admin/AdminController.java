@@ -16,10 +16,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import ledger.api.application.operations.MasterKeyRotation;
+import ledger.api.application.operations.ProjectionReplay;
 import ledger.api.http.security.Roles;
 import ledger.api.http.support.ReplayableAnswer;
-import ledger.api.infrastructure.axon.ProjectionReplay;
-import ledger.api.infrastructure.keyvault.MasterKeyRotation;
 
 /** Operations for the ADMIN role. */
 @RestController

@@ -19,11 +19,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import ledger.api.application.operations.DeadLetters;
 import ledger.api.http.security.Roles;
 import ledger.api.http.support.ApiProblem;
 import ledger.api.http.support.InvalidParameter;
 import ledger.api.http.support.PageLimit;
-import ledger.api.infrastructure.axon.DeadLetters;
 
 /**
  * Poison events (ADMIN): the letters every processing group parked, a retry once the cause is

@@ -31,11 +31,11 @@ import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import ledger.api.application.ledger.TransparencyLog;
 import ledger.api.http.security.Roles;
 import ledger.api.http.support.Csv;
 import ledger.api.http.support.InvalidParameter;
 import ledger.api.http.support.Negotiation;
-import ledger.api.infrastructure.log.TransparencyLog;
 import ledger.core.consent.FindConsentStates;
 import ledger.core.purpose.PurposeCatalog;
 import ledger.projections.consent.ConsentHistoryProjection.ConsentStates;

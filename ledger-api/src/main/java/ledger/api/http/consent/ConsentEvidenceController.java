@@ -23,10 +23,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import ledger.api.application.consent.ConsentDocuments;
+import ledger.api.application.consent.ReceiptSigner;
 import ledger.api.http.security.Roles;
 import ledger.api.http.support.ApiProblem;
 import ledger.api.http.support.Negotiation;
-import ledger.api.infrastructure.signing.ReceiptSigner;
 import ledger.core.consent.ConsentTrail;
 import ledger.core.consent.ConsentTrails;
 import ledger.core.member.MemberId;

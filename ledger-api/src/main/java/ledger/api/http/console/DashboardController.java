@@ -11,8 +11,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import ledger.api.application.ledger.LogVerification;
 import ledger.api.configuration.LedgerProperties;
-import ledger.api.infrastructure.log.LogVerification;
 import ledger.core.member.FindDashboard;
 import ledger.core.request.FindRequests;
 import ledger.core.request.RequestFilter;

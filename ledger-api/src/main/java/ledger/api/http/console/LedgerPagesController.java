@@ -8,8 +8,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import ledger.api.infrastructure.log.LogVerification;
-import ledger.api.infrastructure.log.TransparencyLog;
+import ledger.api.application.ledger.LogVerification;
+import ledger.api.application.ledger.TransparencyLog;
 
 /** The ledger's integrity: the latest signed checkpoint, the last verification, an event's inclusion proof. */
 @Controller

@@ -18,10 +18,10 @@ import jakarta.annotation.security.RolesAllowed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import ledger.api.application.ledger.TransparencyLog;
 import ledger.api.http.security.Roles;
 import ledger.api.http.support.InvalidParameter;
 import ledger.api.http.support.PageLimit;
-import ledger.api.infrastructure.log.TransparencyLog;
 import ledger.core.contactcase.ContactCaseErased;
 import ledger.core.member.FindErasures;
 import ledger.core.member.MemberErased;

@@ -19,13 +19,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import ledger.api.application.ledger.LogVerification;
+import ledger.api.application.ledger.TransparencyLog;
 import ledger.api.http.security.Roles;
 import ledger.api.http.support.ApiProblem;
 import ledger.api.http.support.InvalidParameter;
 import ledger.api.http.support.PageLimit;
 import ledger.api.http.support.ReplayableAnswer;
-import ledger.api.infrastructure.log.LogVerification;
-import ledger.api.infrastructure.log.TransparencyLog;
 
 /**
  * The verifiable ledger (docs/verifiable-ledger.md): what an auditor needs to check, with the public

@@ -2,8 +2,8 @@ package ledger.api.http.notification;
 
 import org.springframework.stereotype.Component;
 
+import ledger.api.application.notification.NotificationOutbox;
 import ledger.api.http.support.ApiContract;
-import ledger.api.infrastructure.notification.NotificationOutbox;
 
 /** This feature's part of the OpenAPI description: its tags and the contract names of its types. */
 @Component

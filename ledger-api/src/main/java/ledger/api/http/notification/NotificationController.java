@@ -18,11 +18,11 @@ import jakarta.annotation.security.RolesAllowed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import ledger.api.application.notification.NotificationOutbox;
 import ledger.api.http.security.Roles;
 import ledger.api.http.support.ApiProblem;
 import ledger.api.http.support.InvalidParameter;
 import ledger.api.http.support.PageLimit;
-import ledger.api.infrastructure.notification.NotificationOutbox;
 
 /**
  * DPM: what recipients were told of (Art. 19): each notification with its status, and every

@@ -41,6 +41,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import ledger.api.application.request.RequesterContacts;
+import ledger.api.application.request.VerificationCodes;
 import ledger.api.configuration.LedgerProperties;
 import ledger.api.configuration.RecordOfProcessing;
 import ledger.api.http.security.Roles;
@@ -51,7 +52,6 @@ import ledger.api.http.support.InvalidParameter;
 import ledger.api.http.support.PageLimit;
 import ledger.api.http.support.ReceivedInstant;
 import ledger.api.http.support.ReplayableAnswer;
-import ledger.api.infrastructure.keyvault.VerificationCodes;
 import ledger.core.member.MemberId;
 import ledger.core.request.AnswerVerificationChallenge;
 import ledger.core.request.CloseRequestNoDataHeld;

@@ -38,7 +38,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 
 import ledger.api.infrastructure.database.DatabaseFailures;
-import ledger.api.infrastructure.keyvault.MasterKeyUnavailable;
+import ledger.core.crypto.MasterKeyUnavailable;
 import ledger.core.erasure.ErasureJournalUnavailable;
 import ledger.core.shared.Refusal;
 import ledger.core.shared.RefusalDetails;

@@ -4,6 +4,8 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
+import ledger.api.application.operations.DeadLetters;
+
 /**
  * Readiness detail {@code deadLetters}: the letters per processing group. Always UP: a poison event
  * is a bug to look at, not a reason to take nodes out of the load balancer (every node would see

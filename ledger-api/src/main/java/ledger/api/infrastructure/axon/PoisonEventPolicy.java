@@ -12,7 +12,7 @@ import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.messaging.deadletter.ThrowableCause;
 
 import ledger.api.infrastructure.database.DatabaseFailures;
-import ledger.api.infrastructure.keyvault.MasterKeyUnavailable;
+import ledger.core.crypto.MasterKeyUnavailable;
 
 /**
  * What a failing projection handler means. A fault of the moment (database unreachable, deadlock,

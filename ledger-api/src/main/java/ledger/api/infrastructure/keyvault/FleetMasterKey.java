@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import ledger.core.crypto.AesGcm;
+import ledger.core.crypto.MasterKeyUnavailable;
 
 /**
  * The master key the whole fleet wraps new data keys under, recorded by id in

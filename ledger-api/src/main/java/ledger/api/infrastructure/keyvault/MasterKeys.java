@@ -14,6 +14,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import ledger.core.crypto.AesGcm;
+import ledger.core.crypto.MasterKeyUnavailable;
 
 /**
  * The master key (KEK) that wraps every data key, plus the previous ones still needed to unwrap

@@ -9,6 +9,7 @@ import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ledger.api.application.ledger.TransparencyLog;
 import ledger.core.log.Checkpoint;
 import ledger.core.log.NoteSigner;
 import ledger.core.log.NoteVerifier;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
+import ledger.api.application.ledger.TransparencyLog;
 import ledger.core.log.StoredSubtrees;
 import ledger.core.log.SubtreeHashes;
 

@@ -15,6 +15,8 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import ledger.api.application.ledger.LogVerification;
+import ledger.api.application.ledger.TransparencyLog;
 import ledger.api.configuration.LedgerProperties;
 import ledger.api.infrastructure.fleet.DatabaseClock;
 import ledger.api.infrastructure.fleet.FleetDirectories;
@@ -83,7 +85,7 @@ class LogConfiguration {
     @Bean
     TransparencyLog transparencyLog(JdbcLogStore store, Checkpoints checkpoints, Sequencer sequencer,
                                     WitnessCosigning witnesses) {
-        return new TransparencyLog(store, checkpoints, sequencer::roundNow, witnesses);
+        return new JdbcTransparencyLog(store, checkpoints, sequencer::roundNow, witnesses);
     }
 
     @Bean
@@ -93,7 +95,7 @@ class LogConfiguration {
         LedgerProperties.Verification settings = properties.log().verification();
         LogVerifier verifier = new LogVerifier(NoteVerifier.parse(checkpointSigner.verifierKey()), settings.fetchSize(),
                 settings.unsequencedGrace(), sequencer::sweepSoon, Clock.systemUTC());
-        return new LogVerification(dataSource, jdbc, verifier, node.id(), Clock.systemUTC(),
+        return new JdbcLogVerification(dataSource, jdbc, verifier, node.id(), Clock.systemUTC(),
                 checkpoints, store, properties.log().checkpointDir().toAbsolutePath());
     }
 

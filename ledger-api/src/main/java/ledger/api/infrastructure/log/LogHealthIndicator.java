@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 
+import ledger.api.application.ledger.LogVerification;
+
 /**
  * {@code ledgerLog} in /actuator/health: DOWN while the latest verification found the log altered,
  * with the first bad leaf as detail, and while signing is stopped because the database's log

@@ -14,9 +14,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.List;
@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
 
 import org.postgresql.PGStatement;
 
+import ledger.api.application.ledger.LogVerification;
 import ledger.core.log.Checkpoint;
 import ledger.core.log.CompactRange;
 import ledger.core.log.EventRow;
@@ -54,12 +55,8 @@ import ledger.core.log.SubtreeHashes;
  */
 public final class LogVerifier {
 
-    /** The first problem: the leaf's index, its event id and global index where known, and why. */
-    public record Bad(Long index, String eventId, Long globalIndex, String reason) {
-    }
-
     /** What was verified: the tree size and root recomputed from the rows, how many checkpoints, the first problem. */
-    public record Outcome(long treeSize, byte[] root, long checkpoints, Bad firstBad) {
+    public record Outcome(long treeSize, byte[] root, long checkpoints, LogVerification.Bad firstBad) {
 
         public boolean intact() {
             return firstBad == null;
@@ -250,9 +247,9 @@ public final class LogVerifier {
 
     /** A finding: ends the pass. */
     private static final class Found extends Exception {
-        private final Bad bad;
+        private final LogVerification.Bad bad;
 
-        Found(Bad bad) {
+        Found(LogVerification.Bad bad) {
             super(null, null, false, false);
             this.bad = bad;
         }
@@ -267,7 +264,7 @@ public final class LogVerifier {
         private final BitSet covered = new BitSet();
         private long treeSize;
         private long checkpoints;
-        private Bad bad;
+        private LogVerification.Bad bad;
         private String origin;
         private Signed previous;
         private Signed last;
@@ -280,7 +277,7 @@ public final class LogVerifier {
                 checkpointsAt(0, cursor);
                 stream(connection, cursor);
                 if (pending != null) {
-                    throw new Found(new Bad(treeSize, null, null, "the log holds " + treeSize + " leaves but "
+                    throw new Found(new LogVerification.Bad(treeSize, null, null, "the log holds " + treeSize + " leaves but "
                             + pending.source() + " signs " + pending.size() + ": leaves " + treeSize + " to "
                             + (pending.size() - 1) + " are missing (the tail was truncated or the log rewritten)"));
                 }
@@ -357,7 +354,7 @@ public final class LogVerifier {
             Leaf leaf = new Leaf();
             long index = rows.getLong(1);
             if (index != expected) {
-                leaf.problem = new Bad(expected, null, null, "leaf " + expected + " is missing from the log (the"
+                leaf.problem = new LogVerification.Bad(expected, null, null, "leaf " + expected + " is missing from the log (the"
                         + " next stored leaf is " + index + ")");
                 return leaf;
             }
@@ -369,19 +366,19 @@ public final class LogVerifier {
             leaf.globalIndex = globalIndex;
             rows.getLong(5);
             if (rows.wasNull()) {
-                leaf.problem = new Bad(index, eventId, globalIndex, "the event row of this leaf is missing (deleted)");
+                leaf.problem = new LogVerification.Bad(index, eventId, globalIndex, "the event row of this leaf is missing (deleted)");
                 return leaf;
             }
             if (globalIndex >= 0 && globalIndex <= Integer.MAX_VALUE) {
                 if (covered.get((int) globalIndex)) {
-                    leaf.problem = new Bad(index, eventId, globalIndex, "a second leaf for the same event row");
+                    leaf.problem = new LogVerification.Bad(index, eventId, globalIndex, "a second leaf for the same event row");
                     return leaf;
                 }
                 covered.set((int) globalIndex);
             }
             leaf.row = EventRows.read(rows, 6);
             if (!leaf.row.eventIdentifier().equals(eventId)) {
-                leaf.problem = new Bad(index, eventId, globalIndex, "the event row at this global index is another"
+                leaf.problem = new LogVerification.Bad(index, eventId, globalIndex, "the event row at this global index is another"
                         + " event (" + leaf.row.eventIdentifier() + ") than the one sequenced");
             }
             return leaf;
@@ -393,7 +390,7 @@ public final class LogVerifier {
             long matchedBefore = lastMatched;
             while (pending != null && pending.size() == size) {
                 if (!MessageDigest.isEqual(range.root(), pending.root())) {
-                    throw new Found(new Bad(matchedBefore, null, null, "the root of the first " + size + " leaves"
+                    throw new Found(new LogVerification.Bad(matchedBefore, null, null, "the root of the first " + size + " leaves"
                             + " differs from " + pending.source() + ": a leaf from " + matchedBefore + " on was"
                             + " changed, removed or moved (the stored leaf hashes were altered with it)"));
                 }
@@ -415,25 +412,25 @@ public final class LogVerifier {
             try {
                 checkpoint = Checkpoint.parse(key.verify(note.text()));
             } catch (NoteVerificationException e) {
-                throw new Found(new Bad(null, null, null, note.source() + ": " + e.getMessage()
+                throw new Found(new LogVerification.Bad(null, null, null, note.source() + ": " + e.getMessage()
                         + " (replaced, or signed with another key)"));
             } catch (IllegalArgumentException e) {
-                throw new Found(new Bad(null, null, null, note.source() + ": not a checkpoint: " + e.getMessage()));
+                throw new Found(new LogVerification.Bad(null, null, null, note.source() + ": not a checkpoint: " + e.getMessage()));
             }
             if (origin == null) {
                 origin = checkpoint.origin();
             } else if (!origin.equals(checkpoint.origin())) {
-                throw new Found(new Bad(null, null, null, note.source() + ": signed for another log (origin "
+                throw new Found(new LogVerification.Bad(null, null, null, note.source() + ": signed for another log (origin "
                         + checkpoint.origin() + ", not " + origin + ")"));
             }
             if (note.claimedSize() != null && note.claimedSize() != checkpoint.treeSize()) {
-                throw new Found(new Bad(null, null, null, note.source() + ": named for tree size "
+                throw new Found(new LogVerification.Bad(null, null, null, note.source() + ": named for tree size "
                         + note.claimedSize() + " but signs tree size " + checkpoint.treeSize()));
             }
             Signed signed = new Signed(note.source(), checkpoint.treeSize(), checkpoint.rootHash());
             // the same size twice (a stored checkpoint and its file): both are compared with the root
             if (pending != null && signed.size() < pending.size() || signed.size() < treeSize) {
-                throw new Found(new Bad(null, null, null, note.source() + ": out of order (tree size "
+                throw new Found(new LogVerification.Bad(null, null, null, note.source() + ": out of order (tree size "
                         + signed.size() + ")"));
             }
             return signed;
@@ -489,7 +486,7 @@ public final class LogVerifier {
                     problem = e.getMessage();
                 }
                 if (problem != null) {
-                    throw new Found(new Bad(null, null, null, "the stored subtree hashes that proofs are built from"
+                    throw new Found(new LogVerification.Bad(null, null, null, "the stored subtree hashes that proofs are built from"
                             + " are wrong: " + problem));
                 }
             }
@@ -504,7 +501,7 @@ public final class LogVerifier {
         private byte[] stored;
         private EventRow row;
         private byte[] hash;
-        private Bad problem;
+        private LogVerification.Bad problem;
     }
 
     /** The leaf hashes recomputed from the rows (the costly part: SHA-256 over every payload). */
@@ -516,12 +513,12 @@ public final class LogVerifier {
             try {
                 leaf.hash = leaf.row.leafHash();
             } catch (IllegalArgumentException e) {
-                leaf.problem = new Bad(leaf.index, leaf.eventId, leaf.globalIndex, "the event row cannot form a leaf: "
+                leaf.problem = new LogVerification.Bad(leaf.index, leaf.eventId, leaf.globalIndex, "the event row cannot form a leaf: "
                         + e.getMessage());
                 continue;
             }
             if (!MessageDigest.isEqual(leaf.hash, leaf.stored)) {
-                leaf.problem = new Bad(leaf.index, leaf.eventId, leaf.globalIndex, "the event row changed after it was"
+                leaf.problem = new LogVerification.Bad(leaf.index, leaf.eventId, leaf.globalIndex, "the event row changed after it was"
                         + " sequenced (its leaf hash differs): one of its covered columns (aggregate, sequence number,"
                         + " type, time stamp, payload type or revision, payload, metadata) was altered");
             }
@@ -557,7 +554,7 @@ public final class LogVerifier {
     }
 
     /** Looks again until every row seen without a leaf has one, or the grace has passed. */
-    private Bad stillUnsequenced(Connection connection, List<Long> seen, Instant seenAt)
+    private LogVerification.Bad stillUnsequenced(Connection connection, List<Long> seen, Instant seenAt)
             throws SQLException, InterruptedException {
         unsequencedSeen.run();
         Long[] indexes = seen.toArray(Long[]::new);
@@ -583,7 +580,7 @@ public final class LogVerifier {
             }
             Instant now = clock.instant();
             if (!now.isBefore(deadline)) {
-                return new Bad(null, eventId, globalIndex, "an event row without a leaf " + unsequencedGrace
+                return new LogVerification.Bad(null, eventId, globalIndex, "an event row without a leaf " + unsequencedGrace
                         + " after it was first seen: it is not in the log (inserted behind the log's back, or no"
                         + " sequencer runs)");
             }

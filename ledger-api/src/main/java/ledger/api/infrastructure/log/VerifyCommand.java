@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Properties;
 
+import ledger.api.application.ledger.LogVerification;
 import ledger.core.log.NoteVerifier;
 
 /**
@@ -111,7 +112,7 @@ public final class VerifyCommand {
             out.println("OK " + outcome.treeSize() + " " + outcome.rootBase64());
             return INTACT;
         }
-        LogVerifier.Bad bad = outcome.firstBad();
+        LogVerification.Bad bad = outcome.firstBad();
         out.println("FAILED index=" + orDash(bad.index()) + " eventId=" + orDash(bad.eventId()) + " globalIndex="
                 + orDash(bad.globalIndex()) + " reason=" + bad.reason());
         return ALTERED;

@@ -27,6 +27,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import ledger.api.application.ledger.TransparencyLog;
 import ledger.api.configuration.LedgerProperties;
 import ledger.core.log.AddCheckpoint;
 import ledger.core.log.Cosignatures;

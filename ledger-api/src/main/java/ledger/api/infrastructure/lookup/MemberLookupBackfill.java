@@ -21,9 +21,9 @@ class MemberLookupBackfill implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(MemberLookupBackfill.class);
 
     private final JdbcTemplate jdbc;
-    private final MemberLookupIndex index;
+    private final JdbcMemberLookupIndex index;
 
-    MemberLookupBackfill(JdbcTemplate jdbc, MemberLookupIndex index) {
+    MemberLookupBackfill(JdbcTemplate jdbc, JdbcMemberLookupIndex index) {
         this.jdbc = jdbc;
         this.index = index;
     }

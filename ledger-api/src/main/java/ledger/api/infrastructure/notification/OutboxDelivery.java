@@ -41,14 +41,14 @@ class OutboxDelivery implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
 
-    private final NotificationOutbox outbox;
+    private final JdbcNotificationOutbox outbox;
     private final Map<String, RecordOfProcessing.Recipient> recipients;
     private final LedgerProperties.Notifications settings;
     private final Clock clock;
     private final HttpClient http;
     private ScheduledExecutorService poller;
 
-    OutboxDelivery(NotificationOutbox outbox, LedgerProperties properties, Clock clock) {
+    OutboxDelivery(JdbcNotificationOutbox outbox, LedgerProperties properties, Clock clock) {
         this.outbox = outbox;
         this.recipients = properties.register().recipients().stream().filter(RecordOfProcessing.Recipient::notified)
                 .collect(Collectors.toMap(RecordOfProcessing.Recipient::name, Function.identity(), (a, b) -> a));
@@ -62,13 +62,13 @@ class OutboxDelivery implements SmartLifecycle {
     int deliverDue() {
         Instant now = clock.instant();
         var due = outbox.claimDue(now, now.plus(settings.timeout().multipliedBy(3)), settings.batchSize());
-        for (NotificationOutbox.Due notification : due) {
+        for (JdbcNotificationOutbox.Due notification : due) {
             deliver(notification);
         }
         return due.size();
     }
 
-    private void deliver(NotificationOutbox.Due notification) {
+    private void deliver(JdbcNotificationOutbox.Due notification) {
         int attempt = notification.attempts() + 1;
         RecordOfProcessing.Recipient recipient = recipients.get(notification.recipient());
         if (recipient == null) {

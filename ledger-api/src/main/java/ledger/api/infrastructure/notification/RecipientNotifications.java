@@ -47,11 +47,11 @@ public class RecipientNotifications {
     }
 
     private final List<RecordOfProcessing.Recipient> recipients;
-    private final NotificationOutbox outbox;
+    private final JdbcNotificationOutbox outbox;
     private final String controller;
     private final ObjectMapper json = new ObjectMapper();
 
-    public RecipientNotifications(LedgerProperties properties, NotificationOutbox outbox) {
+    public RecipientNotifications(LedgerProperties properties, JdbcNotificationOutbox outbox) {
         this.recipients = properties.register().recipients().stream().filter(RecordOfProcessing.Recipient::notified)
                 .toList();
         this.outbox = outbox;

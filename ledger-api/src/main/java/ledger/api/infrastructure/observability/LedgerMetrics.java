@@ -16,8 +16,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import ledger.api.infrastructure.axon.DeadLetters;
-import ledger.api.infrastructure.axon.ProjectionReplay;
+import ledger.api.application.operations.DeadLetters;
+import ledger.api.application.operations.ProjectionReplay;
 import ledger.core.contactcase.ContactCaseErased;
 import ledger.core.erasure.ErasureGround;
 import ledger.core.member.MemberErased;

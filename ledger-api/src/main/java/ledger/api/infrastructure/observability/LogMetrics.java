@@ -6,8 +6,9 @@ import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import ledger.api.infrastructure.log.LogVerification;
-import ledger.api.infrastructure.log.TransparencyLog;
+
+import ledger.api.application.ledger.LogVerification;
+import ledger.api.application.ledger.TransparencyLog;
 
 /**
  * The verifiable ledger's gauges: its size, and the latest verification (1 intact, 0 altered, -1 none

@@ -13,7 +13,7 @@ import ledger.api.infrastructure.scheduling.ClusterTasks;
 class IdempotencyCleanup {
 
     @Bean
-    RecurringTask<Void> idempotencyCleanupTask(IdempotencyStore store, LedgerProperties properties) {
+    RecurringTask<Void> idempotencyCleanupTask(JdbcIdempotencyStore store, LedgerProperties properties) {
         var interval = properties.idempotency().cleanupInterval();
         return ClusterTasks.every("idempotency-cleanup", interval, interval, store::deleteExpired);
     }

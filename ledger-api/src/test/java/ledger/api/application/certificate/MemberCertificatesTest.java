@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
-import ledger.api.infrastructure.log.TransparencyLog;
+import ledger.api.application.ledger.TransparencyLog;
 import ledger.core.log.EventRow;
 import ledger.core.member.ConsentGiven;
 import ledger.core.member.FindErasureOf;

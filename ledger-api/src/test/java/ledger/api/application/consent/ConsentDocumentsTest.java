@@ -17,9 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ledger.api.application.ApplicationFixtures;
+import ledger.api.application.ledger.TransparencyLog;
 import ledger.api.configuration.LedgerProperties;
 import ledger.api.configuration.RecordOfProcessing;
-import ledger.api.infrastructure.log.TransparencyLog;
 import ledger.core.consent.ConsentTrail;
 import ledger.core.erasure.ErasureGround;
 import ledger.core.member.ConsentGiven;

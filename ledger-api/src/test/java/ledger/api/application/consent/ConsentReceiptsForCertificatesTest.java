@@ -20,7 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ledger.api.application.certificate.MemberCertificate;
-import ledger.api.infrastructure.signing.ReceiptSigner;
+import ledger.api.application.consent.ReceiptSigner;
 import ledger.core.consent.ConsentTrail;
 import ledger.core.consent.ConsentTrails;
 import ledger.core.erasure.ErasureGround;

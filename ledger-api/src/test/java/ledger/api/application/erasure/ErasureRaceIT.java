@@ -27,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import ledger.api.infrastructure.axon.ProjectionReplay;
-import ledger.api.infrastructure.persistence.IdempotencyStore;
+import ledger.api.application.operations.ProjectionReplay;
+import ledger.api.infrastructure.persistence.JdbcIdempotencyStore;
 import ledger.api.support.Api;
 import ledger.api.support.DatabaseScan;
 import ledger.api.support.IntegrationTest;
@@ -46,7 +46,7 @@ class ErasureRaceIT extends IntegrationTest {
     private static final int REQUESTS_PER_ROUND = 240;
 
     @Autowired
-    IdempotencyStore idempotency;
+    JdbcIdempotencyStore idempotency;
 
     @Autowired
     ShredFence fence;

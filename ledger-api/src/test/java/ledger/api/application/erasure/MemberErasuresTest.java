@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 import ledger.api.application.ApplicationFixtures;
+import ledger.api.application.ledger.TransparencyLog;
 import ledger.api.configuration.LedgerProperties;
-import ledger.api.infrastructure.log.TransparencyLog;
 import ledger.core.erasure.ErasureGround;
 import ledger.core.member.EraseMember;
 import ledger.core.member.ErasureDeferral;

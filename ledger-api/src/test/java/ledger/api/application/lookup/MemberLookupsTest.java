@@ -12,8 +12,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import ledger.api.application.lookup.MemberLookupIndex;
 import ledger.api.application.reading.ReadAudit;
-import ledger.api.infrastructure.lookup.MemberLookupIndex;
 import ledger.core.shared.Actor;
 
 class MemberLookupsTest {

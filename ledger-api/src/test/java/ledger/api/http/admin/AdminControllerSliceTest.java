@@ -17,9 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import ledger.api.application.operations.MasterKeyRotation;
+import ledger.api.application.operations.ProjectionReplay;
 import ledger.api.http.WebSlice;
-import ledger.api.infrastructure.axon.ProjectionReplay;
-import ledger.api.infrastructure.keyvault.MasterKeyRotation;
 import ledger.core.shared.Refusal;
 
 @WebSlice(AdminController.class)

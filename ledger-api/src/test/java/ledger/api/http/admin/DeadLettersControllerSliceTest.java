@@ -21,9 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import ledger.api.application.operations.DeadLetters;
 import ledger.api.http.WebSlice;
 import ledger.api.http.support.PageLimit;
-import ledger.api.infrastructure.axon.DeadLetters;
 
 @WebSlice(DeadLettersController.class)
 @MockitoBean(types = {DeadLetters.class, PageLimit.class})

@@ -31,8 +31,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import ledger.api.application.ledger.TransparencyLog;
 import ledger.api.http.WebSlice;
-import ledger.api.infrastructure.log.TransparencyLog;
 import ledger.core.consent.FindConsentStates;
 import ledger.core.purpose.PurposeCatalog;
 import ledger.projections.consent.ConsentHistoryProjection.ConsentStates;

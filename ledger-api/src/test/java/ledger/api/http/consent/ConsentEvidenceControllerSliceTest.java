@@ -29,8 +29,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ledger.api.application.consent.ConsentDocuments;
+import ledger.api.application.consent.ReceiptSigner;
 import ledger.api.http.WebSlice;
-import ledger.api.infrastructure.signing.ReceiptSigner;
 import ledger.core.consent.ConsentTrail;
 import ledger.core.consent.ConsentTrails;
 import ledger.core.member.MemberId;

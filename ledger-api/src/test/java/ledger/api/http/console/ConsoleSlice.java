@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
+import ledger.api.application.idempotency.IdempotencyStore;
 import ledger.api.http.security.ConsoleSliceSecurity;
-import ledger.api.infrastructure.persistence.IdempotencyStore;
 
 /**
  * A console page slice: the page controller, the MVC layer with Thymeleaf and the console's

@@ -34,7 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import ledger.api.infrastructure.log.LogVerification;
+import ledger.api.application.ledger.LogVerification;
 import ledger.core.member.FindDashboard;
 import ledger.core.request.FindRequests;
 import ledger.core.request.RequestFilter;

@@ -30,9 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import ledger.api.infrastructure.log.LogVerification;
-import ledger.api.infrastructure.log.LogVerifier;
-import ledger.api.infrastructure.log.TransparencyLog;
+import ledger.api.application.ledger.LogVerification;
+import ledger.api.application.ledger.TransparencyLog;
 
 @ConsoleSlice(LedgerPagesController.class)
 @MockitoBean(types = {TransparencyLog.class, LogVerification.class})
@@ -64,7 +63,7 @@ class LedgerPagesControllerSliceTest {
     @Test
     void the_auditor_sees_the_latest_checkpoint_its_witnessing_the_public_key_and_the_last_verification() throws Exception {
         when(verification.latest()).thenReturn(Optional.of(new LogVerification.Result(LogVerification.Status.FAILED, 8,
-                Instant.parse("2026-03-10T08:00:00Z"), new LogVerifier.Bad(5L, "e-5", 17L, "leaf hash differs"))));
+                Instant.parse("2026-03-10T08:00:00Z"), new LogVerification.Bad(5L, "e-5", 17L, "leaf hash differs"))));
         mvc.perform(get("/console/ledger").with(auditor()))
                 .andExpect(status().isOk())
                 .andExpect(view().name("console/ledger"))

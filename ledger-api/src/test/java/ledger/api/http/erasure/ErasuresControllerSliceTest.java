@@ -24,9 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import ledger.api.application.ledger.TransparencyLog;
 import ledger.api.http.WebSlice;
 import ledger.api.http.support.PageLimit;
-import ledger.api.infrastructure.log.TransparencyLog;
 import ledger.core.contactcase.ContactCaseErased;
 import ledger.core.member.FindErasures;
 import ledger.core.member.MemberErased;

@@ -24,11 +24,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import ledger.api.application.ledger.LogVerification;
+import ledger.api.application.ledger.TransparencyLog;
 import ledger.api.http.WebSlice;
 import ledger.api.http.support.PageLimit;
-import ledger.api.infrastructure.log.LogVerification;
-import ledger.api.infrastructure.log.LogVerifier;
-import ledger.api.infrastructure.log.TransparencyLog;
 
 /** The verifiable ledger: checkpoint, key, leaves, proofs and verification. */
 @WebSlice(LedgerController.class)
@@ -321,7 +320,7 @@ class LedgerControllerSliceTest {
     @Test
     void the_dpm_reads_the_latest_verification_with_its_first_finding() throws Exception {
         when(verification.latest()).thenReturn(Optional.of(new LogVerification.Result(LogVerification.Status.FAILED,
-                10, CHECKED, new LogVerifier.Bad(4L, "event-4", 44L, "leaf hash differs"))));
+                10, CHECKED, new LogVerification.Bad(4L, "event-4", 44L, "leaf hash differs"))));
 
         mvc.perform(get("/api/v1/ledger/verification").header("Authorization", DPM))
                 .andExpect(status().isOk())

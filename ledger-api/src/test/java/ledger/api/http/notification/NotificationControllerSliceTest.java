@@ -21,9 +21,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import ledger.api.application.notification.NotificationOutbox;
 import ledger.api.http.WebSlice;
 import ledger.api.http.support.PageLimit;
-import ledger.api.infrastructure.notification.NotificationOutbox;
 
 /** The DPM's view of the Art. 19 notifications to recipients and their deliveries. */
 @WebSlice(NotificationController.class)

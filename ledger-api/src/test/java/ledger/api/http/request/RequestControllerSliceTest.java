@@ -36,9 +36,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import ledger.api.application.request.RequesterContacts;
+import ledger.api.application.request.VerificationCodes;
 import ledger.api.http.WebSlice;
 import ledger.api.http.support.PageLimit;
-import ledger.api.infrastructure.keyvault.VerificationCodes;
 import ledger.core.member.MemberId;
 import ledger.core.request.AnswerVerificationChallenge;
 import ledger.core.request.CloseRequestNoDataHeld;

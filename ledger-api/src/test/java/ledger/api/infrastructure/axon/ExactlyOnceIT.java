@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import ledger.api.infrastructure.axon.ProjectionReplay;
+import ledger.api.application.operations.ProjectionReplay;
 import ledger.api.support.Api;
 import ledger.api.support.FaultInjection;
 import ledger.api.support.IntegrationTest;

@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import ledger.api.infrastructure.axon.ProjectionReplay;
+import ledger.api.application.operations.ProjectionReplay;
 import ledger.api.support.Api;
 import ledger.api.support.FaultInjection;
 import ledger.api.support.IntegrationTest;

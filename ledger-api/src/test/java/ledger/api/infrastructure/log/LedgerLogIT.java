@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 
 import ledger.api.LedgerApplication;
-import ledger.api.infrastructure.log.TransparencyLog;
+import ledger.api.application.ledger.TransparencyLog;
 import ledger.api.support.Api;
 import ledger.api.support.IntegrationTest;
 import ledger.core.log.Checkpoint;

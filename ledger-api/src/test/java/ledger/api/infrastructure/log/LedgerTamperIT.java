@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import ledger.api.application.ledger.TransparencyLog;
 import ledger.api.infrastructure.log.CheckpointFiles;
-import ledger.api.infrastructure.log.TransparencyLog;
 import ledger.api.infrastructure.log.VerifyCommand;
 import ledger.api.support.Api;
 import ledger.api.support.IntegrationTest;

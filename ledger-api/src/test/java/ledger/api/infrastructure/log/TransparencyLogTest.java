@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import ledger.api.application.ledger.TransparencyLog;
+
 class TransparencyLogTest {
 
     private static final TransparencyLog.Leaf LEAF = new TransparencyLog.Leaf(7, "event", 8, new byte[32]);
@@ -22,7 +24,7 @@ class TransparencyLogTest {
     void a_caller_waiting_for_a_leaf_asks_the_sequencer_for_a_round_at_once_and_only_once() {
         // the leaf appears only once a round ran: without the request the wait would end empty
         when(store.leaf("event")).thenAnswer(call -> roundsAsked.get() > 0 ? Optional.of(LEAF) : Optional.empty());
-        TransparencyLog log = new TransparencyLog(store, checkpoints, roundsAsked::incrementAndGet, null);
+        TransparencyLog log = new JdbcTransparencyLog(store, checkpoints, roundsAsked::incrementAndGet, null);
 
         assertThat(log.awaitLeaf("event", Duration.ofSeconds(5))).contains(LEAF);
         assertThat(roundsAsked).hasValue(1);
@@ -31,7 +33,7 @@ class TransparencyLogTest {
     @Test
     void a_leaf_already_appended_asks_for_no_round() {
         when(store.leaf("event")).thenReturn(Optional.of(LEAF));
-        TransparencyLog log = new TransparencyLog(store, checkpoints, roundsAsked::incrementAndGet, null);
+        TransparencyLog log = new JdbcTransparencyLog(store, checkpoints, roundsAsked::incrementAndGet, null);
 
         assertThat(log.awaitLeaf("event", Duration.ofSeconds(5))).contains(LEAF);
         assertThat(roundsAsked).hasValue(0);
@@ -40,7 +42,7 @@ class TransparencyLogTest {
     @Test
     void a_leaf_that_never_comes_is_asked_for_once_and_the_wait_ends_empty() {
         when(store.leaf("event")).thenReturn(Optional.empty());
-        TransparencyLog log = new TransparencyLog(store, checkpoints, roundsAsked::incrementAndGet, null);
+        TransparencyLog log = new JdbcTransparencyLog(store, checkpoints, roundsAsked::incrementAndGet, null);
 
         assertThat(log.awaitLeaf("event", Duration.ofMillis(300))).isEmpty();
         assertThat(roundsAsked).hasValue(1);

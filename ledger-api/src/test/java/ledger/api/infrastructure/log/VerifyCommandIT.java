@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import ledger.api.infrastructure.log.TransparencyLog;
+import ledger.api.application.ledger.TransparencyLog;
 import ledger.api.infrastructure.log.VerifyCommand;
 import ledger.api.support.Api;
 import ledger.api.support.IntegrationTest;

@@ -8,15 +8,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/**
- * Makes this node's current master key the fleet's active one, then re-wraps every data key that
- * an older master key wrapped with it, in small transactions; no event is touched. The switch
- * comes first and waits for key creations in flight, so no new key is wrapped under the old id
- * after it: once {@code remaining} is 0 the old key can be removed from
- * {@code LEDGER_PREVIOUS_MASTER_KEYS}. Nodes that do not hold the new key go not ready.
- */
+import ledger.api.application.operations.MasterKeyRotation;
+
+/** The MasterKeyRotation port as infrastructure implements it. */
 @Component
-public class MasterKeyRotation {
+public class JdbcMasterKeyRotation implements MasterKeyRotation {
 
     private static final int BATCH = 500;
 
@@ -25,7 +21,7 @@ public class MasterKeyRotation {
     private final FleetMasterKey fleet;
     private final TransactionTemplate transactions;
 
-    MasterKeyRotation(JdbcTemplate jdbc, MasterKeys masterKeys, FleetMasterKey fleet,
+    JdbcMasterKeyRotation(JdbcTemplate jdbc, MasterKeys masterKeys, FleetMasterKey fleet,
                       TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.masterKeys = masterKeys;
@@ -35,9 +31,7 @@ public class MasterKeyRotation {
 
     private static final Duration LOCKED_ROWS_WAIT = Duration.ofSeconds(30);
 
-    public record Result(String masterKeyId, long rewrapped, long remaining) {
-    }
-
+    @Override
     public Result rotate() {
         transactions.executeWithoutResult(status -> fleet.switchTo(masterKeys.currentId()));
         long rewrapped = 0;

@@ -1,4 +1,4 @@
-package ledger.api.infrastructure.keyvault;
+package ledger.core.crypto;
 
 /**
  * This node does not hold the master key a request needs: a data key is wrapped by a master key id

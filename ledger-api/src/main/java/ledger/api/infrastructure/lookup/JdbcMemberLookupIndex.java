@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import ledger.api.application.lookup.MemberLookupIndex;
 import ledger.api.infrastructure.keyvault.MasterKeys;
 import ledger.core.erasure.DeadRowTables;
 import ledger.core.member.MemberErased;
@@ -19,30 +20,18 @@ import ledger.core.member.MemberRegistered;
 import ledger.core.member.ProfileEdited;
 import ledger.core.member.Usernames;
 
-/**
- * The blind index of e-mail addresses and usernames (V49): HMAC-SHA-256 of the normalised value under a
- * key derived from every held master key (the current one writes, all of them find, so a rotation loses
- * nothing). A subscribing processor: rows are written in the very transaction that stores the
- * registration or the edit, and deleted in the erasure's. A member's earlier addresses stay findable
- * until the erasure, as the events still hold them (Art. 15(3)). Lookups also require the member's data
- * key to be alive: a restored backup's rows of an erased member find nothing.
- */
+/** The MemberLookupIndex port as infrastructure implements it. */
 @Component
-@ProcessingGroup(MemberLookupIndex.NAME)
-public class MemberLookupIndex implements DeadRowTables {
+@ProcessingGroup(JdbcMemberLookupIndex.NAME)
+public class JdbcMemberLookupIndex implements DeadRowTables, MemberLookupIndex {
 
     public static final String NAME = "member-lookup";
     static final String PURPOSE = "member-lookup-blind-index";
 
-    /** What is looked up. */
-    public enum Kind {
-        EMAIL, USERNAME
-    }
-
     private final JdbcTemplate jdbc;
     private final List<byte[]> keys;
 
-    MemberLookupIndex(JdbcTemplate jdbc, MasterKeys masterKeys) {
+    JdbcMemberLookupIndex(JdbcTemplate jdbc, MasterKeys masterKeys) {
         this.jdbc = jdbc;
         this.keys = masterKeys.derivedKeys(PURPOSE);
     }
@@ -64,6 +53,7 @@ public class MemberLookupIndex implements DeadRowTables {
     }
 
     /** The members whose value of that kind is {@code value} (normalised as stored); none after their erasure. */
+    @Override
     public List<UUID> find(Kind kind, String value) {
         String normalised = normalise(kind, value);
         if (normalised.isEmpty()) {

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -17,24 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/**
- * The service's full verification of the log ({@link LogVerifier} on the stored checkpoints and the
- * checkpoint files outside the database), on a schedule and on request. Results are stored, so
- * every node answers with the fleet's latest. One verification at a time per node.
- * <p>
- * The database alone cannot show that it was cut back or rewritten together with its own
- * checkpoints: the files can. A checkpoint file whose size the database's log does not reach, or
- * whose root it does not match, or whose row was deleted from the database, is a finding.
- */
-public class LogVerification {
+import ledger.api.application.ledger.LogVerification;
+
+/** The LogVerification port as infrastructure implements it. */
+public class JdbcLogVerification implements LogVerification {
 
     private static final Logger log = LoggerFactory.getLogger(LogVerification.class);
-
-    public enum Status { OK, FAILED }
-
-    /** A verification's result; {@code firstBad} is null when the log is intact. */
-    public record Result(Status status, long treeSize, Instant checkedAt, LogVerifier.Bad firstBad) {
-    }
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -45,7 +32,7 @@ public class LogVerification {
     private final JdbcLogStore store;
     private final Path checkpointDir;
 
-    LogVerification(DataSource dataSource, JdbcTemplate jdbc, LogVerifier verifier, String node,
+    JdbcLogVerification(DataSource dataSource, JdbcTemplate jdbc, LogVerifier verifier, String node,
                     Clock clock, Checkpoints checkpoints, JdbcLogStore store, Path checkpointDir) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -58,6 +45,7 @@ public class LogVerification {
     }
 
     /** Verifies every leaf, root and stored checkpoint now, stores and answers the result. */
+    @Override
     public synchronized Result verifyNow() {
         long started = System.nanoTime();
         LogVerifier.Outcome outcome;
@@ -73,14 +61,14 @@ public class LogVerification {
             throw new IllegalStateException("the verification was interrupted", e);
         }
         if (outcome.intact()) {
-            LogVerifier.Bad outside = outsideFindings();
+            LogVerification.Bad outside = outsideFindings();
             if (outside != null) {
                 outcome = new LogVerifier.Outcome(outcome.treeSize(), outcome.root(), outcome.checkpoints(), outside);
             }
         }
         Result result = new Result(outcome.intact() ? Status.OK : Status.FAILED, outcome.treeSize(),
                 clock.instant(), outcome.firstBad());
-        LogVerifier.Bad bad = result.firstBad();
+        LogVerification.Bad bad = result.firstBad();
         jdbc.update("INSERT INTO ledger_log_verification (checked_at, status, tree_size, root_hash, bad_index,"
                 + " bad_event_id, bad_global_index, reason, node_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Timestamp.from(result.checkedAt()), result.status().name(), result.treeSize(), outcome.root(),
@@ -102,11 +90,11 @@ public class LogVerification {
      * What only the files can show: a checkpoint row deleted from the database, and the signing
      * check's divergence (the database's log against the largest checkpoint signed).
      */
-    private LogVerifier.Bad outsideFindings() {
+    private LogVerification.Bad outsideFindings() {
         Checkpoints.Divergence divergence = checkpoints.check(store.size(),
                 size -> ledger.core.log.Proofs.root(size, store.hashes()));
         if (divergence != null) {
-            return new LogVerifier.Bad(divergence.firstDifferingIndex(), null, null, divergence.reason());
+            return new LogVerification.Bad(divergence.firstDifferingIndex(), null, null, divergence.reason());
         }
         try {
             List<Path> files = Files.isDirectory(checkpointDir) ? CheckpointFiles.list(checkpointDir) : List.of();
@@ -118,7 +106,7 @@ public class LogVerification {
                         (Object) sizes.toArray(Long[]::new)));
                 for (long size : sizes) {
                     if (!stored.contains(size)) {
-                        return new LogVerifier.Bad(null, null, null, "checkpoint " + size + " is in " + checkpointDir
+                        return new LogVerification.Bad(null, null, null, "checkpoint " + size + " is in " + checkpointDir
                                 + " but not in the database (its row was deleted)");
                     }
                 }
@@ -133,16 +121,17 @@ public class LogVerification {
      * The latest stored result of any node, if a verification ever ran; FAILED at once while this
      * node's signing check found the database's log diverged from the signed checkpoints.
      */
+    @Override
     public Optional<Result> latest() {
         Checkpoints.Divergence divergence = checkpoints.divergence();
         if (divergence != null) {
             return Optional.of(new Result(Status.FAILED, divergence.databaseSize(), clock.instant(),
-                    new LogVerifier.Bad(divergence.firstDifferingIndex(), null, null, divergence.reason())));
+                    new LogVerification.Bad(divergence.firstDifferingIndex(), null, null, divergence.reason())));
         }
         return jdbc.query("SELECT status, tree_size, checked_at, bad_index, bad_event_id, bad_global_index, reason"
                 + " FROM ledger_log_verification ORDER BY id DESC LIMIT 1", (rs, i) -> new Result(
                         Status.valueOf(rs.getString(1)), rs.getLong(2), rs.getTimestamp(3).toInstant(),
-                        "FAILED".equals(rs.getString(1)) ? new LogVerifier.Bad((Long) rs.getObject(4),
+                        "FAILED".equals(rs.getString(1)) ? new LogVerification.Bad((Long) rs.getObject(4),
                                 rs.getString(5), (Long) rs.getObject(6), rs.getString(7)) : null))
                 .stream().findFirst();
     }

@@ -19,18 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import ledger.api.application.operations.ProjectionReplay;
 import ledger.core.shared.Refusal;
 
-/**
- * Rebuilds one read model from the event store while the service keeps answering: the
- * processor stops, its tokens reset (its reset handler empties its tables), and it catches up
- * again. Reads of that read model wait (read your writes) or answer 503 until it has caught up.
- * A read model is a processing group; groups that share a processor (the member view and the
- * member history) are rebuilt together, and a replay asked for while their processor already
- * rebuilds joins that rebuild.
- */
+/** The ProjectionReplay port as infrastructure implements it. */
 @Component
-public class ProjectionReplay {
+public class AxonProjectionReplay implements ProjectionReplay {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplay.class);
 
@@ -40,18 +34,14 @@ public class ProjectionReplay {
     /** Replays being started, by processor name. */
     private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
-    ProjectionReplay(EventProcessingConfiguration processing, EventStore events, EventProcessorProperties settings) {
+    AxonProjectionReplay(EventProcessingConfiguration processing, EventStore events, EventProcessorProperties settings) {
         this.processing = processing;
         this.events = events;
         // every processing group has its settings in application.yml (ProcessorSettingsTest)
         this.groups = new TreeSet<>(settings.getProcessors().keySet());
     }
 
-    /** A read model (processing group) and the processor that builds it. */
-    public record Status(String name, String processor, boolean running, boolean replaying, int segments,
-                         long position, long head, double progress, boolean caughtUp) {
-    }
-
+    @Override
     public List<Status> statuses() {
         List<Status> result = new ArrayList<>();
         groups.stream()
@@ -61,6 +51,7 @@ public class ProjectionReplay {
         return result;
     }
 
+    @Override
     public Status status(String name) {
         StreamingEventProcessor processor = processor(name);
         long head = position(events.createHeadToken()).orElse(-1);
@@ -80,6 +71,7 @@ public class ProjectionReplay {
     }
 
     /** Starts a rebuild and returns at once; poll {@link #status(String)} for progress. */
+    @Override
     public Status replay(String name) {
         StreamingEventProcessor processor = processor(name);
         if (!processor.supportsReset()) {

@@ -15,13 +15,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-/**
- * The dead letters of every processing group (docs/reliability.md): listed from the table without
- * touching payloads (they are encrypted and may be erased), retried through Axon, which runs the
- * group's handlers on the letters of one sequence in one transaction (all or nothing), or evicted.
- */
+import ledger.api.application.operations.DeadLetters;
+
+/** The DeadLetters port as infrastructure implements it. */
 @Service
-public class DeadLetters {
+public class AxonDeadLetters implements DeadLetters {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
@@ -30,7 +28,7 @@ public class DeadLetters {
     private final SavepointPerEvent savepoints;
     private final DeadLetterConfiguration.DeadLetterGroups groups;
 
-    DeadLetters(JdbcTemplate jdbc, EventProcessingConfiguration processing, SavepointPerEvent savepoints,
+    AxonDeadLetters(JdbcTemplate jdbc, EventProcessingConfiguration processing, SavepointPerEvent savepoints,
             DeadLetterConfiguration.DeadLetterGroups groups) {
         this.jdbc = jdbc;
         this.processing = processing;
@@ -38,25 +36,18 @@ public class DeadLetters {
         this.groups = groups;
     }
 
-    /** One dead letter: where and why, never what (no payload, no exception text). */
-    public record Letter(String id, String processingGroup, String sequenceIdentifier, long sequenceIndex,
-            String eventId, String payloadType, String aggregateIdentifier, Long sequenceNumber,
-            Instant eventTimestamp, Instant enqueuedAt, Instant lastTouched, String causeType, String causeMessage) {
-    }
-
-    /** The outcome of a retry: how many sequences were handled completely, and what is left. */
-    public record Retry(String processingGroup, int sequencesTried, int sequencesResolved, long lettersLeft) {
-    }
-
+    @Override
     public boolean isGroup(String group) {
         return groups.names().contains(group);
     }
 
+    @Override
     public List<String> groupNames() {
         return List.copyOf(groups.names());
     }
 
     /** The letters in queue order (group, sequence, index), of one group or of all. */
+    @Override
     public List<Letter> list(String group, int limit) {
         String where = group == null ? "" : " WHERE processing_group = ?";
         Object[] args = group == null ? new Object[] {limit} : new Object[] {group, limit};
@@ -71,6 +62,7 @@ public class DeadLetters {
                 args);
     }
 
+    @Override
     public Optional<Letter> find(String id) {
         return jdbc.query("SELECT dead_letter_identifier, processing_group, sequence_identifier, sequence_index,"
                         + " event_identifier, payload_type, aggregate_identifier, sequence_number, time_stamp,"
@@ -84,6 +76,7 @@ public class DeadLetters {
     }
 
     /** Letters per processing group, every dead-lettering group named (0 when empty). */
+    @Override
     public Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         groups.names().forEach(group -> counts.put(group, 0L));
@@ -94,6 +87,7 @@ public class DeadLetters {
         return counts;
     }
 
+    @Override
     public long count(String group) {
         Long count = jdbc.queryForObject("SELECT count(*) FROM dead_letter_entry WHERE processing_group = ?",
                 Long.class, group);
@@ -104,6 +98,7 @@ public class DeadLetters {
      * Retries the sequence the letter belongs to, from its first letter: true when every letter of
      * it was handled (and removed). A letter that still fails leaves the sequence as it was.
      */
+    @Override
     public boolean retry(Letter letter) {
         String head = jdbc.queryForObject("SELECT event_identifier FROM dead_letter_entry WHERE processing_group = ?"
                         + " AND sequence_identifier = ? ORDER BY sequence_index LIMIT 1", String.class,
@@ -113,6 +108,7 @@ public class DeadLetters {
     }
 
     /** Retries every sequence of the group once. */
+    @Override
     public Retry retryAll(String group) {
         int tried = 0;
         int resolved = 0;
@@ -127,6 +123,7 @@ public class DeadLetters {
     }
 
     /** Removes one letter for good: its event is not applied to the read model. */
+    @Override
     public boolean evict(Letter letter) {
         int removed = jdbc.update("DELETE FROM dead_letter_entry WHERE dead_letter_identifier = ?", letter.id());
         if (removed > 0) {

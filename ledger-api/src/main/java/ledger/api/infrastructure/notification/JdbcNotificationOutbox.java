@@ -13,24 +13,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/**
- * The outbox of recipient notifications (Art. 19) and the record of their deliveries. Rows are
- * written through the caller's transaction (the one that stores the member event), at most once per
- * recipient and event; deliveries claim due rows with {@code SKIP LOCKED}, so nodes never send one
- * twice at the same time. No personal data: member ids, kinds of change, field names.
- */
+import ledger.api.application.notification.NotificationOutbox;
+
+/** The NotificationOutbox port as infrastructure implements it. */
 @Component
-public class NotificationOutbox {
-
-    public enum Status { PENDING, DELIVERED, FAILED }
-
-    public record Notification(UUID notificationId, String recipient, UUID memberId, String kind,
-                               List<String> fields, long eventSeq, Instant createdAt, Status status, int attempts,
-                               Instant nextAttemptAt, Instant acknowledgedAt) {
-    }
-
-    public record Delivery(int attempt, Instant at, Integer httpStatus, String outcome, String failure) {
-    }
+public class JdbcNotificationOutbox implements NotificationOutbox {
 
     /** A claimed notification: what to send where. */
     record Due(UUID notificationId, String recipient, String payload, int attempts) {
@@ -42,7 +29,7 @@ public class NotificationOutbox {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
-    NotificationOutbox(JdbcTemplate jdbc, TransactionTemplate transactions) {
+    JdbcNotificationOutbox(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
@@ -94,18 +81,21 @@ public class NotificationOutbox {
     }
 
     /** Newest first; both filters optional. */
+    @Override
     public List<Notification> list(UUID memberId, Status status, int limit) {
         return jdbc.query("SELECT " + COLUMNS + " FROM notification_outbox WHERE (?::uuid IS NULL OR member_id = ?)"
                         + " AND (?::varchar IS NULL OR status = ?) ORDER BY created_at DESC, notification_id LIMIT ?",
-                NotificationOutbox::notification, memberId, memberId, status == null ? null : status.name(),
+                JdbcNotificationOutbox::notification, memberId, memberId, status == null ? null : status.name(),
                 status == null ? null : status.name(), limit);
     }
 
+    @Override
     public Optional<Notification> find(UUID notificationId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM notification_outbox WHERE notification_id = ?",
-                NotificationOutbox::notification, notificationId).stream().findFirst();
+                JdbcNotificationOutbox::notification, notificationId).stream().findFirst();
     }
 
+    @Override
     public List<Delivery> deliveries(UUID notificationId) {
         return jdbc.query("SELECT attempt, at, http_status, outcome, failure FROM notification_delivery"
                         + " WHERE notification_id = ? ORDER BY attempt, id",

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import ledger.api.application.idempotency.IdempotencyStore;
 import ledger.api.configuration.LedgerProperties;
 import ledger.api.infrastructure.keyvault.RequestDigests;
 import ledger.core.erasure.DeadRowTables;
@@ -19,24 +20,9 @@ import ledger.core.erasure.ShredFence;
 import ledger.core.erasure.SubjectDataPurge;
 import ledger.core.member.Usernames;
 
-/**
- * Idempotency records in PostgreSQL, so a key holds across restarts and nodes. A record keeps the
- * request's hash, the answer's status and {@code Location}, and a body only where the endpoint
- * declares it free of personal data. It is tied to its subject when reserved (or, for a
- * registration, when completed), and erasure deletes the subject's records in its transaction;
- * a completion that races an erasure is fenced on the subject's key (see {@link ShredFence}).
- * Records expire after {@code ledger.idempotency.retention}.
- */
+/** The IdempotencyStore port as infrastructure implements it. */
 @Component
-public class IdempotencyStore implements SubjectDataPurge, DeadRowTables {
-
-
-    public record Stored(byte[] requestHash, String state, Integer status, String contentType, String location,
-                         byte[] body) {
-        public boolean completed() {
-            return "DONE".equals(state);
-        }
-    }
+public class JdbcIdempotencyStore implements SubjectDataPurge, DeadRowTables, IdempotencyStore {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -44,7 +30,7 @@ public class IdempotencyStore implements SubjectDataPurge, DeadRowTables {
     private final RequestDigests digests;
     private final Duration retention;
 
-    IdempotencyStore(JdbcTemplate jdbc, TransactionTemplate transactions, ShredFence fence, RequestDigests digests,
+    JdbcIdempotencyStore(JdbcTemplate jdbc, TransactionTemplate transactions, ShredFence fence, RequestDigests digests,
                      LedgerProperties properties) {
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -57,6 +43,7 @@ public class IdempotencyStore implements SubjectDataPurge, DeadRowTables {
      * True when this call reserved the key for {@code request} (method, path and body); false when a
      * live record exists already.
      */
+    @Override
     public boolean reserve(String caller, String key, byte[] request, UUID subject) {
         jdbc.update("DELETE FROM idempotency_record WHERE caller = ? AND key = ? AND created_at < ?", caller, key,
                 expiredBefore());
@@ -66,11 +53,13 @@ public class IdempotencyStore implements SubjectDataPurge, DeadRowTables {
     }
 
     /** Whether a stored record was made for this very request. */
+    @Override
     public boolean sameRequest(Stored stored, byte[] request) {
         return digests.matches(stored.requestHash(), request);
     }
 
     /** The member a data-subject request concerns, while the ledger knows the request. */
+    @Override
     public Optional<UUID> memberOfRequest(UUID requestId) {
         return jdbc.query("SELECT member_id FROM request_book WHERE request_id = ?"
                         + " UNION ALL SELECT member_id FROM request_view WHERE request_id = ? LIMIT 1",
@@ -78,6 +67,7 @@ public class IdempotencyStore implements SubjectDataPurge, DeadRowTables {
     }
 
     /** The member who holds a username (or its look-alike): the subject of a refused registration. */
+    @Override
     public Optional<UUID> holderOfUsername(String username) {
         if (!Usernames.valid(username)) {
             return Optional.empty();
@@ -87,6 +77,7 @@ public class IdempotencyStore implements SubjectDataPurge, DeadRowTables {
                 Usernames.keyDigest(username)).stream().findFirst();
     }
 
+    @Override
     public Optional<Stored> find(String caller, String key) {
         List<Stored> rows = jdbc.query("SELECT request_hash, state, status, content_type, location, body"
                         + " FROM idempotency_record WHERE caller = ? AND key = ?",
@@ -100,6 +91,7 @@ public class IdempotencyStore implements SubjectDataPurge, DeadRowTables {
      * Stores the answer; when the subject was erased meanwhile, deletes the record instead, so a
      * request that finishes after an erasure leaves nothing behind.
      */
+    @Override
     public void complete(String caller, String key, int status, String contentType, String location, byte[] body,
                          UUID subject) {
         transactions.executeWithoutResult(tx -> {
@@ -113,6 +105,7 @@ public class IdempotencyStore implements SubjectDataPurge, DeadRowTables {
         });
     }
 
+    @Override
     public void release(String caller, String key) {
         jdbc.update("DELETE FROM idempotency_record WHERE caller = ? AND key = ? AND state = 'PENDING'", caller, key);
     }

@@ -1,0 +1,2 @@
+/** The port of the Idempotency-Key records (IdempotencyStore), used by the HTTP filter; the table is infrastructure's. */
+package ledger.api.application.idempotency;
