@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import ledger.api.application.consent.ConsentDocuments;
+import ledger.api.application.consent.ConsentGrant;
 import ledger.api.http.support.ApiContract;
 
 /** This feature's part of the OpenAPI description: its tags and the contract names of its types. */
@@ -54,6 +55,15 @@ class ConsentContract implements ApiContract {
                 + "is about.");
         api.schema(ConsentDocuments.ReceiptPurpose.class, "KantaraPurpose", "A purpose of a consent receipt, "
                 + "with its Kantara categories; processors are no third parties (GDPR Art. 4(10)).");
+        api.schema(ConsentGrant.class, "ConsentGrant", "Consent to one configured purpose under a "
+                + "registered notice version in effect (policyVersion; otherwise 400 unknown-notice) that "
+                + "describes the purpose.");
+        api.schema(ConsentRequests.Withdrawal.class, "ConsentWithdrawal", "Withdrawal of some purposes, or of "
+                + "all of them, and how it reached the company (channel: portal, email, letter or phone; portal "
+                + "when not given).");
+        api.schema(ConsentRequests.ConsentRecorded.class, "ConsentRecorded", "The id of the recorded consent.");
+        api.schema(ConsentRequests.Withdrawn.class, "ConsentsWithdrawn", "The purposes whose consent was "
+                + "withdrawn.");
         api.example("KantaraConsentReceipt", kantaraExample());
         api.alternative("/api/v1/members/{memberId}/consents/{consentId}/receipt", ConsentDocuments.Receipt.class,
                 "application/jose",

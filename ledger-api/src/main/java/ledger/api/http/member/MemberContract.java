@@ -15,21 +15,12 @@ class MemberContract implements ApiContract {
         api.schema(MemberRequests.Register.class, "MemberRegistration", "A member's registration by the "
                 + "portal: the username (unique, never changes; NFKC, look-alikes count as taken), the profile "
                 + "and the first consents, which must include portal-membership.");
-        api.schema(MemberRequests.Consent.class, "ConsentGrant", "Consent to one configured purpose under a "
-                + "registered notice version in effect (policyVersion; otherwise 400 unknown-notice) that "
-                + "describes the purpose.");
-        api.schema(MemberRequests.Withdrawal.class, "ConsentWithdrawal", "Withdrawal of some purposes, or of "
-                + "all of them, and how it reached the company (channel: portal, email, letter or phone; portal "
-                + "when not given).");
         api.schema(MemberRequests.Download.class, "DocumentDownload", "A document the member downloaded "
                 + "(personal data: it is encrypted with the member's key).");
         api.schema(MemberRequests.ProfileChange.class, "ProfileChange", "Profile fields to change; a "
                 + "username different from the registered one is refused with 422.");
         api.schema(MemberRequests.MembershipEnd.class, "MembershipEnd", "Why the membership ends.");
         api.schema(MemberRequests.Registered.class, "MemberRegistered", "The id of the registered member.");
-        api.schema(MemberRequests.ConsentRecorded.class, "ConsentRecorded", "The id of the recorded consent.");
-        api.schema(MemberRequests.Withdrawn.class, "ConsentsWithdrawn", "The purposes whose consent was "
-                + "withdrawn.");
         api.schema(MemberRequests.Ended.class, "MembershipEnded", "When the member's data will be erased "
                 + "(retention after the membership ends).");
         api.schema(MemberView.class, "MemberView", "The current state of a member: profile, consents per "

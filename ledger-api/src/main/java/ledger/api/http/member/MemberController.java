@@ -3,7 +3,6 @@ package ledger.api.http.member;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -38,15 +37,12 @@ import ledger.api.http.support.Callers;
 import ledger.api.http.support.ReplayableAnswer;
 import ledger.core.member.EditProfile;
 import ledger.core.member.EndMembership;
-import ledger.core.member.GiveConsent;
 import ledger.core.member.MemberId;
 import ledger.core.member.MembershipEndReason;
 import ledger.core.member.RecordDownload;
 import ledger.core.member.RecordPortalUse;
 import ledger.core.member.RegisterMember;
-import ledger.core.member.WithdrawConsent;
 import ledger.core.notice.NoticeRegistry;
-import ledger.core.purpose.WithdrawalChannel;
 import ledger.core.shared.Refusal;
 import ledger.projections.member.MemberView;
 
@@ -82,7 +78,7 @@ class MemberController {
         List<RegisterMember.ConsentRequest> consents = request.consents().stream()
                 .map(c -> new RegisterMember.ConsentRequest(c.purpose(), notices.consentNotice(c.policyVersion(),
                         c.language()),
-                        c.channel() != null ? c.channel() : "portal"))
+                        c.channelOrPortal()))
                 .toList();
         MemberId registered = commands.sendAndWait(new RegisterMember(id, request.username(), request.givenName(),
                 request.familyName(), request.company(), request.email(), consents, Callers.current()));
@@ -105,43 +101,6 @@ class MemberController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void recordActivity(@PathVariable UUID memberId) {
         commands.sendAndWait(new RecordPortalUse(MemberId.of(memberId), Callers.current()));
-    }
-
-    @Operation(
-            summary = "Give consent",
-            description = "Records consent to a purpose under a registered notice in effect, with the "
-                    + "notice's version, text SHA-256 and language; 400 unknown-notice otherwise. X-Acting-User "
-                    + "names the person acting through the portal.")
-    @RolesAllowed(Roles.PORTAL)
-    @ReplayableAnswer
-    @PostMapping(path = "/{memberId}/consents", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
-    MemberRequests.ConsentRecorded giveConsent(@PathVariable UUID memberId,
-                                               @Valid @RequestBody MemberRequests.Consent request) {
-        UUID consentId = commands.sendAndWait(new GiveConsent(MemberId.of(memberId), request.purpose(),
-                notices.consentNotice(request.policyVersion(), request.language()),
-                request.channel() != null ? request.channel() : "portal",
-                Callers.current()));
-        return new MemberRequests.ConsentRecorded(consentId);
-    }
-
-    @Operation(
-            summary = "Withdraw consent",
-            description = "Withdraws some purposes or all, recording the channel; withdrawing "
-                    + "portal-membership ends the membership. The DPM may record a withdrawal on the member's "
-                    + "behalf (actor DPM).")
-    @RolesAllowed({Roles.PORTAL, Roles.DPM})
-    @ReplayableAnswer
-    @PostMapping(path = "/{memberId}/consents/withdrawals", consumes = MediaType.APPLICATION_JSON_VALUE)
-    MemberRequests.Withdrawn withdraw(@PathVariable UUID memberId,
-                                      @Valid @RequestBody MemberRequests.Withdrawal request) {
-        boolean all = Boolean.TRUE.equals(request.all());
-        Set<String> purposes = all ? Set.of() : Set.copyOf(request.purposes());
-        WithdrawalChannel channel = request.channel() == null ? WithdrawalChannel.PORTAL
-                : WithdrawalChannel.of(request.channel());
-        List<String> withdrawn = commands.sendAndWait(
-                new WithdrawConsent(MemberId.of(memberId), purposes, all, channel, Callers.current()));
-        return new MemberRequests.Withdrawn(withdrawn);
     }
 
     @ReplayableAnswer

@@ -5,17 +5,16 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import ledger.api.application.consent.ConsentGrant;
 import ledger.api.http.support.Fields;
 import ledger.core.member.MembershipEndReason;
 import ledger.core.member.Usernames;
-import ledger.core.purpose.WithdrawalChannel;
 
 /** The JSON bodies of the member endpoints, validated before any command is sent. */
 final class MemberRequests {
@@ -23,7 +22,6 @@ final class MemberRequests {
     static final String PRINTABLE = Fields.PRINTABLE;
     static final String EMAIL = Fields.EMAIL;
     static final String USERNAME = Usernames.PATTERN;
-    static final String TOKEN = "^[A-Za-z0-9._:-]+$";
 
     private MemberRequests() {
     }
@@ -34,34 +32,12 @@ final class MemberRequests {
             @NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE) String familyName,
             @NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE) String company,
             @NotBlank @Size(max = 254) @Pattern(regexp = EMAIL, message = "must be an email address") String email,
-            @NotEmpty @Size(max = 20) List<@Valid @NotNull Consent> consents,
+            @NotEmpty @Size(max = 20) List<@Valid @NotNull ConsentGrant> consents,
             UUID memberId) {
 
         /** Validated and stored in NFKC: input in NFD or with compatibility characters is normalised, not refused. */
         Register {
             username = Usernames.normalize(username);
-        }
-    }
-
-    record Consent(
-            @NotBlank @Size(max = 64) @Pattern(regexp = TOKEN) String purpose,
-            @NotBlank @Size(max = 32) @Pattern(regexp = TOKEN) String policyVersion,
-            @Size(max = 32) @Pattern(regexp = TOKEN) String channel,
-            // the language of the notice text the member was shown (a registered translation); default the notice's
-            @Size(max = 35) @Pattern(regexp = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
-                    message = "must be a BCP 47 language tag, e.g. sv") String language) {
-    }
-
-    /** {@code channel}: how the withdrawal reached the company; {@code portal} when not given. */
-    record Withdrawal(@Size(max = 20) List<@NotBlank @Size(max = 64) String> purposes, Boolean all,
-                      @Pattern(regexp = WithdrawalChannel.PATTERN, message = "must be portal, email, letter or phone")
-                      String channel) {
-
-        @AssertTrue(message = "give either a non-empty 'purposes' or 'all': true")
-        boolean isEitherPurposesOrAll() {
-            boolean everything = Boolean.TRUE.equals(all);
-            boolean some = purposes != null && !purposes.isEmpty();
-            return everything != some;
         }
     }
 
@@ -86,12 +62,6 @@ final class MemberRequests {
     }
 
     record Registered(UUID memberId) {
-    }
-
-    record ConsentRecorded(UUID consentId) {
-    }
-
-    record Withdrawn(List<String> withdrawn) {
     }
 
     record Ended(Instant erasureDueAt) {

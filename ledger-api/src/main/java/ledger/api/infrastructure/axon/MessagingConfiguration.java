@@ -1,8 +1,6 @@
 package ledger.api.infrastructure.axon;
 
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -18,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import ledger.api.configuration.LedgerProperties;
+import ledger.api.infrastructure.scheduling.NodeLoop;
 import ledger.core.shared.Refusal;
 import ledger.projections.consent.ConsentHistoryProjection;
 import ledger.projections.erasure.ErasureReceiptProjection;
@@ -100,20 +99,17 @@ class MessagingConfiguration {
         return new WakingEventSource(eventStore, properties.eventSource().poll());
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService commandRetryExecutor() {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "command-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
+    /** The gateway's retries of a command that met a concurrent change, on a loop of their own. */
+    @Bean(destroyMethod = "stop")
+    NodeLoop commandRetries() {
+        return NodeLoop.start("command-retry");
     }
 
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor) {
+    CommandGateway commandGateway(CommandBus commandBus, NodeLoop commandRetries) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(new ConcurrencyRetryScheduler(commandRetryExecutor, 5))
+                .retryScheduler(new ConcurrencyRetryScheduler(commandRetries.executorService(), 5))
                 .build();
     }
 }

@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +15,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+
+import ledger.api.infrastructure.scheduling.NodeLoop;
 
 /**
  * The event source of the pooled processors: the event store, plus the wake-up its streams lack.
@@ -44,16 +44,12 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
     private final AtomicLong commits = new AtomicLong();
     private final AtomicBoolean wakeScheduled = new AtomicBoolean();
     private volatile long lastWake = System.nanoTime() - COALESCE_NANOS;
-    private final ScheduledExecutorService poller;
+    private final NodeLoop poller;
 
     public WakingEventSource(EventStore store, Duration poll) {
         this.store = store;
-        this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "event-source-poll");
-            thread.setDaemon(true);
-            return thread;
-        });
-        poller.scheduleWithFixedDelay(this::wakeAll, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+        this.poller = NodeLoop.start("event-source-poll");
+        poller.every(poll, poll, this::wakeAll);
         store.subscribe(events -> {
             if (CurrentUnitOfWork.isStarted()) {
                 CurrentUnitOfWork.get().afterCommit(unitOfWork -> committed());
@@ -69,10 +65,10 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
         if (sinceLast >= COALESCE_NANOS) {
             wakeAll();
         } else if (wakeScheduled.compareAndSet(false, true)) {
-            poller.schedule(() -> {
+            poller.after(Duration.ofNanos(COALESCE_NANOS - sinceLast), () -> {
                 wakeScheduled.set(false);
                 wakeAll();
-            }, COALESCE_NANOS - sinceLast, TimeUnit.NANOSECONDS);
+            });
         }
     }
 
@@ -114,7 +110,7 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
 
     @Override
     public void close() {
-        poller.shutdownNow();
+        poller.stop();
     }
 
     private final class WakingStream implements BlockingStream<TrackedEventMessage<?>> {

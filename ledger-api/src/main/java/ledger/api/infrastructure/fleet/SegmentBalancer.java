@@ -1,8 +1,7 @@
 package ledger.api.infrastructure.fleet;
 
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.axonframework.config.EventProcessingConfiguration;
@@ -18,6 +17,7 @@ import org.springframework.stereotype.Component;
 import com.github.kagkarlsson.scheduler.Scheduler;
 
 import ledger.api.configuration.LedgerProperties;
+import ledger.api.infrastructure.scheduling.NodeLoop;
 import ledger.api.infrastructure.scheduling.StartOrder;
 
 /**
@@ -38,7 +38,7 @@ class SegmentBalancer implements SmartLifecycle {
     private final ObjectProvider<Scheduler> scheduler;
     private final long intervalMillis;
     private volatile boolean schedulerPaused;
-    private ScheduledExecutorService executor;
+    private NodeLoop executor;
 
     SegmentBalancer(JdbcTemplate jdbc, EventProcessingConfiguration processing, NodeIdentity node,
                     LedgerProperties properties, DatabaseClock clock, ObjectProvider<Scheduler> scheduler) {
@@ -52,18 +52,14 @@ class SegmentBalancer implements SmartLifecycle {
 
     @Override
     public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "segment-balancer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::balanceQuietly, 0, intervalMillis, TimeUnit.MILLISECONDS);
+        executor = NodeLoop.start("segment-balancer");
+        executor.every(Duration.ZERO, Duration.ofMillis(intervalMillis), this::balanceQuietly);
     }
 
     @Override
     public void stop() {
         if (executor != null) {
-            executor.shutdownNow();
+            executor.stop();
         }
         try {
             jdbc.update("DELETE FROM ledger_node WHERE node_id = ?", node.id());
@@ -74,7 +70,7 @@ class SegmentBalancer implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return executor != null && !executor.isShutdown();
+        return executor != null && !executor.stopped();
     }
 
     /** Stops before the processors do, starts after them. */

@@ -8,8 +8,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -19,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import ledger.api.infrastructure.scheduling.NodeLoop;
 import ledger.core.erasure.DeadRowTables;
 
 /**
@@ -44,11 +43,7 @@ public final class ErasureVacuum implements AutoCloseable {
     private final DataSource dataSource;
     private final Supplier<List<DeadRowTables>> declarations;
     private final Duration maxWait;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "erasure-vacuum");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final NodeLoop executor = NodeLoop.start("erasure-vacuum");
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile List<String> tables;
     private volatile List<String> plaintextTables;
@@ -119,7 +114,7 @@ public final class ErasureVacuum implements AutoCloseable {
     /** One vacuum pending covers every erasure committed before it starts: erasures in a burst share it. */
     private void schedule() {
         if (pending.compareAndSet(false, true)) {
-            executor.execute(() -> {
+            executor.run(() -> {
                 pending.set(false);
                 runAfterOlderTransactions();
             });
@@ -201,7 +196,7 @@ public final class ErasureVacuum implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.stop();
     }
 
     /** VACUUMs the declared tables, then rewrites those with plaintext; false when the rewrite did not happen. */

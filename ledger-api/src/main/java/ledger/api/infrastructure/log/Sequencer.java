@@ -12,9 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,6 +30,7 @@ import io.micrometer.core.instrument.Timer;
 
 import ledger.api.configuration.LedgerProperties;
 import ledger.api.infrastructure.fleet.DatabaseClock;
+import ledger.api.infrastructure.scheduling.NodeLoop;
 import ledger.api.infrastructure.scheduling.StartOrder;
 import ledger.core.log.CompactRange;
 import ledger.core.log.Proofs;
@@ -100,7 +99,7 @@ final class Sequencer implements SmartLifecycle {
     /** When the last round ended ({@link System#nanoTime()}): the poll skips while rounds run anyway. */
     private volatile long lastRoundEnded = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
-    private volatile ScheduledExecutorService executor;
+    private volatile NodeLoop executor;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final AtomicBoolean promptQueued = new AtomicBoolean();
 
@@ -179,13 +178,13 @@ final class Sequencer implements SmartLifecycle {
     }
 
     private void roundsAfter(AtomicBoolean queued, long delayMillis, boolean prompt) {
-        ScheduledExecutorService running = executor;
+        NodeLoop running = executor;
         if (running != null && queued.compareAndSet(false, true)) {
             try {
-                running.schedule(() -> {
+                running.after(Duration.ofMillis(delayMillis), () -> {
                     queued.set(false);
                     rounds(prompt);
-                }, delayMillis, TimeUnit.MILLISECONDS);
+                });
             } catch (RejectedExecutionException e) {
                 queued.set(false); // shutting down
             }
@@ -420,13 +419,9 @@ final class Sequencer implements SmartLifecycle {
                     + " must append the leaves, or the log falls behind");
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "ledger-log-sequencer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor = NodeLoop.start("ledger-log-sequencer");
         long every = Math.max(1, settings.poll().toMillis());
-        executor.scheduleWithFixedDelay(this::poll, 0, every, TimeUnit.MILLISECONDS);
+        executor.every(Duration.ZERO, Duration.ofMillis(every), this::poll);
     }
 
     /** A round unless one ended within the poll (under load the local commits' rounds see everything stored). */
@@ -459,18 +454,13 @@ final class Sequencer implements SmartLifecycle {
 
     @Override
     public void stop() {
-        ScheduledExecutorService running;
+        NodeLoop running;
         synchronized (this) {
             running = executor;
             executor = null;
         }
         if (running != null) {
-            running.shutdownNow();
-            try {
-                running.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            running.stop();
         }
     }
 

@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
@@ -29,6 +26,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import ledger.api.application.ledger.TransparencyLog;
 import ledger.api.configuration.LedgerProperties;
+import ledger.api.infrastructure.scheduling.NodeLoop;
 import ledger.core.log.AddCheckpoint;
 import ledger.core.log.Cosignatures;
 import ledger.core.log.NoteVerificationException;
@@ -60,7 +58,7 @@ final class WitnessCosigning implements AutoCloseable {
     private final BiFunction<Long, Long, List<byte[]>> consistencyProof;
     private final Clock clock;
     private final HttpClient http;
-    private final ExecutorService executor;
+    private final NodeLoop executor;
     private final AtomicReference<TransparencyLog.SignedCheckpoint> pending = new AtomicReference<>();
     /** The size each witness last said it cosigned (0 until it answers). */
     private final Map<String, Long> witnessSizes = new ConcurrentHashMap<>();
@@ -80,11 +78,7 @@ final class WitnessCosigning implements AutoCloseable {
         this.clock = clock;
         this.registry = registry;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
-        this.executor = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "ledger-witnesses");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = NodeLoop.start("ledger-witnesses");
         Gauge.builder("ledger_log_witness_quorum", () -> quorum)
                 .description("Cosignatures a checkpoint needs (ledger.log.witness-quorum)").register(registry);
         // from the database, so every pod of the fleet reports the same (only the sequencer's pod witnesses)
@@ -145,7 +139,7 @@ final class WitnessCosigning implements AutoCloseable {
         TransparencyLog.SignedCheckpoint before = pending.getAndAccumulate(checkpoint,
                 (old, next) -> old == null || next.treeSize() > old.treeSize() ? next : old);
         if (before == null) {
-            executor.execute(this::drain);
+            executor.tryRun(this::drain);
         }
     }
 
@@ -275,11 +269,6 @@ final class WitnessCosigning implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        executor.stop();
     }
 }

@@ -9,9 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,6 +20,7 @@ import org.springframework.stereotype.Component;
 import ledger.api.configuration.LedgerProperties;
 import ledger.api.configuration.RecordOfProcessing;
 import ledger.api.infrastructure.database.DatabaseFailures;
+import ledger.api.infrastructure.scheduling.NodeLoop;
 
 /**
  * Delivers the outbox (Art. 19): a JSON POST to the recipient's notify-url, signed with HMAC-SHA256
@@ -46,7 +44,7 @@ class OutboxDelivery implements SmartLifecycle {
     private final LedgerProperties.Notifications settings;
     private final Clock clock;
     private final HttpClient http;
-    private ScheduledExecutorService poller;
+    private NodeLoop poller;
 
     OutboxDelivery(JdbcNotificationOutbox outbox, LedgerProperties properties, Clock clock) {
         this.outbox = outbox;
@@ -132,24 +130,14 @@ class OutboxDelivery implements SmartLifecycle {
 
     @Override
     public void start() {
-        poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "notification-delivery");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = settings.pollInterval().toMillis();
-        poller.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
+        poller = NodeLoop.start("notification-delivery");
+        poller.every(settings.pollInterval(), settings.pollInterval(), this::poll);
     }
 
     @Override
     public void stop() {
         if (poller != null) {
-            poller.shutdownNow();
-            try {
-                poller.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            poller.stop();
             poller = null;
         }
     }
@@ -157,5 +145,5 @@ class OutboxDelivery implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return poller != null;
-    }
+}
 }
