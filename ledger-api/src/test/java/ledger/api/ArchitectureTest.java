@@ -189,4 +189,19 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("ledger.api")
                 .check(LEDGER);
     }
+
+    /**
+     * Background work runs one way: a node's own loops on NodeLoop, fleet-wide work as ClusterTasks.
+     * Executors built by hand remain only where work is not background: a verification's parallel
+     * hashing (bounded to its run) and the standalone witness process's HTTP server.
+     */
+    @Test
+    void no_class_builds_its_own_executor_for_background_work() {
+        noClasses().that().resideInAPackage("ledger..")
+                .and().haveNameNotMatching("ledger\\.api\\.infrastructure\\.log\\.LogVerifier(\\$.*)?")
+                .and().haveNameNotMatching("ledger\\.api\\.infrastructure\\.witness\\.WitnessCommand(\\$.*)?")
+                .should().callMethodWhere(DescribedPredicate.describe("a factory of java.util.concurrent.Executors",
+                        call -> call.getTargetOwner().isEquivalentTo(java.util.concurrent.Executors.class)))
+                .check(LEDGER);
+    }
 }
