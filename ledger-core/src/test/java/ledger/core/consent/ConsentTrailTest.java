@@ -1,6 +1,7 @@
 package ledger.core.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,7 @@ import ledger.core.consent.ConsentTrail.StateAt;
 import ledger.core.erasure.ErasureGround;
 import ledger.core.member.ConsentGiven;
 import ledger.core.member.ConsentWithdrawn;
+import ledger.core.member.DocumentDownloaded;
 import ledger.core.member.MemberErased;
 import ledger.core.member.MemberId;
 import ledger.core.purpose.WithdrawalChannel;
@@ -139,5 +141,19 @@ class ConsentTrailTest {
                 given(1, FIRST, "newsletter", "v1", T1)));
         assertThat(trail.entries()).extracting(Entry::sequence).containsExactly(1L, 2L);
         assertThat(trail.stateAt("newsletter", T3).granted()).isFalse();
+    }
+
+    @Test
+    void a_trail_holds_consents_withdrawals_and_the_erasure_only() {
+        assertThatThrownBy(() -> new Entry("event-9", 9, new DocumentDownloaded(MEMBER, "doc-1", null, PORTAL, T1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_consents_life_cycle_names_the_consent_it_follows() {
+        Entry first = given(1, FIRST, "newsletter", "v1", T1);
+        ConsentTrail trail = new ConsentTrail(List.of(first, withdrawn(2, FIRST, "newsletter", "v1", T2)));
+        assertThat(trail.lifecycle(FIRST)).get().extracting(ConsentTrail.Lifecycle::consent)
+                .isEqualTo(first.event());
     }
 }

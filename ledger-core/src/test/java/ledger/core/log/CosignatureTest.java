@@ -3,7 +3,10 @@ package ledger.core.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -107,5 +110,105 @@ class CosignatureTest {
                 "old 1\n\n", "old 1\nAAAA\n\nx\n")) {
             assertThatThrownBy(() -> AddCheckpoint.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
+    }
+
+    private static String lineOf(String name, byte[] signed) {
+        return "\u2014 " + name + " " + Base64.getEncoder().encodeToString(signed) + "\n";
+    }
+
+    private static byte[] keyId() {
+        return HexFormat.of().parseHex("e75f6532");
+    }
+
+    /** A line of this witness's key carrying a real signature over the body at {@code timestamp}, made without Cosigner. */
+    private static String signedAt(long timestamp) {
+        byte[] signature = new NoteSigner(NAME, seed()).ed25519(Cosignatures.message(BODY, timestamp));
+        return lineOf(NAME, ByteBuffer.allocate(4 + 8 + 64).put(keyId()).putLong(timestamp).put(signature).array());
+    }
+
+    @Test
+    void a_witness_verifier_key_gives_its_name_and_raw_public_key() {
+        Cosignatures witness = Cosignatures.parse(VKEY);
+        assertThat(witness.name()).isEqualTo(NAME);
+        assertThat(witness.publicKey()).isEqualTo(new NoteSigner(NAME, seed()).publicKey())
+                .isEqualTo(Arrays.copyOfRange(Base64.getDecoder().decode(VKEY.split("\\+", 3)[2]),
+                        1, 33));
+    }
+
+    @Test
+    void a_witness_verifier_key_that_is_missing_incomplete_or_of_another_key_id_is_refused() {
+        assertThatThrownBy(() -> Cosignatures.parse(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no witness verifier key");
+        assertThatThrownBy(() -> Cosignatures.parse(NAME + "+e75f6532")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("name+keyid+key");
+        assertThatThrownBy(() -> Cosignatures.parse(VKEY.replace("+e75f6532+", "+e75f6533+")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key id");
+        assertThatThrownBy(() -> Cosignatures.parse(VKEY.replace("+e75f6532+", "+E75F6532+")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key id");
+    }
+
+    @Test
+    void a_whole_note_needs_a_blank_line_and_a_final_newline() {
+        Cosignatures witness = Cosignatures.parse(VKEY);
+        assertThatThrownBy(() -> witness.find(null)).isInstanceOf(NoteVerificationException.class)
+                .hasMessageContaining("no blank line");
+        assertThatThrownBy(() -> witness.find(BODY + LINE)).isInstanceOf(NoteVerificationException.class)
+                .hasMessageContaining("no blank line");
+        String unterminated = BODY + "\n" + LINE.substring(0, LINE.length() - 1);
+        assertThatThrownBy(() -> witness.find(unterminated)).isInstanceOf(NoteVerificationException.class)
+                .hasMessageContaining("no blank line");
+        assertThat(witness.find(BODY + "\n" + LINE)).hasValueSatisfying(c -> {
+            assertThat(c.timestamp()).isEqualTo(TIME);
+            assertThat(c.line()).isEqualTo(LINE);
+        });
+    }
+
+    @Test
+    void a_note_whose_blank_line_opens_it_has_the_empty_body_and_its_lines_are_still_read() {
+        Cosigner other = new Cosigner("witness.example/w2", seed());
+        assertThat(Cosignatures.parse(VKEY).find("\n\n" + other.cosign("\n", TIME))).isEmpty();
+    }
+
+    @Test
+    void signature_lines_are_newline_terminated_and_at_most_one_hundred() {
+        assertThat(Cosignatures.lines("")).isEmpty();
+        assertThat(Cosignatures.lines("a\nb\n")).containsExactly("a", "b");
+        assertThatThrownBy(() -> Cosignatures.lines("a\nb")).isInstanceOf(NoteVerificationException.class)
+                .hasMessageContaining("does not end in a newline");
+        assertThat(Cosignatures.lines("x\n".repeat(100))).hasSize(100);
+        assertThatThrownBy(() -> Cosignatures.lines("x\n".repeat(101))).isInstanceOf(NoteVerificationException.class)
+                .hasMessageContaining("more than 100");
+    }
+
+    @Test
+    void a_line_without_the_em_dash_or_without_a_signature_is_malformed() {
+        Cosignatures witness = Cosignatures.parse(VKEY);
+        assertThatThrownBy(() -> witness.find(BODY, List.of("- " + LINE.substring(2))))
+                .isInstanceOf(NoteVerificationException.class).hasMessageContaining("em dash");
+        assertThatThrownBy(() -> witness.find(BODY, List.of("\u2014 " + NAME + "\n")))
+                .isInstanceOf(NoteVerificationException.class).hasMessageContaining("name, space, base64");
+    }
+
+    @Test
+    void a_line_of_this_key_id_that_is_not_key_id_timestamp_and_signature_is_an_error() {
+        Cosignatures witness = Cosignatures.parse(VKEY);
+        assertThatThrownBy(() -> witness.find(BODY, List.of(lineOf(NAME, keyId()))))
+                .isInstanceOf(NoteVerificationException.class).hasMessageContaining("not key id, timestamp and signature");
+        byte[] short_ = Arrays.copyOf(keyId(), 4 + 8 + 10);
+        assertThatThrownBy(() -> witness.find(BODY, List.of(lineOf(NAME, short_))))
+                .isInstanceOf(NoteVerificationException.class).hasMessageContaining("not key id, timestamp and signature");
+        // fewer bytes than a key id: another key's line
+        assertThat(witness.find(BODY, List.of(lineOf(NAME, new byte[] {(byte) 0xe7, 0x5f, 0x65})))).isEmpty();
+    }
+
+    @Test
+    void a_signed_timestamp_of_zero_or_below_is_refused() {
+        Cosignatures witness = Cosignatures.parse(VKEY);
+        assertThat(witness.find(BODY, List.of(signedAt(1)))).hasValueSatisfying(c -> assertThat(c.timestamp())
+                .isEqualTo(1));
+        assertThatThrownBy(() -> witness.find(BODY, List.of(signedAt(0))))
+                .isInstanceOf(NoteVerificationException.class).hasMessageContaining("has no timestamp");
+        assertThatThrownBy(() -> witness.find(BODY, List.of(signedAt(-1))))
+                .isInstanceOf(NoteVerificationException.class).hasMessageContaining("has no timestamp");
     }
 }

@@ -39,4 +39,22 @@ class DetachedSignatureTest {
         assertThatThrownBy(() -> SIGNER.signDetached("origin\n1\nAAAA\n".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void a_detached_signature_verifies_with_the_verifier_key_and_fails_for_another_message() {
+        NoteVerifier verifier = NoteVerifier.parse(SIGNER.verifierKey());
+        byte[] message = "eyJhbGciOiJFZERTQSJ9.eyJ2ZXJzaW9uIjoiS0ktQ1ItdjEuMS4wIn0".getBytes(StandardCharsets.US_ASCII);
+        byte[] signature = SIGNER.signDetached(message);
+        assertThat(verifier.verifyDetached(message, signature)).isTrue();
+        message[0] ^= 1;
+        assertThat(verifier.verifyDetached(message, signature)).isFalse();
+    }
+
+    @Test
+    void a_message_with_a_newline_never_verifies_detached_even_under_a_real_signature() {
+        NoteVerifier verifier = NoteVerifier.parse(SIGNER.verifierKey());
+        byte[] message = "origin\n1\nAAAA\n".getBytes(StandardCharsets.UTF_8);
+        byte[] signature = SIGNER.ed25519(message);
+        assertThat(verifier.verifyDetached(message, signature)).isFalse();
+    }
 }

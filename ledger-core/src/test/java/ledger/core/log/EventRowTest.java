@@ -106,4 +106,19 @@ class EventRowTest {
         assertThatThrownBy(row::leafData).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(column);
         assertThatThrownBy(row::leafHash).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void a_missing_or_malformed_digest_is_refused() {
+        String digest = "0".repeat(64);
+        assertThatThrownBy(() -> EventRow.leafData("e", "a", 0, "T", "t", "p", "r", null, digest))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("payload digest");
+        assertThatThrownBy(() -> EventRow.leafData("e", "a", 0, "T", "t", "p", "r", digest, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("meta_data digest");
+        for (String malformed : new String[] {"0".repeat(63), "0".repeat(65), "A".repeat(64), "g".repeat(64)}) {
+            assertThatThrownBy(() -> EventRow.leafData("e", "a", 0, "T", "t", "p", "r", malformed, digest))
+                    .as(malformed).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("payload digest");
+        }
+        assertThat(new String(EventRow.leafData("e", "a", 0, "T", "t", "p", "r", digest, digest),
+                StandardCharsets.UTF_8)).endsWith("\n" + digest + "\n" + digest + "\n");
+    }
 }

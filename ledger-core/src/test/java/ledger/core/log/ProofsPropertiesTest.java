@@ -298,4 +298,19 @@ class ProofsPropertiesTest {
             return TreeHash.leafHash((level + "/" + index).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
     }
+
+    @Test
+    void an_inclusion_proof_longer_than_the_path_fails_even_against_a_root_made_to_fit_it() {
+        byte[] extra = TreeHash.leafHash(new byte[] {7});
+        for (long size : new long[] {1, 2, 5, 8, 13}) {
+            for (long index = 0; index < size; index++) {
+                List<byte[]> proof = Proofs.inclusion(index, size, TREE);
+                byte[] root = naiveRoot(size);
+                assertThat(Proofs.verifyInclusion(index, size, leaf(index), proof, root)).isTrue();
+                byte[] fitted = TreeHash.nodeHash(extra, root);
+                assertThat(Proofs.verifyInclusion(index, size, leaf(index), with(proof, extra), fitted))
+                        .as("size %d, index %d", size, index).isFalse();
+            }
+        }
+    }
 }

@@ -298,4 +298,20 @@ class SignedNoteTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    @Test
+    void a_note_of_exactly_the_largest_size_verifies_and_its_characters_and_bytes_are_both_counted() {
+        NoteSigner signer = NoteSigner.parsePrivateKey(PETER_SKEY);
+        // the em dash is one character and three bytes: a note of n bytes has n - 2 characters
+        int signatureBytes = signer.sign("x\n").getBytes(StandardCharsets.UTF_8).length - "x\n".length();
+        String body = "x".repeat((1 << 20) - signatureBytes - 1) + "\n";
+        String note = signer.sign(body);
+        assertThat(note.getBytes(StandardCharsets.UTF_8)).hasSize(1 << 20);
+        assertThat(peter.verify(note)).isEqualTo(body);
+        assertThat("xx" + note).hasSize(1 << 20);
+        assertThatThrownBy(() -> peter.verify("xx" + note)).isInstanceOf(NoteVerificationException.class)
+                .hasMessage("malformed note: larger than 1048576 bytes");
+        assertThatThrownBy(() -> peter.verify("xxx" + note)).isInstanceOf(NoteVerificationException.class)
+                .hasMessage("malformed note: more than 1048576 characters");
+    }
 }

@@ -88,4 +88,14 @@ class StoredSubtreesTest {
         assertThat(hashes.hash(3, 0)).isNull();
         assertThat(hashes.hash(1, 0)).isEqualTo(TREE.hash(1, 0));
     }
+
+    @Test
+    void a_subtree_of_a_stored_level_is_read_from_the_store_and_never_recomputed_from_leaves() {
+        byte[] stored = TreeHash.leafHash(new byte[] {1});
+        SubtreeHashes hashes = StoredSubtrees.of((from, to) -> TREE.leaves.subList((int) from, (int) to),
+                (level, index) -> level == 4 && index == 0 ? stored : null);
+        assertThat(hashes.hash(4, 0)).isEqualTo(stored);
+        assertThat(hashes.hash(4, 1)).isNull();
+        assertThat(hashes.hash(3, 0)).isEqualTo(TREE.hash(3, 0));
+    }
 }

@@ -1,7 +1,9 @@
 package ledger.core.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,5 +143,100 @@ class WitnessTest {
         String note = logKey.sign(new Checkpoint(ORIGIN, 0, Proofs.root(1, tree)).body());
         assertThat(witness.addCheckpoint(new AddCheckpoint(0, List.of(), note).format()))
                 .isInstanceOfSatisfying(Witness.Refused.class, r -> assertThat(r.status()).isEqualTo(422));
+    }
+
+    private static String lastLine(String note) {
+        return note.substring(note.lastIndexOf("\n\u2014 ") + 1);
+    }
+
+    @Test
+    void the_witness_names_its_cosigner() {
+        assertThat(witness.cosigner()).isSameAs(cosigner);
+    }
+
+    @Test
+    void an_origin_is_named_by_the_lowercase_hex_of_its_sha256() {
+        // sha256sum of the origin's bytes, computed apart from this code
+        assertThat(Witness.originHash(ORIGIN)).isEqualTo("7019e59313b41f7e6c474b2cb721b861c44729f83a01a0161ecb07b24b1687d5");
+    }
+
+    @Test
+    void the_latest_checkpoint_is_found_by_the_hash_of_its_origin() {
+        String hash = "7019e59313b41f7e6c474b2cb721b861c44729f83a01a0161ecb07b24b1687d5";
+        assertThat(witness.latestByHash(hash)).isEmpty();
+        add(0, 5);
+        assertThat(witness.latestByHash(hash)).isEqualTo(witness.latest(ORIGIN)).hasValue(saved.get(ORIGIN));
+        assertThat(witness.latestByHash(Witness.originHash("other.example/log"))).isEmpty();
+        assertThat(witness.latest("other.example/log")).isEmpty();
+    }
+
+    @Test
+    void the_body_of_a_note_ends_at_its_last_blank_line() {
+        assertThat(Witness.bodyOf("\n\n\u2014 k AAAA\n")).isEqualTo("\n");
+        assertThat(Witness.bodyOf("a\n\nb\n\n\u2014 k AAAA\n")).isEqualTo("a\n\nb\n");
+        assertThatThrownBy(() -> Witness.bodyOf("a\n\u2014 k AAAA\n")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a signed note");
+    }
+
+    @Test
+    void a_checkpoint_of_a_single_line_has_no_known_origin() {
+        assertThat(witness.addCheckpoint("old 0\n\n" + ORIGIN))
+                .isEqualTo(new Witness.Refused(404, "unknown log origin"));
+    }
+
+    @Test
+    void a_note_with_an_empty_first_line_is_read_as_the_log_of_the_empty_origin() {
+        Witness unnamed = new Witness(cosigner,
+                List.of(new Witness.TrustedLog("", List.of(NoteVerifier.parse(logKey.verifierKey())))), store,
+                () -> 1_700_000_000L);
+        String note = logKey.sign("\n5\n" + Base64.getEncoder().encodeToString(Proofs.root(5, tree)) + "\n");
+        assertThat(unnamed.addCheckpoint(new AddCheckpoint(0, List.of(), note).format()))
+                .isInstanceOfSatisfying(Witness.Refused.class, r -> {
+                    assertThat(r.status()).isEqualTo(400);
+                    assertThat(r.reason()).startsWith("not a checkpoint");
+                });
+        assertThat(saved).isEmpty();
+    }
+
+    @Test
+    void a_trusted_note_that_is_no_checkpoint_is_a_bad_request() {
+        String note = logKey.sign(ORIGIN + "\nfive\n" + Base64.getEncoder().encodeToString(Proofs.root(5, tree)) + "\n");
+        assertThat(witness.addCheckpoint(new AddCheckpoint(0, List.of(), note).format()))
+                .isInstanceOfSatisfying(Witness.Refused.class, r -> {
+                    assertThat(r.status()).isEqualTo(400);
+                    assertThat(r.reason()).startsWith("not a checkpoint: ").contains("canonical decimal");
+                });
+        assertThat(saved).isEmpty();
+    }
+
+    @Test
+    void the_cosigned_size_again_with_a_proof_is_a_conflict_even_for_the_same_root() {
+        add(0, 5);
+        String before = saved.get(ORIGIN);
+        assertThat(witness.addCheckpoint(new AddCheckpoint(5, List.of(TreeHash.emptyRoot()), checkpoint(5)).format()))
+                .isEqualTo(new Witness.Refused(409, "a different root for the size already cosigned"));
+        assertThat(saved.get(ORIGIN)).isEqualTo(before);
+    }
+
+    @Test
+    void a_failing_signature_of_a_trusted_key_is_named_in_the_refusal() {
+        String note = checkpoint(5).replace("\n5\n", "\n6\n");
+        assertThat(witness.addCheckpoint(new AddCheckpoint(0, List.of(), note).format()))
+                .isEqualTo(new Witness.Refused(403, "invalid signature for key " + ORIGIN));
+    }
+
+    @Test
+    void a_failing_signature_of_one_trusted_key_is_refused_though_another_trusted_key_signed() {
+        NoteSigner second = new NoteSigner("ledger.example/second-key", NoteSigner.generateSeed());
+        Witness twoKeys = new Witness(cosigner, List.of(new Witness.TrustedLog(ORIGIN,
+                List.of(NoteVerifier.parse(logKey.verifierKey()), NoteVerifier.parse(second.verifierKey())))), store,
+                () -> 1_700_000_000L);
+        String body = new Checkpoint(ORIGIN, 5, Proofs.root(5, tree)).body();
+        String forged = lastLine(logKey.sign(new Checkpoint(ORIGIN, 6, Proofs.root(6, tree)).body()));
+        String note = second.sign(body) + forged;
+        assertThat(twoKeys.addCheckpoint(new AddCheckpoint(0, List.of(), note).format()))
+                .isEqualTo(new Witness.Refused(403, "invalid signature for key " + ORIGIN));
+        assertThat(twoKeys.addCheckpoint(new AddCheckpoint(0, List.of(), second.sign(body)).format()))
+                .isInstanceOf(Witness.Cosigned.class);
     }
 }

@@ -378,4 +378,39 @@ class MemberRulesTest {
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(newcomer);
     }
+
+    @Test
+    void an_edit_of_a_single_field_records_that_field_alone() {
+        List<EditProfile> edits = List.of(
+                new EditProfile(ID, "Augusta", null, null, null, null, PORTAL),
+                new EditProfile(ID, null, "King", null, null, null, PORTAL),
+                new EditProfile(ID, null, null, "Babbage & Co", null, null, PORTAL),
+                new EditProfile(ID, null, null, null, "ada@king.example", null, PORTAL));
+        List<ProfileEdited> recorded = List.of(
+                new ProfileEdited(ID, "Augusta", null, null, null, PORTAL, fixture.currentTime()),
+                new ProfileEdited(ID, null, "King", null, null, PORTAL, fixture.currentTime()),
+                new ProfileEdited(ID, null, null, "Babbage & Co", null, PORTAL, fixture.currentTime()),
+                new ProfileEdited(ID, null, null, null, "ada@king.example", PORTAL, fixture.currentTime()));
+        for (int i = 0; i < edits.size(); i++) {
+            fixture.given(registered(), membershipConsent())
+                    .when(edits.get(i))
+                    .expectEvents(recorded.get(i));
+        }
+    }
+
+    @Test
+    void removing_the_company_wins_over_a_new_value_for_it_in_the_same_edit() {
+        fixture.given(registered(), membershipConsent())
+                .when(new EditProfile(ID, null, null, "Babbage & Co", null, null, Set.of("company"), PORTAL))
+                .expectEvents(new ProfileFieldRemoved(ID, "company", PORTAL, fixture.currentTime()));
+    }
+
+    @Test
+    void an_edit_without_a_list_of_removals_removes_nothing() {
+        EditProfile edit = new EditProfile(ID, "Augusta", null, null, null, null, null, PORTAL);
+        assertThat(edit.removed()).isEmpty();
+        fixture.given(registered(), membershipConsent())
+                .when(edit)
+                .expectEvents(new ProfileEdited(ID, "Augusta", null, null, null, PORTAL, fixture.currentTime()));
+    }
 }

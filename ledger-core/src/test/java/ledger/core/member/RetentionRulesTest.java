@@ -461,4 +461,70 @@ class RetentionRulesTest {
                 .expectResultMessagePayload(false)
                 .expectNoScheduledDeadlines();
     }
+
+    @Test
+    void ending_the_membership_stops_the_inactivity_warning_too() {
+        AggregateTestFixture<Member> inactive = withInactivity();
+        inactive.givenCommands(register("ada", List.of(consent("portal-membership", "2024-05"))))
+                .when(new EndMembership(ID, MembershipEndReason.CEASED_PARTNER, DPM))
+                .expectNoScheduledDeadlineMatching(matches((DeadlineMessage<?> d) ->
+                        d.getDeadlineName().equals(Member.INACTIVITY_WARNING_DEADLINE)));
+    }
+
+    @Test
+    void an_inactivity_deadline_and_its_warning_that_fire_after_the_membership_ended_or_was_erased_record_nothing() {
+        List<Object> gone = List.of(
+                new MembershipEnded(ID, MembershipEndReason.CEASED_PARTNER, MemberFixtures.T0, DPM, MemberFixtures.T0),
+                new MemberErased(ID, ErasureGround.MEMBER_REQUEST, DPM, MemberFixtures.T0));
+        for (Object end : gone) {
+            AggregateTestFixture<Member> inactive = withInactivity();
+            Instant registered = inactive.currentTime();
+            inactive.givenCommands(register("ada", List.of(consent("portal-membership", "2024-05"))))
+                    .andGiven(end)
+                    .whenTimeAdvancesTo(twelveMonthsAfter(registered).plusSeconds(1))
+                    .expectTriggeredDeadlinesWithName(Member.INACTIVITY_WARNING_DEADLINE, Member.INACTIVITY_DEADLINE)
+                    .expectNoEvents()
+                    .expectNoScheduledDeadlines();
+        }
+    }
+
+    @Test
+    void a_clock_armed_twice_warns_the_member_once() {
+        AggregateTestFixture<Member> inactive = withInactivity();
+        inactive.givenCurrentTime(MemberFixtures.T0)
+                .andGiven(registered(), membershipConsent())
+                .andGivenCommands(new ArmInactivityClock(ID, Actor.SYSTEM), new ArmInactivityClock(ID, Actor.SYSTEM))
+                .whenTimeAdvancesTo(twelveMonthsAfter(MemberFixtures.T0).minus(Duration.ofDays(29)))
+                .expectTriggeredDeadlinesWithName(Member.INACTIVITY_WARNING_DEADLINE,
+                        Member.INACTIVITY_WARNING_DEADLINE)
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        matches(p -> p instanceof InactivityWarned w
+                                && w.membershipEndsAt().equals(twelveMonthsAfter(MemberFixtures.T0))),
+                        andNoMore())));
+    }
+
+    @Test
+    void a_member_whose_last_activity_is_unknown_is_warned_of_the_end_the_clock_was_armed_for() {
+        AggregateTestFixture<Member> inactive = withInactivity();
+        Instant armed = inactive.currentTime();
+        MemberRegistered withoutActivity = new MemberRegistered(ID, "ada", "Ada", "Lovelace", null, "ada@example.org",
+                PORTAL, null);
+        inactive.given(withoutActivity)
+                .andGivenCommands(new ArmInactivityClock(ID, Actor.SYSTEM))
+                .whenTimeAdvancesTo(twelveMonthsAfter(armed).minus(Duration.ofDays(29)))
+                .expectTriggeredDeadlinesWithName(Member.INACTIVITY_WARNING_DEADLINE)
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        matches(p -> p instanceof InactivityWarned w
+                                && w.membershipEndsAt().equals(twelveMonthsAfter(armed))),
+                        andNoMore())));
+    }
+
+    @Test
+    void an_erased_member_records_no_use_of_the_portal() {
+        fixture.given(registered(), membershipConsent(),
+                        new MemberErased(ID, ErasureGround.MEMBER_REQUEST, DPM, MemberFixtures.T0))
+                .when(new RecordPortalUse(ID, PORTAL))
+                .expectException(MemberIsErased.class)
+                .expectNoEvents();
+    }
 }

@@ -49,4 +49,12 @@ class UsernamesTest {
         assertThat(Usernames.valid(null)).isFalse();
         assertThat(Usernames.valid("ada.lovelace-1_x")).isTrue();
     }
+
+    @Test
+    void the_registry_stores_the_sha256_of_the_key_and_never_the_name() {
+        assertThat(Usernames.key("Ada")).isEqualTo("ada");
+        // SHA-256("ada")
+        assertThat(java.util.HexFormat.of().formatHex(Usernames.keyDigest("Ada")))
+                .isEqualTo("fdee430d40bd57deeac186cd9790033d0f06f909a8806e7ce6e717ab7c7d5029");
+    }
 }

@@ -215,4 +215,34 @@ class NoticeRulesTest {
         assertThat(NoticeVersion.isValid("-v1")).isFalse();
         assertThat(NoticeVersion.isValid("")).isFalse();
     }
+
+    @Test
+    void translating_answers_the_translation_it_registered_and_a_repetition_the_one_registered_before() {
+        registered(V1, "en", EFFECTIVE);
+        NoticeRegistered notice = new NoticeRegistered(V1, "en", "https://www.example.org/privacy", TEXT + V1,
+                PrivacyNotice.sha256Of(TEXT + V1), EFFECTIVE, PURPOSES, "three months", RECIPIENTS, DPM, EFFECTIVE);
+        fixture.given(notice)
+                .when(new TranslateNotice(V1, "sv", "Integritetspolicy.", DPM))
+                .expectResultMessagePayloadMatching(matches(r -> r instanceof NoticeRegistration.Translated t
+                        && t.registered() && t.translation().language().equals("sv")
+                        && t.translation().sha256().equals(PrivacyNotice.sha256Of("Integritetspolicy."))));
+        Instant first = registry.translation(V1, "sv").orElseThrow().registeredAt();
+        fixture.given(notice)
+                .when(new TranslateNotice(V1, "sv", "Integritetspolicy.", DPM))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(matches(r -> r instanceof NoticeRegistration.Translated t
+                        && !t.registered() && t.translation().registeredAt().equals(first)));
+    }
+
+    @Test
+    void each_refusal_about_a_request_field_names_that_field() {
+        assertThat(new UnknownNotice().details().field()).isEqualTo("policyVersion");
+        assertThat(new NoticeRefusals.NoticeSuperseded().details().field()).isEqualTo("policyVersion");
+        assertThat(new NoticeRefusals.UnknownNoticeLanguage().details().field()).isEqualTo("language");
+        assertThat(new NoticeRefusals.PurposeNotInNotice().details().field()).isEqualTo("purpose");
+        assertThat(new NoticeConflict().details().field()).isEqualTo("version");
+        assertThat(new RecipientPurposeNotInNotice().details().field()).isEqualTo("recipients");
+        assertThat(new NoticeRefusals.TranslationConflict("why").details().field()).isNull();
+        assertThat(new NoSuchNotice().details().field()).isNull();
+    }
 }

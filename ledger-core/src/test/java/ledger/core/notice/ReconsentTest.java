@@ -112,4 +112,18 @@ class ReconsentTest {
         assertThat(rules.required(MEMBERSHIP, "v1", NOW))
                 .as("the recipient's other purposes are no term of the membership").isFalse();
     }
+
+    @Test
+    void a_registered_version_is_found_by_its_version_and_an_unknown_one_is_not() {
+        Reconsent rules = new Reconsent(List.of(V1));
+        assertThat(rules.find(NoticeVersion.of("v1"))).contains(V1);
+        assertThat(rules.find(NoticeVersion.of("v9"))).isEmpty();
+    }
+
+    @Test
+    void a_notice_listed_twice_counts_as_one_registered_version() {
+        Reconsent rules = new Reconsent(List.of(V1, V1));
+        assertThat(rules.find(NoticeVersion.of("v1"))).contains(V1);
+        assertThat(rules.required(MEMBERSHIP, "v1", NOW)).isFalse();
+    }
 }

@@ -46,6 +46,7 @@ class RequestRulesTest {
     private final Map<Long, MemberEventRef> memberEvents = new HashMap<>();
     private final Map<String, String> stored = new HashMap<>();
     private InMemoryRequestBook book;
+    private final ledger.core.crypto.InMemoryKeyVault keys = new ledger.core.crypto.InMemoryKeyVault();
 
     @BeforeEach
     void setUp() {
@@ -59,6 +60,7 @@ class RequestRulesTest {
         fixture.registerAnnotatedCommandHandler(new RequestIntake(fixture.getRepository(),
                 id -> Optional.ofNullable(stored.get(id)), book));
         fixture.registerAnnotatedCommandHandler(new RequestClosing(fixture.getRepository(), lookup, book));
+        fixture.registerAnnotatedCommandHandler(new RequesterShredding(fixture.getRepository(), keys));
     }
 
     private RequestRecorded recorded(RequestType type, Instant received, Instant due) {
@@ -520,5 +522,232 @@ class RequestRulesTest {
         fixture.given(recorded)
                 .when(new LinkRequest(REQUEST, STRANGER, DPM))
                 .expectException(ledger.core.member.MemberRefusals.UnknownMember.class);
+    }
+
+    /** A request of someone known by contact data only (no member), due 31 days after its receipt. */
+    private RequestRecorded recordedByContactData(Instant received) {
+        return new RequestRecorded(REQUEST, null, RequestType.ACCESS, received, received.plus(Duration.ofDays(31)), DPM,
+                received, "someone@example.org", "Someone");
+    }
+
+    private Instant requesterRetentionEnd() {
+        return fixture.currentTime().atZone(ZoneOffset.UTC).plus(ledger.core.shared.RetentionPolicy.REQUESTER_RETENTION)
+                .toInstant();
+    }
+
+    @Test
+    void a_request_of_someone_who_is_no_member_is_recorded_with_their_contact_data_and_not_opened_in_the_book() {
+        Instant received = fixture.currentTime().minus(Duration.ofDays(1));
+        fixture.givenNoPriorActivity()
+                .when(new RecordRequest(REQUEST, null, RequestType.ERASURE, received, DPM, "someone@example.org",
+                        "Someone"))
+                .expectResultMessagePayload(REQUEST)
+                .expectEvents(new RequestRecorded(REQUEST, null, RequestType.ERASURE, received,
+                        received.atZone(ZoneOffset.UTC).plusMonths(1).toInstant(), DPM, fixture.currentTime(),
+                        "someone@example.org", "Someone"));
+        assertThat(book.isOpen(REQUEST)).isFalse();
+    }
+
+    @Test
+    void a_receipt_before_1970_is_refused_as_invalid_input_naming_the_field() {
+        ledger.core.shared.RefusalDetails details = new ReceivedBeforeRecords().details();
+        assertThat(details.kind()).isEqualTo(ledger.core.shared.Refusal.Kind.INVALID);
+        assertThat(details.code()).isEqualTo("received-at-out-of-range");
+        assertThat(details.field()).isEqualTo("receivedAt");
+    }
+
+    @Test
+    void every_kind_of_answering_event_answers_some_request() {
+        for (String answering : new String[] {"RegisterExtractIssued", "ProfileEdited", "ProfileFieldRemoved",
+                "MemberErased", "ConsentWithdrawn", "MembershipEnded", "ProcessingRestricted", "ObjectionRecorded"}) {
+            assertThat(RequestType.answers(answering)).as(answering).isTrue();
+        }
+        assertThat(RequestType.answers("MemberRegistered")).isFalse();
+    }
+
+    @Test
+    void a_verified_requester_giving_a_code_again_is_told_so_and_nothing_is_recorded() {
+        Instant received = fixture.currentTime().minus(Duration.ofDays(1));
+        Instant expires = fixture.currentTime().plus(Duration.ofMinutes(30));
+        fixture.given(recorded(received, received.plus(Duration.ofDays(30))), challenge("c0de", expires),
+                        new VerificationChallengeFailed(REQUEST, MEMBER, 2, false, PORTAL, received),
+                        verified(received))
+                .when(new AnswerVerificationChallenge(REQUEST, "c0de", PORTAL))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(new AnswerVerificationChallenge.Outcome(true, 3))
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_right_code_after_wrong_ones_verifies_and_answers_the_attempts_that_were_left() {
+        Instant received = fixture.currentTime().minus(Duration.ofDays(1));
+        Instant expires = fixture.currentTime().plus(Duration.ofMinutes(30));
+        fixture.given(recorded(received, received.plus(Duration.ofDays(30))), challenge("c0de", expires),
+                        new VerificationChallengeFailed(REQUEST, MEMBER, 2, false, PORTAL, received))
+                .when(new AnswerVerificationChallenge(REQUEST, "c0de", PORTAL))
+                .expectResultMessagePayload(new AnswerVerificationChallenge.Outcome(true, 3))
+                .expectEvents(new IdentityVerified(REQUEST, MEMBER, VerificationMethod.ONE_TIME_CODE, PORTAL,
+                        fixture.currentTime()));
+    }
+
+    @Test
+    void a_code_is_issued_only_for_an_open_request_of_a_member() {
+        Instant received = fixture.currentTime().minus(Duration.ofDays(1));
+        Instant expires = fixture.currentTime().plus(Duration.ofMinutes(30));
+        fixture.given(recorded(received, received.plus(Duration.ofDays(30))))
+                .when(new IssueVerificationChallenge(REQUEST, "c0de", expires, DPM))
+                .expectEvents(new VerificationChallengeIssued(REQUEST, MEMBER, "c0de", expires, DPM,
+                        fixture.currentTime()));
+        fixture.given(recordedByContactData(received))
+                .when(new IssueVerificationChallenge(REQUEST, "c0de", expires, DPM))
+                .expectException(RequestRefusals.NoMemberToChallenge.class)
+                .expectNoEvents();
+        fixture.given(recorded(received, received.plus(Duration.ofDays(30))),
+                        new RequestRefused(REQUEST, MEMBER, "r", false, 0, DPM, received))
+                .when(new IssueVerificationChallenge(REQUEST, "c0de", expires, DPM))
+                .expectException(RequestRefusedAlready.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_refused_request_takes_no_code() {
+        Instant received = fixture.currentTime().minus(Duration.ofDays(1));
+        fixture.given(recorded(received, received.plus(Duration.ofDays(30))),
+                        new RequestRefused(REQUEST, MEMBER, "r", false, 0, DPM, received))
+                .when(new AnswerVerificationChallenge(REQUEST, "c0de", PORTAL))
+                .expectException(RequestRefusedAlready.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_request_answered_no_data_held_after_its_deadline_is_closed_late_by_the_days_started() {
+        Instant received = Instant.parse("2026-09-01T08:00:00Z");
+        Instant due = Instant.parse("2026-10-01T08:00:00Z");
+        fixture.givenCurrentTime(Instant.parse("2026-10-03T08:00:01Z"));
+        fixture.given(new RequestRecorded(REQUEST, null, RequestType.ACCESS, received, due, DPM, received,
+                        "someone@example.org", null))
+                .when(new CloseRequestNoDataHeld(REQUEST, DPM))
+                .expectResultMessagePayload(3L)
+                .expectEvents(new RequestClosedNoDataHeld(REQUEST, true, 3, DPM, fixture.currentTime()));
+    }
+
+    @Test
+    void a_request_answered_no_data_held_is_neither_closed_again_nor_linked() {
+        Instant received = fixture.currentTime().minus(Duration.ofDays(1));
+        RequestClosedNoDataHeld closed = new RequestClosedNoDataHeld(REQUEST, false, 0, DPM, received);
+        fixture.given(recordedByContactData(received), closed)
+                .when(new CloseRequestNoDataHeld(REQUEST, DPM))
+                .expectException(RequestCompletedAlready.class)
+                .expectNoEvents();
+        fixture.given(recordedByContactData(received), closed)
+                .when(new LinkRequest(REQUEST, MEMBER, DPM))
+                .expectException(RequestCompletedAlready.class)
+                .expectNoEvents();
+        assertThat(book.isOpen(REQUEST)).isFalse();
+    }
+
+    @Test
+    void a_refusal_answers_the_days_started_past_the_deadline() {
+        Instant received = Instant.parse("2026-09-01T08:00:00Z");
+        Instant due = Instant.parse("2026-10-01T08:00:00Z");
+        fixture.givenCurrentTime(Instant.parse("2026-10-03T08:00:01Z"));
+        fixture.given(recorded(RequestType.ERASURE, received, due))
+                .when(new RefuseRequest(REQUEST, "manifestly unfounded", DPM))
+                .expectResultMessagePayload(3L)
+                .expectEvents(new RequestRefused(REQUEST, MEMBER, "manifestly unfounded", true, 3, DPM,
+                        fixture.currentTime()));
+    }
+
+    @Test
+    void completing_a_request_that_names_no_member_is_refused_as_a_wrong_result() {
+        memberEvents.put(7L, new MemberEventRef("RegisterExtractIssued", fixture.currentTime()));
+        Instant received = fixture.currentTime().minus(Duration.ofDays(3));
+        fixture.given(recordedByContactData(received), verified(received))
+                .when(new CompleteRequest(REQUEST, "RegisterExtractIssued", 7, DPM))
+                .expectException(WrongResult.class)
+                .expectNoEvents();
+        assertThat(book.answered(MEMBER, 7)).isFalse();
+    }
+
+    @Test
+    void the_named_event_type_must_be_the_stored_event_s_even_when_both_answer_the_request() {
+        memberEvents.put(7L, new MemberEventRef("ConsentWithdrawn", fixture.currentTime()));
+        Instant received = fixture.currentTime().minus(Duration.ofDays(3));
+        fixture.given(recorded(RequestType.WITHDRAWAL, received, received.plus(Duration.ofDays(31))),
+                        verified(received))
+                .when(new CompleteRequest(REQUEST, "MembershipEnded", 7, DPM))
+                .expectException(WrongResult.class)
+                .expectNoEvents();
+        assertThat(book.answered(MEMBER, 7)).isFalse();
+    }
+
+    @Test
+    void an_answering_event_passes_over_the_member_s_open_requests_of_other_kinds() {
+        RequestId rectification = RequestId.of(UUID.fromString("0d5a0000-0000-0000-0000-000000000009"));
+        Instant answered = fixture.currentTime().minus(Duration.ofMinutes(1));
+        memberEvents.put(7L, new MemberEventRef("RegisterExtractIssued", answered));
+        Instant received = openVerifiedAccessRequest();
+        // older, so the book lists it first; only the ACCESS request is loaded and completed
+        book.open(rectification, MEMBER, RequestType.RECTIFICATION, received.minus(Duration.ofDays(1)));
+        fixture.when(new AnswerRequests(MEMBER, 7))
+                .expectResultMessagePayload(true)
+                .expectEvents(completed("RegisterExtractIssued", 7, Actor.SYSTEM, answered, false, 0));
+        assertThat(book.isOpen(rectification)).isTrue();
+        assertThat(book.answerOf(MEMBER, 7)).isEqualTo(REQUEST);
+    }
+
+    @Test
+    void completing_a_linked_request_schedules_the_shredding_of_its_requester_s_contact_data() {
+        Instant received = fixture.currentTime().minus(Duration.ofDays(3));
+        Instant answered = fixture.currentTime().minus(Duration.ofHours(1));
+        memberEvents.put(7L, new MemberEventRef("RegisterExtractIssued", answered));
+        fixture.given(recordedByContactData(received), new RequestLinked(REQUEST, MEMBER, DPM, received),
+                        verified(received))
+                .when(new CompleteRequest(REQUEST, "RegisterExtractIssued", 7, DPM))
+                .expectEvents(completed("RegisterExtractIssued", 7, DPM, answered, false, 0))
+                .expectScheduledDeadlineWithName(requesterRetentionEnd(),
+                        DataSubjectRequest.REQUESTER_RETENTION_DEADLINE);
+    }
+
+    @Test
+    void the_answering_event_completing_a_linked_request_schedules_the_shredding_of_its_contact_data() {
+        Instant received = fixture.currentTime().minus(Duration.ofDays(3));
+        Instant answered = fixture.currentTime().minus(Duration.ofHours(1));
+        memberEvents.put(7L, new MemberEventRef("RegisterExtractIssued", answered));
+        book.open(REQUEST, MEMBER, RequestType.ACCESS, received);
+        fixture.given(recordedByContactData(received), new RequestLinked(REQUEST, MEMBER, DPM, received),
+                        verified(received))
+                .when(new AnswerRequests(MEMBER, 7))
+                .expectResultMessagePayload(true)
+                .expectEvents(completed("RegisterExtractIssued", 7, Actor.SYSTEM, answered, false, 0))
+                .expectScheduledDeadlineWithName(requesterRetentionEnd(),
+                        DataSubjectRequest.REQUESTER_RETENTION_DEADLINE);
+    }
+
+    @Test
+    void refusing_a_request_of_someone_known_by_contact_data_schedules_the_shredding_of_that_data() {
+        Instant received = fixture.currentTime().minus(Duration.ofDays(3));
+        fixture.given(recordedByContactData(received))
+                .when(new RefuseRequest(REQUEST, "excessive", DPM))
+                .expectResultMessagePayload(0L)
+                .expectEvents(new RequestRefused(REQUEST, null, "excessive", false, 0, DPM, fixture.currentTime()))
+                .expectScheduledDeadlineWithName(requesterRetentionEnd(),
+                        DataSubjectRequest.REQUESTER_RETENTION_DEADLINE);
+    }
+
+    @Test
+    void shredding_a_requester_s_data_shreds_the_request_s_key_and_records_it_once() {
+        Instant received = fixture.currentTime().minus(Duration.ofDays(3));
+        RequestClosedNoDataHeld closed = new RequestClosedNoDataHeld(REQUEST, false, 0, DPM, received);
+        RequesterDataDue due = new RequesterDataDue(REQUEST, Actor.SYSTEM, received);
+        fixture.given(recordedByContactData(received), closed, due)
+                .when(new ShredRequesterData(REQUEST, Actor.SYSTEM))
+                .expectEvents(new RequesterDataShredded(REQUEST, Actor.SYSTEM, fixture.currentTime()));
+        assertThat(keys.isShredded(REQUEST.value())).isTrue();
+        fixture.given(recordedByContactData(received), closed, due,
+                        new RequesterDataShredded(REQUEST, Actor.SYSTEM, received))
+                .when(new ShredRequesterData(REQUEST, Actor.SYSTEM))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 }

@@ -40,4 +40,14 @@ class RetentionPolicyTest {
         assertThat(new RetentionPolicy(THREE_MONTHS, Period.ofMonths(36), null, null).contactCaseMaximum())
                 .isEqualTo(Period.ofMonths(36));
     }
+
+    @Test
+    void requester_data_is_kept_three_years_unless_configured_and_never_for_a_negative_period() {
+        assertThat(new RetentionPolicy(THREE_MONTHS, THREE_YEARS, null, null, null).requesterRetention())
+                .isEqualTo(Period.ofYears(3));
+        assertThat(new RetentionPolicy(THREE_MONTHS, THREE_YEARS, null, null, Period.ofYears(1)).requesterRetention())
+                .isEqualTo(Period.ofYears(1));
+        assertThatThrownBy(() -> new RetentionPolicy(THREE_MONTHS, THREE_YEARS, null, null, Period.ofDays(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
