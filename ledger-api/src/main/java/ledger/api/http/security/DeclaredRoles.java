@@ -14,6 +14,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -36,7 +37,7 @@ final class DeclaredRoles implements AuthorizationManager<RequestAuthorizationCo
 
     DeclaredRoles(RequestMappingHandlerMapping mappings) {
         // read once, on the first request: the mappings are complete only after the context started
-        this.endpoints = new Memo<>(() -> endpoints(mappings.getHandlerMethods()));
+        this.endpoints = SingletonSupplier.of(() -> endpoints(mappings.getHandlerMethods()));
     }
 
     @Override
@@ -103,24 +104,5 @@ final class DeclaredRoles implements AuthorizationManager<RequestAuthorizationCo
     }
 
     private record Endpoint(Set<PathPattern> patterns, Set<RequestMethod> methods, Set<String> roles) {
-    }
-
-    private static final class Memo<T> implements Supplier<T> {
-        private final Supplier<T> source;
-        private volatile T value;
-
-        Memo(Supplier<T> source) {
-            this.source = source;
-        }
-
-        @Override
-        public T get() {
-            T read = value;
-            if (read == null) {
-                read = source.get();
-                value = read;
-            }
-            return read;
-        }
     }
 }
