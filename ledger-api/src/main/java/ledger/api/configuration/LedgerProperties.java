@@ -29,6 +29,7 @@ public record LedgerProperties(
         Path masterKeyFile,
         List<String> previousMasterKeys,
         int snapshotThreshold,
+        MemberCache memberCache,
         String nodeId,
         Fleet fleet,
         EventSource eventSource,
@@ -166,6 +167,13 @@ public record LedgerProperties(
     public record EventSource(Duration poll) {
     }
 
+    /**
+     * Members kept in memory between commands on a node: at most {@code maximumSize}, each at most {@code ttl}
+     * after its last change; a size of 0 keeps none (every command loads its member).
+     */
+    public record MemberCache(Duration ttl, long maximumSize) {
+    }
+
     /** The embedded event store's wait before it reads events that another transaction may still fill in. */
     public record EventStore(Duration fetchDelay) {
     }
@@ -174,8 +182,11 @@ public record LedgerProperties(
     public record Idempotency(Duration retention, Duration cleanupInterval) {
     }
 
-    /** The VACUUM after an erasure waits at most {@code vacuumWait} for older transactions to end. */
-    public record Erasure(Duration vacuumWait) {
+    /**
+     * The VACUUM after an erasure waits at most {@code vacuumWait} for older transactions to end; one starts at most
+     * every {@code vacuumInterval} (the erasures meanwhile share it).
+     */
+    public record Erasure(Duration vacuumWait, Duration vacuumInterval) {
     }
 
     /**

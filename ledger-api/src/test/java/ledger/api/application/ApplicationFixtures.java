@@ -17,7 +17,7 @@ public final class ApplicationFixtures {
                                               LedgerProperties.ConsentReceipts consentReceipts,
                                               LedgerProperties.LegalHolds legalHolds) {
         return new LedgerProperties(purposes, retention, null, null, null, null, null, null, 0, null, null, null,
-                null, null, register, null, null, null, null, null, null, consentReceipts, legalHolds, null, null,
+                null, null, null, register, null, null, null, null, null, null, consentReceipts, legalHolds, null, null,
                 null, null);
     }
 }

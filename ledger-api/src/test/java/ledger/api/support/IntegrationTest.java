@@ -70,6 +70,9 @@ public abstract class IntegrationTest {
         registry.add("ledger.notifications.initial-backoff", () -> "PT0.3S");
         registry.add("ledger.notifications.max-attempts", () -> "4");
         registry.add("ledger.master-key", () -> TEST_MASTER_KEY);
+        // erasure tests follow each other within seconds: each is vacuumed as if alone (ErasureVacuumIT tests
+        // the batching)
+        registry.add("ledger.erasure.vacuum-interval", () -> "PT0.5S");
         registry.add("db-scheduler.polling-interval", () -> "500ms");
         // snapshots early, so that every test also exercises snapshot encryption
         registry.add("ledger.snapshot-threshold", () -> "5");

@@ -1,5 +1,6 @@
 package ledger.projections.consent;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -83,8 +84,19 @@ public class ConsentHistoryProjection {
 
     @QueryHandler
     public ConsentEvents handle(FindConsentEvents query) {
-        return new ConsentEvents(rows.page(query.after(), query.purpose(), query.from(), query.to(), query.limit()));
+        if (query.from() == null && query.to() == null) {
+            return new ConsentEvents(query.purpose() == null ? rows.page(query.after(), query.limit())
+                    : rows.pageOfPurpose(query.after(), query.purpose(), query.limit()));
+        }
+        // an open end of the window: a bound no stored time passes (keeps one query, and its index, per filter)
+        Instant from = query.from() == null ? EARLIEST : query.from();
+        Instant to = query.to() == null ? LATEST : query.to();
+        return new ConsentEvents(query.purpose() == null ? rows.pageInWindow(query.after(), from, to, query.limit())
+                : rows.pageOfPurposeInWindow(query.after(), query.purpose(), from, to, query.limit()));
     }
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
 
     @QueryHandler
     public Audience handle(FindAudience query) {

@@ -55,14 +55,32 @@ public interface ConsentHistoryRepository extends GenericRepository<ConsentHisto
     @Query(value = "SELECT member_id FROM consent_history_version WHERE member_id IN (:members)", nativeQuery = true)
     List<UUID> known(List<UUID> members);
 
-    /** Keyset paging: one indexed range scan from the cursor, never an offset. */
-    @Query(value = "SELECT * FROM consent_history WHERE id > :after"
-            + " AND (CAST(:purpose AS VARCHAR) IS NULL OR purpose = :purpose)"
-            + " AND (CAST(:fromAt AS TIMESTAMPTZ) IS NULL OR at >= :fromAt)"
-            + " AND (CAST(:toAt AS TIMESTAMPTZ) IS NULL OR at < :toAt)"
-            + " ORDER BY id LIMIT :limit", nativeQuery = true)
-    List<ConsentHistoryRow> page(long after, @Nullable String purpose, @Nullable Instant fromAt,
-                                 @Nullable Instant toAt, int limit);
+    /*
+     * Keyset paging, one query per filter: a catch-all "(:p IS NULL OR purpose = :p)" becomes a sequential scan
+     * under a prepared statement's generic plan. Each form below has an index that serves it.
+     */
+
+    /** Every entry after the cursor (the primary key). */
+    @Query(value = "SELECT * FROM consent_history WHERE id > :after ORDER BY id LIMIT :limit", nativeQuery = true)
+    List<ConsentHistoryRow> page(long after, int limit);
+
+    /** One purpose's entries after the cursor (consent_history_purpose). */
+    @Query(value = "SELECT * FROM consent_history WHERE purpose = :purpose AND id > :after ORDER BY id LIMIT :limit",
+            nativeQuery = true)
+    List<ConsentHistoryRow> pageOfPurpose(long after, String purpose, int limit);
+
+    /**
+     * Entries in a time window after the cursor: the window's rows first (consent_history_at), then their order.
+     * MATERIALIZED keeps a generic plan from walking the primary key through every row before the window.
+     */
+    @Query(value = "WITH w AS MATERIALIZED (SELECT * FROM consent_history WHERE at >= :fromAt AND at < :toAt"
+            + " AND id > :after) SELECT * FROM w ORDER BY id LIMIT :limit", nativeQuery = true)
+    List<ConsentHistoryRow> pageInWindow(long after, Instant fromAt, Instant toAt, int limit);
+
+    /** One purpose's entries in a time window after the cursor (consent_history_purpose_at), as above. */
+    @Query(value = "WITH w AS MATERIALIZED (SELECT * FROM consent_history WHERE purpose = :purpose AND at >= :fromAt"
+            + " AND at < :toAt AND id > :after) SELECT * FROM w ORDER BY id LIMIT :limit", nativeQuery = true)
+    List<ConsentHistoryRow> pageOfPurposeInWindow(long after, String purpose, Instant fromAt, Instant toAt, int limit);
 
     /** One member's consent events in the member's event order. */
     @Query(value = "SELECT * FROM consent_history WHERE member_id = :memberId ORDER BY seq", nativeQuery = true)

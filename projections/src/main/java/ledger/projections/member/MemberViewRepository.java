@@ -145,13 +145,13 @@ public interface MemberViewRepository extends GenericRepository<MemberViewRow, U
 
     /**
      * Active members with a granted consent to one of {@code purposes} under a version whose
-     * {@code purpose\nversion} pair is not in {@code upToDate}; member-id order after {@code after}.
+     * {@code purpose\nversion} pair is not in {@code upToDate}; member-id order after {@code after}. A semi-join
+     * walked in member order that stops at the page's end (no DISTINCT over every granted row of the purposes).
      */
-    @Query(value = "SELECT DISTINCT c.member_id FROM member_view_consent c"
-            + " JOIN member_view m ON m.member_id = c.member_id AND m.status = 'ACTIVE'"
-            + " WHERE c.granted AND c.member_id > :after AND c.purpose IN (:purposes)"
-            + " AND (c.purpose || chr(10) || c.policy_version) NOT IN (:upToDate)"
-            + " ORDER BY c.member_id LIMIT :limit", nativeQuery = true)
+    @Query(value = "SELECT m.member_id FROM member_view m WHERE m.status = 'ACTIVE' AND m.member_id > :after"
+            + " AND EXISTS (SELECT 1 FROM member_view_consent c WHERE c.member_id = m.member_id AND c.granted"
+            + " AND c.purpose IN (:purposes) AND (c.purpose || chr(10) || c.policy_version) NOT IN (:upToDate))"
+            + " ORDER BY m.member_id LIMIT :limit", nativeQuery = true)
     List<UUID> membersToReconsent(List<String> purposes, List<String> upToDate, UUID after, int limit);
 
     @Query(value = "DELETE FROM member_view_consent", nativeQuery = true)

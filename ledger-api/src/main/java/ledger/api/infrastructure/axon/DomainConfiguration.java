@@ -68,11 +68,16 @@ class DomainConfiguration {
     ConfigurerModule ledgerDomain(UsernameRegistry usernames, KeyVault keys, List<SubjectDataPurge> purges,
                                   MemberEventLookup memberEvents, StoredAggregates stored, RequestBook requestBook,
                                   LedgerProperties properties, ErasureJournal erasureJournal, NoticeRegistry notices) {
-        // Long histories load from a snapshot (encrypted like events) plus the events after it.
+        // Long histories load from a snapshot (encrypted like events) plus the events after it; a member
+        // already loaded on this node (MemberCache) is not loaded again.
         AggregateConfigurer<Member> member = ownTypeOnly(Member.class);
         if (properties.snapshotThreshold() > 0) {
             member.configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
                     properties.snapshotThreshold()));
+        }
+        LedgerProperties.MemberCache cache = properties.memberCache();
+        if (cache != null && cache.maximumSize() > 0) {
+            member.configureCache(c -> new MemberCache(cache.ttl(), cache.maximumSize()));
         }
         return configurer -> configurer
                 .configureAggregate(member)

@@ -108,7 +108,7 @@ class MessagingConfiguration {
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, NodeLoop commandRetries) {
         return DefaultCommandGateway.builder()
-                .commandBus(commandBus)
+                .commandBus(new TurnTakingCommandBus(commandBus))
                 .retryScheduler(new ConcurrencyRetryScheduler(commandRetries.executorService(), 5))
                 .build();
     }

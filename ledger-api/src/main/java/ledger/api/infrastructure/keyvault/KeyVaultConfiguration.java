@@ -64,7 +64,7 @@ public class KeyVaultConfiguration {
     ErasureVacuum erasureVacuum(DataSource dataSource, ObjectProvider<DeadRowTables> declarations,
                                 LedgerProperties properties) {
         return new ErasureVacuum(dataSource, () -> declarations.orderedStream().toList(),
-                properties.erasure().vacuumWait());
+                properties.erasure().vacuumWait(), properties.erasure().vacuumInterval());
     }
 
     /** Checked before anything uses the vault: a node whose master keys do not fit the database does not start. */

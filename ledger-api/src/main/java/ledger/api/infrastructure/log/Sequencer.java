@@ -1,6 +1,7 @@
 package ledger.api.infrastructure.log;
 
 import java.sql.Array;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,6 +84,15 @@ final class Sequencer implements SmartLifecycle {
     private final TreeMap<Long, Instant> gaps = new TreeMap<>();
     private final TreeSet<Long> abandoned = new TreeSet<>();
     private Instant nextSweep = Instant.MIN;
+    /**
+     * The sweep's watermark: every event at or below it has its leaf. It moves up to a mark (the high-water
+     * mark at an earlier sweep) once no transaction that began before that mark is still open: a global
+     * index is taken by the inserting transaction (one sequence, in order), so every index up to the mark
+     * belongs to a transaction that began before it, and what those left is committed or never will be.
+     */
+    private long sweptTo;
+    private long markIndex;
+    private Timestamp markTime;
     /** Another node sequences: this one only looks again after this instant. */
     private Instant yieldUntil = Instant.MIN;
     private Instant quietUntil = Instant.MIN;
@@ -139,15 +149,21 @@ final class Sequencer implements SmartLifecycle {
         if (prompt || clock.instant().isAfter(yieldUntil)) {
             try {
                 List<Long> missed = sweepCandidates();
-                Integer result = transactions.execute(tx -> locked() ? appendNew(missed, prompt) : 0);
+                Integer result = transactions.execute(tx -> {
+                    // first, in the round's transaction (one commit per round, an idle node's main cost): it
+                    // reads committed checkpoints only, never one this round signs and might roll back
+                    checkpoints.export();
+                    return locked() ? appendNew(missed, prompt) : 0;
+                });
                 appended = result == null ? 0 : result;
             } catch (RuntimeException e) {
                 range = null; // the round rolled back: rebuild from what is stored
                 behind = false;
                 warn("Sequencing failed ({}); retried in the next round", e);
             }
+        } else {
+            checkpoints.export();
         }
-        checkpoints.export();
         long ended = System.nanoTime();
         rounds.record(ended - started, TimeUnit.NANOSECONDS);
         leaves.increment(appended);
@@ -194,6 +210,8 @@ final class Sequencer implements SmartLifecycle {
     /** Asks for a sweep in the next round (a verification that found rows without a leaf). */
     synchronized void sweepSoon() {
         nextSweep = Instant.MIN;
+        sweptTo = 0; // the verifier found a row without a leaf: look at all of them again
+        markIndex = 0;
     }
 
     private boolean locked() {
@@ -202,8 +220,9 @@ final class Sequencer implements SmartLifecycle {
 
     /**
      * When a sweep is due on the node that sequences: the global indexes of events without a leaf, found
-     * by an anti-join outside the round's transaction (it reads every row's index: about a second per
-     * million events, which must not hold the lock).
+     * by an anti-join outside the round's transaction. It reads only above {@link #sweptTo}, so its cost
+     * follows what came since the sweep before, not the store (every row's index was about a second per
+     * million events, every minute).
      */
     private List<Long> sweepCandidates() {
         Instant now = clock.instant();
@@ -211,8 +230,30 @@ final class Sequencer implements SmartLifecycle {
             return List.of();
         }
         nextSweep = now.plus(settings.sweepInterval());
-        return jdbc.queryForList("SELECT e.global_index FROM domain_event_entry e WHERE e.global_index <= ?" + NO_LEAF
-                + " ORDER BY e.global_index LIMIT ?", Long.class, highWater, settings.batchSize());
+        // before the anti-join: what the mark covers is final once no transaction older than the mark is open
+        boolean markFinal = markIndex > sweptTo && Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND pid <> pg_backend_pid() AND xact_start < ?)", Boolean.class, markTime));
+        List<Long> found = jdbc.queryForList("SELECT e.global_index FROM domain_event_entry e WHERE e.global_index > ?"
+                + " AND e.global_index <= ?" + NO_LEAF + " ORDER BY e.global_index LIMIT ?", Long.class, sweptTo,
+                highWater, settings.batchSize());
+        if (markFinal) {
+            // below the first one found every event has its leaf; the ones found get theirs in this round
+            sweptTo = found.isEmpty() ? markIndex : Math.min(markIndex, found.get(0) - 1);
+        }
+        markIndex = highWater;
+        markTime = jdbc.queryForObject("SELECT clock_timestamp()", Timestamp.class);
+        return found;
+    }
+
+    /** The next round sweeps (the watermark kept). */
+    synchronized void sweepNow() {
+        nextSweep = Instant.MIN;
+    }
+
+    /** Every event at or below this global index has its leaf (a sweep reads above it). */
+    synchronized long sweptTo() {
+        return sweptTo;
     }
 
     private int appendNew(List<Long> missedCandidates, boolean prompt) {

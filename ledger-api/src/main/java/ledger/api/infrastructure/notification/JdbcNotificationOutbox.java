@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import ledger.api.application.notification.NotificationOutbox;
@@ -28,6 +30,8 @@ public class JdbcNotificationOutbox implements NotificationOutbox {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    /** Told after a transaction that wrote notifications committed (the delivery wakes up). */
+    private volatile Runnable enqueued = () -> { };
 
     JdbcNotificationOutbox(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
@@ -42,6 +46,20 @@ public class JdbcNotificationOutbox implements NotificationOutbox {
                         + " 'PENDING', ?) ON CONFLICT (recipient, event_id) DO NOTHING",
                 notificationId, recipient, memberId, kind, String.join(",", fields), eventId, eventSeq, payload,
                 Timestamp.from(now), Timestamp.from(now));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    enqueued.run();
+                }
+            });
+        } else {
+            enqueued.run();
+        }
+    }
+
+    void onEnqueued(Runnable listener) {
+        this.enqueued = listener;
     }
 
     /** Claims up to {@code limit} due notifications, moving their next attempt past {@code leaseUntil}. */

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -44,7 +46,8 @@ class OutboxDelivery implements SmartLifecycle {
     private final LedgerProperties.Notifications settings;
     private final Clock clock;
     private final HttpClient http;
-    private NodeLoop poller;
+    private volatile NodeLoop poller;
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
     OutboxDelivery(JdbcNotificationOutbox outbox, LedgerProperties properties, Clock clock) {
         this.outbox = outbox;
@@ -54,6 +57,22 @@ class OutboxDelivery implements SmartLifecycle {
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        outbox.onEnqueued(this::wake);
+    }
+
+    /** Notifications were committed on this node: deliver now rather than at the next poll (commits in a burst share it). */
+    void wake() {
+        NodeLoop running = poller;
+        if (running != null && wakeQueued.compareAndSet(false, true)) {
+            try {
+                running.after(Duration.ZERO, () -> {
+                    wakeQueued.set(false);
+                    poll();
+                });
+            } catch (RejectedExecutionException e) {
+                wakeQueued.set(false); // shutting down
+            }
+        }
     }
 
     /** Delivers what is due now; answers how many were attempted. */

@@ -1,8 +1,21 @@
 package ledger.api.infrastructure.observability;
 
+import java.util.List;
 import java.util.Set;
 
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.micrometer.EventProcessorLatencyMonitor;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.micrometer.MessageCountingMonitor;
+import org.axonframework.micrometer.MessageTimerMonitor;
+import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.monitoring.MultiMessageMonitor;
+import org.axonframework.queryhandling.QueryMessage;
+
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import org.springframework.context.annotation.Bean;
@@ -14,12 +27,46 @@ import org.springframework.context.annotation.Configuration;
  * at ~2 % of a command's CPU (docs/performance.md). Client-side percentiles of one node cannot be
  * aggregated across a fleet anyway; the timers keep their count, sum and max, from which
  * Prometheus derives rates and mean latencies.
+ * <p>
+ * Axon's capacity gauges (per event processor, command and query bus) are left out: it keeps every handled message of the last ten
+ * minutes and walks them on each scrape (33 -> 151 ms per scrape as a store was loaded, docs/performance.md),
+ * and looks its gauge up in the registry for every message. Busy processors show as their lag
+ * ({@code ledger_processor_lag_events}) and their message rate.
  */
 @Configuration(proxyBeanMethods = false)
 class MetricsConfiguration {
 
     /** The name endings of the timers Axon's {@code MessageTimerMonitor} builds. */
     static final Set<String> AXON_TIMERS = Set.of(".allTimer", ".successTimer", ".failureTimer", ".ignoredTimer");
+
+    @Bean
+    GlobalMetricRegistry axonMetricsWithoutCapacity(MeterRegistry registry) {
+        return new GlobalMetricRegistry(registry) {
+            @Override
+            public MessageMonitor<? super EventMessage<?>> registerEventProcessor(String eventProcessorName) {
+                return new MultiMessageMonitor<>(List.of(
+                        MessageTimerMonitor.buildMonitor(eventProcessorName, registry),
+                        EventProcessorLatencyMonitor.builder().meterNamePrefix(eventProcessorName).meterRegistry(registry)
+                                .build(),
+                        MessageCountingMonitor.buildMonitor(eventProcessorName, registry)));
+            }
+
+            @Override
+            public MessageMonitor<? super CommandMessage<?>> registerCommandBus(String name) {
+                return timerAndCounter(name, registry);
+            }
+
+            @Override
+            public MessageMonitor<? super QueryMessage<?, ?>> registerQueryBus(String name) {
+                return timerAndCounter(name, registry);
+            }
+        };
+    }
+
+    private static MessageMonitor<Message<?>> timerAndCounter(String name, MeterRegistry registry) {
+        return new MultiMessageMonitor<>(MessageTimerMonitor.buildMonitor(name, registry),
+                MessageCountingMonitor.buildMonitor(name, registry));
+    }
 
     @Bean
     MeterFilter axonTimersWithoutClientSidePercentiles() {

@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 import ledger.api.support.Api;
 import ledger.api.support.ConsoleSession;
@@ -41,6 +44,18 @@ class ConsoleDashboardIT extends IntegrationTest {
         assertThat(start).as("the dashboard has the erasures' section").isNotNegative();
         int end = page.indexOf("<h2>", start + 4);
         return page.substring(start, end < 0 ? page.length() : end);
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void links_are_rendered_without_a_lookup_among_the_static_resources_and_the_script_is_still_served() {
+        // the resource chain's URL encoding looked every th:href up in the nested jar's resources while rendering
+        assertThat(context.getBeansOfType(ResourceUrlEncodingFilter.class)).isEmpty();
+        Api.Response script = api().get("/console/webjars/htmx.org/dist/htmx.min.js");
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.body()).contains("htmx");
     }
 
     @Test

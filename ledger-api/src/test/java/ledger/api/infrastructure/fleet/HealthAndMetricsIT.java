@@ -42,6 +42,9 @@ class HealthAndMetricsIT extends IntegrationTest {
             // their timers keep count, sum and max but compute no percentiles in the service (MetricsConfiguration)
             assertThat(body).contains("commandBus_successTimer_seconds_count");
             assertThat(body.lines().filter(line -> line.contains("Timer_seconds{quantile="))).isEmpty();
+            // nor Axon's capacity gauges, which walk ten minutes of handled messages on every scrape
+            assertThat(body).contains("member_view_latency");
+            assertThat(body.lines().filter(line -> line.matches("^[A-Za-z_]+_capacity[ {].*"))).isEmpty();
             assertThat(body).doesNotContainIgnoringCase(marker);
         });
         assertThat(api().get("/actuator/prometheus").status()).isEqualTo(403);

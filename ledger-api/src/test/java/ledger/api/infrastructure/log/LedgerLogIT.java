@@ -212,6 +212,60 @@ class LedgerLogIT extends IntegrationTest {
         }
     }
 
+    @Autowired
+    Sequencer sequencer;
+
+    /** One round with a sweep; answers the sweep's watermark after it. */
+    private long sweep() {
+        sequencer.sweepNow();
+        sequencer.sequence(true);
+        return sequencer.sweptTo();
+    }
+
+    @Test
+    void the_sweeps_watermark_stays_below_an_index_whose_transaction_is_open_and_passes_it_once_it_committed()
+            throws Exception {
+        UUID member = api().register(Api.uniqueUsername());
+        Map<String, Object> registered = jdbc.queryForMap("SELECT * FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " ORDER BY sequence_number DESC LIMIT 1", member.toString());
+        String late = UUID.randomUUID().toString();
+        long lateIndex;
+        try (Connection held = dataSource.getConnection()) {
+            held.setAutoCommit(false);
+            try (PreparedStatement insert = held.prepareStatement("INSERT INTO domain_event_entry (event_identifier,"
+                    + " aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, payload,"
+                    + " meta_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING global_index")) {
+                insert.setString(1, late);
+                insert.setString(2, member.toString());
+                insert.setLong(3, ((Number) registered.get("sequence_number")).longValue() + 1);
+                insert.setString(4, (String) registered.get("type"));
+                insert.setString(5, (String) registered.get("time_stamp"));
+                insert.setString(6, (String) registered.get("payload_type"));
+                insert.setString(7, (String) registered.get("payload_revision"));
+                insert.setBytes(8, (byte[]) registered.get("payload"));
+                insert.setBytes(9, (byte[]) registered.get("meta_data"));
+                try (ResultSet key = insert.executeQuery()) {
+                    key.next();
+                    lateIndex = key.getLong(1);
+                }
+            }
+            UUID later = api().register(Api.uniqueUsername());
+            leafOf(eventIds(later).get(0));
+            // two sweeps: the first sets its mark above the open index, the second may not move past it
+            sweep();
+            assertThat(sweep()).as("the watermark while the index's transaction is open").isLessThan(lateIndex);
+            assertThat(ledgerLog.leaf(late)).isEmpty();
+            held.commit();
+        }
+        leafOf(late);
+        await().atMost(LEAF_WAIT).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(sweep()).as("the watermark once no older transaction is open")
+                        .isGreaterThanOrEqualTo(lateIndex));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry e WHERE e.global_index <= ?"
+                + " AND NOT EXISTS (SELECT 1 FROM ledger_log_leaf l WHERE l.global_index = e.global_index)",
+                Long.class, sequencer.sweptTo())).as("events without a leaf below the watermark").isZero();
+    }
+
     @Test
     void the_evidence_of_one_event_is_its_leaf_a_signed_checkpoint_covering_it_and_the_inclusion_proof() {
         UUID member = api().register(Api.uniqueUsername());
