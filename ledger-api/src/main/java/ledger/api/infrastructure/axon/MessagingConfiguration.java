@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import ledger.api.configuration.LedgerProperties;
+import ledger.api.infrastructure.fleet.CommitSignal;
 import ledger.api.infrastructure.scheduling.NodeLoop;
 import ledger.core.shared.Refusal;
 import ledger.projections.consent.ConsentHistoryProjection;
@@ -95,8 +96,17 @@ class MessagingConfiguration {
      * store, woken on every local commit instead of polled every 500 ms.
      */
     @Bean(destroyMethod = "close")
-    WakingEventSource processorEvents(EventStore eventStore, LedgerProperties properties) {
-        return new WakingEventSource(eventStore, properties.eventSource().poll());
+    WakingEventSource processorEvents(EventStore eventStore, LedgerProperties properties, CommitSignal commits) {
+        WakingEventSource source = new WakingEventSource(eventStore, properties.eventSource().poll(),
+                commits::localCommit);
+        commits.onCommitElsewhere(() -> {
+            // the store's reader fetches first, then the processors' streams look
+            if (eventStore instanceof WakeableEventStore wakeable) {
+                wakeable.fetchNow();
+            }
+            source.committedElsewhere();
+        });
+        return source;
     }
 
     /** The gateway's retries of a command that met a concurrent change, on a loop of their own. */

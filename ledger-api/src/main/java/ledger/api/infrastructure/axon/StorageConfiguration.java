@@ -122,15 +122,14 @@ class StorageConfiguration {
         }
 
         @Bean
-        EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+        WakeableEventStore eventStore(EventStorageEngine storageEngine,
                                       org.axonframework.config.Configuration configuration,
                                       LedgerProperties properties) {
-            return EmbeddedEventStore.builder()
+            return new WakeableEventStore(EmbeddedEventStore.builder()
                     .storageEngine(storageEngine)
                     .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                     .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                    .fetchDelay(properties.eventStore().fetchDelay().toMillis())
-                    .build();
+                    .fetchDelay(properties.eventStore().fetchDelay().toMillis()));
         }
     }
 }

@@ -45,9 +45,16 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
     private final AtomicBoolean wakeScheduled = new AtomicBoolean();
     private volatile long lastWake = System.nanoTime() - COALESCE_NANOS;
     private final NodeLoop poller;
+    private final Runnable onLocalCommit;
 
     public WakingEventSource(EventStore store, Duration poll) {
+        this(store, poll, () -> { });
+    }
+
+    /** {@code onLocalCommit}: told after every local commit of events (other nodes are told through it). */
+    public WakingEventSource(EventStore store, Duration poll, Runnable onLocalCommit) {
         this.store = store;
+        this.onLocalCommit = onLocalCommit;
         this.poller = NodeLoop.start("event-source-poll");
         poller.every(poll, poll, this::wakeAll);
         store.subscribe(events -> {
@@ -60,6 +67,15 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
     }
 
     private void committed() {
+        onLocalCommit.run();
+        committedElsewhere();
+    }
+
+    /**
+     * Events were committed (here or on another node): every stream looks again, giving the store's reader
+     * a moment to fetch them. Commits within {@link #COALESCE_NANOS} share one wake-up.
+     */
+    public void committedElsewhere() {
         commits.incrementAndGet();
         long sinceLast = System.nanoTime() - lastWake;
         if (sinceLast >= COALESCE_NANOS) {

@@ -1,7 +1,9 @@
 package ledger.api.infrastructure.fleet;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import javax.sql.DataSource;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -16,6 +18,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -28,6 +32,14 @@ class FleetConfiguration {
     @Bean
     NodeIdentity nodeIdentity(LedgerProperties properties) {
         return NodeIdentity.of(properties.nodeId());
+    }
+
+    /** Other nodes' commits wake this node's readers (LISTEN/NOTIFY) instead of polls every few milliseconds. */
+    @Bean
+    CommitSignal commitSignal(DataSource dataSource, NodeIdentity node) throws SQLException {
+        HikariDataSource pool = dataSource instanceof HikariDataSource hikari ? hikari
+                : dataSource.unwrap(HikariDataSource.class);
+        return new CommitSignal(pool, node);
     }
 
     /**

@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import ledger.api.application.ledger.LogVerification;
 import ledger.api.application.ledger.TransparencyLog;
 import ledger.api.configuration.LedgerProperties;
+import ledger.api.infrastructure.fleet.CommitSignal;
 import ledger.api.infrastructure.fleet.DatabaseClock;
 import ledger.api.infrastructure.fleet.FleetDirectories;
 import ledger.api.infrastructure.fleet.NodeIdentity;
@@ -67,11 +68,13 @@ class LogConfiguration {
         return checkpoints;
     }
 
-    /** Woken after every local commit of events (the poll covers other nodes' commits). */
+    /** Woken after every local commit of events, and by other nodes' (CommitSignal); the poll is a safety net. */
     @Bean
     Sequencer sequencer(JdbcTemplate jdbc, TransactionTemplate transactions, JdbcLogStore store, Checkpoints checkpoints,
-                        LedgerProperties properties, EventStore eventStore, MeterRegistry registry, DatabaseClock clock) {
+                        LedgerProperties properties, EventStore eventStore, MeterRegistry registry, DatabaseClock clock,
+                        CommitSignal commits) {
         Sequencer sequencer = new Sequencer(jdbc, transactions, store, checkpoints, properties.log(), clock, registry);
+        commits.onCommitElsewhere(sequencer::wake);
         eventStore.subscribe(events -> {
             if (CurrentUnitOfWork.isStarted()) {
                 CurrentUnitOfWork.get().afterCommit(unitOfWork -> sequencer.wake());

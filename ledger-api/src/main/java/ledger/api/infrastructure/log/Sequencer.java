@@ -60,6 +60,8 @@ final class Sequencer implements SmartLifecycle {
     static final long LOCK = 0x6c65646765726c6fL;
     /** How many global indexes below the high-water mark a rebuild looks at for gaps, and the most tracked at once. */
     private static final int GAP_WINDOW = 10_000;
+    /** A node that saw another one sequence leaves it the lock for 5 to 15 of these (the poll is only a safety net). */
+    private static final Duration YIELD_STEP = Duration.ofMillis(500);
 
     private static final String NO_LEAF = " AND NOT EXISTS (SELECT 1 FROM ledger_log_leaf l"
             + " WHERE l.global_index = e.global_index)";
@@ -263,7 +265,7 @@ final class Sequencer implements SmartLifecycle {
             // and be ready to take over when it stops; a prompt round takes over now.
             rebuild(stored);
             if (!prompt) {
-                yieldUntil = clock.instant().plus(settings.poll().multipliedBy(
+                yieldUntil = clock.instant().plus(YIELD_STEP.multipliedBy(
                         ThreadLocalRandom.current().nextInt(5, 16)));
                 return 0;
             }

@@ -103,4 +103,33 @@ class TwoNodesIT extends IntegrationTest {
             assertThat(owners.values()).containsExactly(2);
         });
     }
+
+    @Autowired
+    CommitSignal signal;
+
+    @Test
+    void a_commit_on_one_node_wakes_the_other_through_a_notification_and_a_lost_listener_comes_back() {
+        ConfigurableApplicationContext nodeB = startNodeB();
+        try {
+            Api b = new Api(Integer.parseInt(nodeB.getEnvironment().getProperty("local.server.port")));
+            await().atMost(Duration.ofSeconds(10)).until(signal::listening);
+            long before = signal.received();
+            b.register(Api.uniqueUsername());
+            await().atMost(Duration.ofSeconds(10)).until(() -> signal.received() > before);
+
+            // the listening connection is cut (a failover, an idle-connection reaper): this node listens again
+            jdbc.queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE application_name = 'ledger-commit-signal' AND datname = current_database()");
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> !signal.listening());
+            await().atMost(Duration.ofSeconds(30)).until(signal::listening);
+            long afterReconnect = signal.received();
+            UUID member = b.register(Api.uniqueUsername());
+            await().atMost(Duration.ofSeconds(10)).until(() -> signal.received() > afterReconnect);
+            // and node A's read models have node B's event
+            await().atMost(Duration.ofSeconds(30)).until(() -> api().as(Api.DPM).get("/api/v1/members/" + member)
+                    .status() == 200);
+        } finally {
+            nodeB.close();
+        }
+    }
 }
