@@ -1,6 +1,7 @@
 package ledger.api.infrastructure.fleet;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -12,7 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 
@@ -32,6 +35,7 @@ class SegmentBalancer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
     private final EventProcessingConfiguration processing;
     private final NodeIdentity node;
     private final DatabaseClock clock;
@@ -40,9 +44,11 @@ class SegmentBalancer implements SmartLifecycle {
     private volatile boolean schedulerPaused;
     private NodeLoop executor;
 
-    SegmentBalancer(JdbcTemplate jdbc, EventProcessingConfiguration processing, NodeIdentity node,
-                    LedgerProperties properties, DatabaseClock clock, ObjectProvider<Scheduler> scheduler) {
+    SegmentBalancer(JdbcTemplate jdbc, TransactionTemplate transactions, EventProcessingConfiguration processing,
+                    NodeIdentity node, LedgerProperties properties, DatabaseClock clock,
+                    ObjectProvider<Scheduler> scheduler) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.processing = processing;
         this.node = node;
         this.clock = clock;
@@ -136,19 +142,26 @@ class SegmentBalancer implements SmartLifecycle {
         }
     }
 
+    /** One transaction (one commit every interval, not one per statement: an idle node's cost). */
     void balance() {
+        transactions.executeWithoutResult(tx -> balanceInTransaction());
+    }
+
+    private void balanceInTransaction() {
         jdbc.update("INSERT INTO ledger_node (node_id, heartbeat_at) VALUES (?, now())"
                 + " ON CONFLICT (node_id) DO UPDATE SET heartbeat_at = now()", node.id());
         releaseClaimsFromTheFuture();
         Integer live = jdbc.queryForObject("SELECT count(*) FROM ledger_node WHERE heartbeat_at > now() - ?::interval",
                 Integer.class, (3 * intervalMillis) + " milliseconds");
         int nodes = Math.max(1, live == null ? 1 : live);
+        Map<String, Integer> segmentsOf = new HashMap<>();
+        jdbc.query("SELECT processor_name, count(*) FROM token_entry GROUP BY processor_name",
+                (RowCallbackHandler) rs -> segmentsOf.put(rs.getString(1), rs.getInt(2)));
         processing.eventProcessors().forEach((name, processor) -> {
             if (!(processor instanceof StreamingEventProcessor streaming) || !streaming.isRunning()) {
                 return;
             }
-            Integer segments = jdbc.queryForObject("SELECT count(*) FROM token_entry WHERE processor_name = ?",
-                    Integer.class, name);
+            Integer segments = segmentsOf.get(name);
             if (segments == null || segments < 2) {
                 return;
             }
