@@ -19,6 +19,7 @@ public final class SealedReading {
     public static final String SEALED = "[sealed]";
 
     private static final String RESOURCE = SealedReading.class.getName();
+    private static final String LOADED = RESOURCE + ".loaded";
 
     private SealedReading() {
     }
@@ -27,6 +28,7 @@ public final class SealedReading {
     public static <T> T during(Supplier<T> load) {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         boolean outermost = root.resources().putIfAbsent(RESOURCE, Boolean.TRUE) == null;
+        root.resources().put(LOADED, Boolean.TRUE);
         try {
             return load.get();
         } finally {
@@ -34,6 +36,14 @@ public final class SealedReading {
                 root.resources().remove(RESOURCE);
             }
         }
+    }
+
+    /**
+     * Whether the current unit of work loaded something sealed (its personal fields read {@link #SEALED}): such an
+     * aggregate must not be kept beyond it (a cache would hand the sealed values to the next command).
+     */
+    public static boolean loadedInThisUnitOfWork() {
+        return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root().resources().containsKey(LOADED);
     }
 
     /** Whether a sealed load is running in the current unit of work. */

@@ -9,6 +9,8 @@ import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -67,7 +69,8 @@ class DomainConfiguration {
     @Bean
     ConfigurerModule ledgerDomain(UsernameRegistry usernames, KeyVault keys, List<SubjectDataPurge> purges,
                                   MemberEventLookup memberEvents, StoredAggregates stored, RequestBook requestBook,
-                                  LedgerProperties properties, ErasureJournal erasureJournal, NoticeRegistry notices) {
+                                  LedgerProperties properties, ErasureJournal erasureJournal, NoticeRegistry notices,
+                                  ObjectProvider<MemberCache> memberCache) {
         // Long histories load from a snapshot (encrypted like events) plus the events after it; a member
         // already loaded on this node (MemberCache) is not loaded again.
         AggregateConfigurer<Member> member = ownTypeOnly(Member.class);
@@ -75,9 +78,9 @@ class DomainConfiguration {
             member.configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
                     properties.snapshotThreshold()));
         }
-        LedgerProperties.MemberCache cache = properties.memberCache();
-        if (cache != null && cache.maximumSize() > 0) {
-            member.configureCache(c -> new MemberCache(cache.ttl(), cache.maximumSize()));
+        MemberCache cache = memberCache.getIfAvailable();
+        if (cache != null) {
+            member.configureCache(c -> cache);
         }
         return configurer -> configurer
                 .configureAggregate(member)
@@ -104,6 +107,13 @@ class DomainConfiguration {
                 .configureAggregateFactory(c -> new OwnTypeOnly<>(new GenericAggregateFactory<>(
                         AnnotatedAggregateMetaModelFactory.inspectAggregate(type, c.parameterResolverFactory(),
                                 c.handlerDefinition(type)))));
+    }
+
+    /** Members kept between commands on this node (none when ledger.member-cache.maximum-size is 0). */
+    @Bean
+    @ConditionalOnExpression("${ledger.member-cache.maximum-size:0} > 0")
+    MemberCache memberCache(LedgerProperties properties) {
+        return new MemberCache(properties.memberCache().ttl(), properties.memberCache().maximumSize());
     }
 
     /** Spring's snapshotter finds the aggregates it can snapshot through their factory beans. */

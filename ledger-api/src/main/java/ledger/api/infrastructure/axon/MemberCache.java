@@ -7,6 +7,8 @@ import org.axonframework.common.caching.Cache;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import ledger.core.crypto.SealedReading;
+
 /**
  * The members loaded by commands, kept between commands on this node so that a command does not
  * read and decrypt the member's snapshot and events again (docs/performance.md).
@@ -17,13 +19,13 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * ({@code ConcurrencyRetryScheduler}). An entry lives at most {@code ttl} after its last write and
  * there are at most {@code maximumSize}: the member's personal fields, held in memory by the aggregate,
  * are not kept longer than a short while after another node's erasure (this node's erasure clears
- * them in the aggregate itself).
+ * them in the aggregate itself). A member loaded sealed by an erasure is not kept.
  */
-final class MemberCache implements Cache {
+public final class MemberCache implements Cache {
 
     private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
 
-    MemberCache(Duration ttl, long maximumSize) {
+    public MemberCache(Duration ttl, long maximumSize) {
         this.entries = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
     }
 
@@ -33,13 +35,22 @@ final class MemberCache implements Cache {
         return (V) entries.getIfPresent(key);
     }
 
+    /** A member loaded sealed (an erasure's load) is not kept: its personal fields read "[sealed]". */
     @Override
     public void put(Object key, Object value) {
+        if (SealedReading.loadedInThisUnitOfWork()) {
+            entries.invalidate(key);
+            return;
+        }
         entries.put(key, value);
     }
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
+        if (SealedReading.loadedInThisUnitOfWork()) {
+            entries.invalidate(key);
+            return false;
+        }
         return entries.asMap().putIfAbsent(key, value) == null;
     }
 
@@ -64,7 +75,7 @@ final class MemberCache implements Cache {
         return () -> true;
     }
 
-    long size() {
+    public long size() {
         entries.cleanUp();
         return entries.estimatedSize();
     }
