@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -53,7 +54,7 @@ public final class BenchMain {
     private static final int REPLAY_REPEATS = Integer.getInteger("bench.replay-repeats", 1);
     private static final List<String> READ_MODELS = List.of("member-view", "member-history", "consent-history",
             "erasure-receipts", "data-subject-requests");
-    /** Scenarios to run (bench.only, comma-separated): baseline, throughput, history, replay, crypto, ledger; or all. */
+    /** Scenarios to run (bench.only, comma-separated): baseline, throughput, history, replay, crypto, ledger, idle; or all. */
     private static final Set<String> ONLY = Set.of(System.getProperty("bench.only", "all")
             .split(","));
     /**
@@ -93,7 +94,8 @@ public final class BenchMain {
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + "; "
                 + version("SHOW server_version") + " (system PostgreSQL, `synchronous_commit` "
                 + version("SHOW synchronous_commit") + "). Service: Spring Boot 3.5.7, Axon 4.13.0, one node, "
-                + "Hikari pool 32, processors pooled and woken on commit (see application.yml). Each figure: median of " + REPEATS
+                + "Hikari pool 8 (+1 connection listening for other nodes' commits), processors pooled and woken on"
+                + " commit (see application.yml). Each figure: median of " + REPEATS
                 + " runs [min-max]; steps of " + STEP_SECONDS + " s. Latencies in ms from the intended send time "
                 + "(open loop, HdrHistogram).");
         line("");
@@ -153,6 +155,9 @@ public final class BenchMain {
         }
         if (runs("startup")) {
             startup();
+        }
+        if (runs("idle")) {
+            idle();
         }
         line("_Total time: " + Duration.between(started, Instant.now()).toSeconds() + " s._");
         // the record of cost removals is kept by hand beside this program (measured one change at a time)
@@ -684,6 +689,53 @@ public final class BenchMain {
     }
 
     /** 11. Startup of the embedded default, as the README's run command and as a bare {@code java -jar}. */
+    /**
+     * What an idle node costs PostgreSQL: its commits a second (pg_stat_database) over a minute, 30 s after it is
+     * ready, and the connections it holds. Goal of the throughput issue: at most 5 commits a second, at most 10
+     * connections per node (ten nodes in PostgreSQL's default 100).
+     */
+    private void idle() throws Exception {
+        String db = "ledger_bench_idle";
+        try (Connection root = DriverManager.getConnection(ROOT_URL + "postgres", "postgres", "");
+             Statement statement = root.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + db);
+        }
+        double commitsPerSecond;
+        long connections;
+        try (NodeProcess node = NodeProcess.start(ROOT_URL + db, work.resolve("service-idle.log"),
+                concat(BENCH_TOKENS, "--spring.profiles.active=bench",
+                        "--ledger.log.checkpoint-dir=" + work.resolve("checkpoints-idle")));
+             Connection root = DriverManager.getConnection(ROOT_URL + "postgres", "postgres", "")) {
+            Thread.sleep(30_000);
+            long before = commitsOf(root, db);
+            long start = System.nanoTime();
+            Thread.sleep(60_000);
+            long after = commitsOf(root, db);
+            commitsPerSecond = (after - before) / ((System.nanoTime() - start) / 1e9);
+            try (Statement statement = root.createStatement();
+                 ResultSet count = statement.executeQuery(
+                         "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + db + "'")) {
+                count.next();
+                connections = count.getLong(1);
+            }
+        }
+        line("## Idle node");
+        line("One node on a fresh database, measured over 60 s from 30 s after it was ready:");
+        line("- PostgreSQL commits " + fmt2(commitsPerSecond) + " a second (goal: at most 5)");
+        line("- connections held: " + connections + " (goal: at most 10 a node)");
+        line("");
+    }
+
+    private static long commitsOf(Connection root, String db) throws SQLException {
+        try (Statement statement = root.createStatement();
+             ResultSet commits = statement.executeQuery(
+                     "SELECT xact_commit FROM pg_stat_database WHERE datname = '" + db + "'")) {
+            commits.next();
+            return commits.getLong(1);
+        }
+    }
+
     private void startup() throws Exception {
         int starts = Math.max(REPEATS, 2) + 1;
         Path jar = Path.of(System.getProperty("node.jar"));

@@ -33,7 +33,8 @@ import ledger.api.infrastructure.scheduling.NodeLoop;
  * <p>
  * A local commit only sets a flag; the listening thread sends one {@code pg_notify} for every commit
  * since its last look (at most every {@value #WAIT_MILLIS} ms), after the commit, so no command's
- * transaction carries it. Notifications carry the sending node's id; a node ignores its own.
+ * transaction carries it, and only while other nodes are alive (heartbeats). Notifications carry the sending
+ * node's id; a node ignores its own.
  */
 public final class CommitSignal implements SmartLifecycle {
 
@@ -49,6 +50,8 @@ public final class CommitSignal implements SmartLifecycle {
     private final AtomicLong received = new AtomicLong();
     private volatile boolean running;
     private volatile boolean listening;
+    /** Another node sent a heartbeat lately (SegmentBalancer): a node alone notifies nobody. */
+    private volatile boolean othersAlive = true;
     private NodeLoop loop;
     private Instant quietUntil = Instant.MIN;
 
@@ -65,6 +68,11 @@ public final class CommitSignal implements SmartLifecycle {
     /** Run when another node committed events (and after a reconnect: a notification may have been missed). */
     public void onCommitElsewhere(Runnable listener) {
         listeners.add(listener);
+    }
+
+    /** Whether other nodes are alive (their heartbeats): a node alone sends no notification (a commit each). */
+    void othersAlive(boolean alive) {
+        this.othersAlive = alive;
     }
 
     /** Notifications of other nodes' commits received so far. */
@@ -128,7 +136,7 @@ public final class CommitSignal implements SmartLifecycle {
                     notify.setString(1, CHANNEL);
                     notify.setString(2, node);
                     while (running) {
-                        if (pending.getAndSet(false)) {
+                        if (pending.getAndSet(false) && othersAlive) {
                             notify.execute();
                         }
                         PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);

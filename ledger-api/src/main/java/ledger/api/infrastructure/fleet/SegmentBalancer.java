@@ -36,6 +36,7 @@ class SegmentBalancer implements SmartLifecycle {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final CommitSignal commits;
     private final EventProcessingConfiguration processing;
     private final NodeIdentity node;
     private final DatabaseClock clock;
@@ -44,11 +45,12 @@ class SegmentBalancer implements SmartLifecycle {
     private volatile boolean schedulerPaused;
     private NodeLoop executor;
 
-    SegmentBalancer(JdbcTemplate jdbc, TransactionTemplate transactions, EventProcessingConfiguration processing,
-                    NodeIdentity node, LedgerProperties properties, DatabaseClock clock,
-                    ObjectProvider<Scheduler> scheduler) {
+    SegmentBalancer(JdbcTemplate jdbc, TransactionTemplate transactions, CommitSignal commits,
+                    EventProcessingConfiguration processing, NodeIdentity node, LedgerProperties properties,
+                    DatabaseClock clock, ObjectProvider<Scheduler> scheduler) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.commits = commits;
         this.processing = processing;
         this.node = node;
         this.clock = clock;
@@ -151,9 +153,13 @@ class SegmentBalancer implements SmartLifecycle {
         jdbc.update("INSERT INTO ledger_node (node_id, heartbeat_at) VALUES (?, now())"
                 + " ON CONFLICT (node_id) DO UPDATE SET heartbeat_at = now()", node.id());
         releaseClaimsFromTheFuture();
-        Integer live = jdbc.queryForObject("SELECT count(*) FROM ledger_node WHERE heartbeat_at > now() - ?::interval",
-                Integer.class, (3 * intervalMillis) + " milliseconds");
-        int nodes = Math.max(1, live == null ? 1 : live);
+        // live for the fair share: a heartbeat within three intervals; for the commit signal: within a minute
+        // (other nodes may beat at another interval; a notification too many costs a commit, one too few a poll)
+        int[] counts = jdbc.queryForObject("SELECT count(*) FILTER (WHERE heartbeat_at > now() - ?::interval),"
+                + " count(*) FILTER (WHERE heartbeat_at > now() - interval '1 minute') FROM ledger_node",
+                (rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}, (3 * intervalMillis) + " milliseconds");
+        int nodes = Math.max(1, counts == null ? 1 : counts[0]);
+        commits.othersAlive(counts == null || counts[1] > 1);
         Map<String, Integer> segmentsOf = new HashMap<>();
         jdbc.query("SELECT processor_name, count(*) FROM token_entry GROUP BY processor_name",
                 (RowCallbackHandler) rs -> segmentsOf.put(rs.getString(1), rs.getInt(2)));

@@ -65,7 +65,8 @@ class OutboxDelivery implements SmartLifecycle {
         NodeLoop running = poller;
         if (running != null && wakeQueued.compareAndSet(false, true)) {
             try {
-                running.after(Duration.ZERO, () -> {
+                // 100 ms: the commits of a burst share one look at the outbox
+                running.after(Duration.ofMillis(100), () -> {
                     wakeQueued.set(false);
                     poll();
                 });
