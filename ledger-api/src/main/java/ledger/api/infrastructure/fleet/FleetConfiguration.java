@@ -6,7 +6,6 @@ import java.time.Instant;
 import javax.sql.DataSource;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.tokenstore.AbstractTokenEntry;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -33,18 +32,6 @@ class FleetConfiguration {
     @Bean
     NodeIdentity nodeIdentity(LedgerProperties properties) {
         return NodeIdentity.of(properties.nodeId());
-    }
-
-    /**
-     * Work packages extend their segments' claims at 2/5 of the claim timeout (Axon's default: every 5 s, a
-     * transaction per segment, a node's largest idle cost after the polls): two extensions may fail before
-     * another node may take the segment.
-     */
-    @Bean
-    ConfigurerModule claimExtensions(LedgerProperties properties) {
-        long threshold = properties.fleet().claimTimeout().toMillis() * 2 / 5;
-        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                (configuration, builder) -> builder.claimExtensionThreshold(threshold));
     }
 
     /** Other nodes' commits wake this node's readers (LISTEN/NOTIFY) instead of polls every few milliseconds. */
