@@ -74,9 +74,4 @@ public final class MemberCache implements Cache {
     public Registration registerCacheEntryListener(EntryListener cacheEntryListener) {
         return () -> true;
     }
-
-    public long size() {
-        entries.cleanUp();
-        return entries.estimatedSize();
-    }
 }

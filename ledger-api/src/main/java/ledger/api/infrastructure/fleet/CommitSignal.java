@@ -5,7 +5,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
@@ -182,10 +181,5 @@ public final class CommitSignal implements SmartLifecycle {
                 log.warn("A listener of other nodes' commits failed ({})", e.getClass().getName());
             }
         }
-    }
-
-    /** How long a notification may take at most to be sent or seen (tests wait for it). */
-    public static Duration latency() {
-        return Duration.ofMillis(WAIT_MILLIS);
     }
 }

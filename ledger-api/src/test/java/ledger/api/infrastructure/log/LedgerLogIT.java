@@ -168,6 +168,31 @@ class LedgerLogIT extends IntegrationTest {
         assertThat(TreeHash.root(all)).isEqualTo(second.rootHash());
     }
 
+    /**
+     * Inserts, in {@code held}'s open transaction, the member's next event as a copy of {@code previous} (a stored
+     * row) under the id {@code eventId}: it takes its global index now and is visible only once {@code held} commits.
+     */
+    private static long insertNextEvent(Connection held, String eventId, UUID member, Map<String, Object> previous)
+            throws java.sql.SQLException {
+        try (PreparedStatement insert = held.prepareStatement("INSERT INTO domain_event_entry (event_identifier,"
+                + " aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, payload,"
+                + " meta_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING global_index")) {
+            insert.setString(1, eventId);
+            insert.setString(2, member.toString());
+            insert.setLong(3, ((Number) previous.get("sequence_number")).longValue() + 1);
+            insert.setString(4, (String) previous.get("type"));
+            insert.setString(5, (String) previous.get("time_stamp"));
+            insert.setString(6, (String) previous.get("payload_type"));
+            insert.setString(7, (String) previous.get("payload_revision"));
+            insert.setBytes(8, (byte[]) previous.get("payload"));
+            insert.setBytes(9, (byte[]) previous.get("meta_data"));
+            try (ResultSet key = insert.executeQuery()) {
+                key.next();
+                return key.getLong(1);
+            }
+        }
+    }
+
     @Test
     void an_event_that_commits_after_later_ones_still_gets_its_leaf_after_them() throws Exception {
         UUID member = api().register(Api.uniqueUsername());
@@ -181,23 +206,7 @@ class LedgerLogIT extends IntegrationTest {
             long lateIndex;
             // the member's next event, a second download, written by a transaction that takes its global
             // index now and commits only after a later event has been sequenced
-            try (PreparedStatement insert = held.prepareStatement("INSERT INTO domain_event_entry (event_identifier,"
-                    + " aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, payload,"
-                    + " meta_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING global_index")) {
-                insert.setString(1, late);
-                insert.setString(2, member.toString());
-                insert.setLong(3, ((Number) download.get("sequence_number")).longValue() + 1);
-                insert.setString(4, (String) download.get("type"));
-                insert.setString(5, (String) download.get("time_stamp"));
-                insert.setString(6, (String) download.get("payload_type"));
-                insert.setString(7, (String) download.get("payload_revision"));
-                insert.setBytes(8, (byte[]) download.get("payload"));
-                insert.setBytes(9, (byte[]) download.get("meta_data"));
-                try (ResultSet key = insert.executeQuery()) {
-                    key.next();
-                    lateIndex = key.getLong(1);
-                }
-            }
+            lateIndex = insertNextEvent(held, late, member, download);
             UUID later = api().register(Api.uniqueUsername());
             JsonNode laterLeaf = leafOf(eventIds(later).get(0));
             assertThat(laterLeaf.get("globalIndex").asLong()).isGreaterThan(lateIndex);
@@ -232,23 +241,7 @@ class LedgerLogIT extends IntegrationTest {
         long lateIndex;
         try (Connection held = dataSource.getConnection()) {
             held.setAutoCommit(false);
-            try (PreparedStatement insert = held.prepareStatement("INSERT INTO domain_event_entry (event_identifier,"
-                    + " aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, payload,"
-                    + " meta_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING global_index")) {
-                insert.setString(1, late);
-                insert.setString(2, member.toString());
-                insert.setLong(3, ((Number) registered.get("sequence_number")).longValue() + 1);
-                insert.setString(4, (String) registered.get("type"));
-                insert.setString(5, (String) registered.get("time_stamp"));
-                insert.setString(6, (String) registered.get("payload_type"));
-                insert.setString(7, (String) registered.get("payload_revision"));
-                insert.setBytes(8, (byte[]) registered.get("payload"));
-                insert.setBytes(9, (byte[]) registered.get("meta_data"));
-                try (ResultSet key = insert.executeQuery()) {
-                    key.next();
-                    lateIndex = key.getLong(1);
-                }
-            }
+            lateIndex = insertNextEvent(held, late, member, registered);
             UUID later = api().register(Api.uniqueUsername());
             leafOf(eventIds(later).get(0));
             // two sweeps: the first sets its mark above the open index, the second may not move past it
