@@ -47,7 +47,8 @@ public record LedgerProperties(
         Notifications notifications,
         Console console,
         Startup startup,
-        Requests requests) {
+        Requests requests,
+        ReadModels readModels) {
 
     public LedgerProperties {
         purposes = purposes == null ? Map.of() : Map.copyOf(purposes);
@@ -172,6 +173,14 @@ public record LedgerProperties(
      * after its last change; a size of 0 keeps none (every command loads its member).
      */
     public record MemberCache(Duration ttl, long maximumSize) {
+    }
+
+    /**
+     * {@code inline}: the member view and its history are written in the command's own transaction from
+     * the events at hand (the tracking processor still takes every event, for replays and whatever the
+     * command could not write); false leaves them to the tracking processor alone.
+     */
+    public record ReadModels(boolean inline) {
     }
 
     /** The embedded event store's wait before it reads events that another transaction may still fill in. */

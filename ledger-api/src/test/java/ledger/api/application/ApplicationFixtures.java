@@ -18,6 +18,6 @@ public final class ApplicationFixtures {
                                               LedgerProperties.LegalHolds legalHolds) {
         return new LedgerProperties(purposes, retention, null, null, null, null, null, null, 0, null, null, null,
                 null, null, null, register, null, null, null, null, null, null, consentReceipts, legalHolds, null, null,
-                null, null);
+                null, null, null);
     }
 }

@@ -1,17 +1,20 @@
 package ledger.api.infrastructure.axon;
 
 import java.util.Map;
+import javax.sql.DataSource;
 
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -107,6 +110,17 @@ class MessagingConfiguration {
             source.committedElsewhere();
         });
         return source;
+    }
+
+    /**
+     * The member view and its history written with the command ({@code ledger.read-models.inline}). Not
+     * with Axon Server: there the events commit in the server, not in this node's transaction.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("${ledger.read-models.inline:true} and !${axon.axonserver.enabled:false}")
+    InlineMemberView inlineMemberView(EventStore eventStore, EventProcessingConfiguration processing,
+                                      DataSource dataSource) {
+        return new InlineMemberView(eventStore, processing, dataSource);
     }
 
     /** The gateway's retries of a command that met a concurrent change, on a loop of their own. */
