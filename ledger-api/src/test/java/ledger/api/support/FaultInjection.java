@@ -33,6 +33,7 @@ public class FaultInjection {
     private final MemberViewRepository rows;
     private final Set<UUID> failed = ConcurrentHashMap.newKeySet();
     private final AtomicInteger attempts = new AtomicInteger();
+    private final java.util.Map<UUID, AtomicInteger> handled = new ConcurrentHashMap<>();
     private final Set<String> cured = ConcurrentHashMap.newKeySet();
     private final JdbcTemplate jdbc;
 
@@ -43,6 +44,7 @@ public class FaultInjection {
 
     @EventHandler
     void on(DocumentDownloaded event) {
+        handled.computeIfAbsent(event.memberId().value(), m -> new AtomicInteger()).incrementAndGet();
         if (event.documentId() != null && event.documentId().startsWith(POISON) && !cured.contains(event.documentId())) {
             rows.countDownload(event.memberId().value());
             jdbc.queryForObject("SELECT 1 / (SELECT count(*) FROM member_view WHERE false)", Integer.class);
@@ -64,6 +66,12 @@ public class FaultInjection {
 
     public int attempts() {
         return attempts.get();
+    }
+
+    /** How often a handler of the member view's group was given one of the member's downloads. */
+    public int downloadsHandled(UUID member) {
+        AtomicInteger count = handled.get(member);
+        return count == null ? 0 : count.get();
     }
 
     /**

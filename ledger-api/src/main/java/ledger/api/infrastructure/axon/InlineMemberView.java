@@ -106,14 +106,23 @@ final class InlineMemberView implements AutoCloseable {
     }
 
     private void write(UUID member, List<DomainEventMessage<?>> events) {
-        Long reflected = jdbc.queryForObject(REFLECTED, Long.class, member, member);
-        long next = reflected == null ? -2 : reflected + 1;
+        long next = reflected(jdbc, member) + 1;
         for (DomainEventMessage<?> event : events) {
             if (event.getSequenceNumber() != next || !handled(event)) {
                 return;
             }
             next++;
         }
+    }
+
+    /**
+     * The member's last event that the member view and its history both reflect: -1 when neither
+     * holds the member, -2 when they disagree (one of them waits for an event, e.g. in a dead-letter
+     * queue), so that nothing follows on from it.
+     */
+    static long reflected(JdbcTemplate jdbc, UUID member) {
+        Long reflected = jdbc.queryForObject(REFLECTED, Long.class, member, member);
+        return reflected == null ? -2 : reflected;
     }
 
     /** Every handler of the processor takes the event, or none does. */

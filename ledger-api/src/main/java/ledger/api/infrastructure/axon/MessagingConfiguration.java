@@ -123,6 +123,14 @@ class MessagingConfiguration {
         return new InlineMemberView(eventStore, processing, dataSource);
     }
 
+    /** With the member view written by the commands, its processor passes over what they wrote. */
+    @Bean
+    @ConditionalOnExpression("${ledger.read-models.inline:true} and !${axon.axonserver.enabled:false}")
+    ConfigurerModule memberViewProcessorSkipsWhatCommandsWrote(DataSource dataSource) {
+        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(MemberViewProjection.NAME,
+                c -> new ReflectedEventsSkipped(new org.springframework.jdbc.core.JdbcTemplate(dataSource)));
+    }
+
     /** The gateway's retries of a command that met a concurrent change, on a loop of their own. */
     @Bean(destroyMethod = "stop")
     NodeLoop commandRetries() {

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import ledger.api.application.operations.ProjectionReplay;
 import ledger.api.support.Api;
+import ledger.api.support.FaultInjection;
 import ledger.api.support.IntegrationTest;
 import ledger.projections.member.MemberViewProjection;
 
@@ -32,6 +33,8 @@ class InlineMemberViewIT extends IntegrationTest {
     EventProcessingConfiguration processing;
     @Autowired
     ProjectionReplay replay;
+    @Autowired
+    FaultInjection faults;
 
     private StreamingEventProcessor memberView;
 
@@ -70,6 +73,24 @@ class InlineMemberViewIT extends IntegrationTest {
         memberView.start();
         awaitReadModelsCaughtUp(replay);
         assertThat(rowsOf(id)).isEqualTo(before);
+    }
+
+    @Test
+    void the_processor_passes_over_what_the_command_wrote_and_takes_what_it_could_not() {
+        UUID written = api().register(Api.uniqueUsername());
+        UUID left = api().register(Api.uniqueUsername());
+        jdbc.update("DELETE FROM member_history WHERE member_id = ?", left);
+        api().post("/api/v1/members/" + written + "/downloads", "{\"documentId\":\"skip-doc\"}");
+        api().post("/api/v1/members/" + left + "/downloads", "{\"documentId\":\"skip-doc\"}");
+        assertThat(faults.downloadsHandled(written)).as("in the command").isEqualTo(1);
+        assertThat(faults.downloadsHandled(left)).as("not in the command").isZero();
+
+        memberView.start();
+        awaitReadModelsCaughtUp(replay);
+        assertThat(faults.downloadsHandled(written)).as("passed over by the processor").isEqualTo(1);
+        assertThat(faults.downloadsHandled(left)).as("taken by the processor").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT downloads FROM member_view WHERE member_id = ?", Long.class, left))
+                .isEqualTo(1L);
     }
 
     @Test

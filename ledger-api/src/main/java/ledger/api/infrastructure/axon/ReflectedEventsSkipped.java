@@ -1,0 +1,51 @@
+package ledger.api.infrastructure.axon;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import ledger.core.member.MemberErased;
+import ledger.core.member.MemberEvent;
+
+/**
+ * The member-view processor passes over an event that both its read models already reflect (the
+ * command wrote it, {@link InlineMemberView}): one look per member and batch instead of every
+ * handler's fence, claim and no-op insert. What both reflect is read once per member at the first
+ * of its events in the batch, before the batch writes anything of that member, so an event the
+ * batch itself applies is never mistaken for one already there. An erasure is always handled:
+ * its purge must never be skipped.
+ */
+final class ReflectedEventsSkipped implements MessageHandlerInterceptor<EventMessage<?>> {
+
+    private static final String RESOURCE = ReflectedEventsSkipped.class.getName();
+
+    private final JdbcTemplate jdbc;
+
+    ReflectedEventsSkipped(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        EventMessage<?> event = unitOfWork.getMessage();
+        // a replay rebuilds from nothing: there is nothing to look for
+        if (event instanceof DomainEventMessage<?> domain && domain.getPayload() instanceof MemberEvent member
+                && !(member instanceof MemberErased) && !ReplayToken.isReplay(event)) {
+            Map<UUID, Long> reflected = unitOfWork.root().getOrComputeResource(RESOURCE, key -> new HashMap<>());
+            long known = reflected.computeIfAbsent(member.memberId().value(),
+                    id -> InlineMemberView.reflected(jdbc, id));
+            if (domain.getSequenceNumber() <= known) {
+                return null;
+            }
+        }
+        return chain.proceed();
+    }
+}
