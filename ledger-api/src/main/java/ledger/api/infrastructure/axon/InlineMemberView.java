@@ -52,10 +52,9 @@ final class InlineMemberView implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(InlineMemberView.class);
 
-    /** What both read models reflect: the view's version if the history ends at the same event, else -2. */
-    private static final String REFLECTED = "SELECT CASE WHEN v IS NOT DISTINCT FROM h THEN COALESCE(v, -1) ELSE -2 END"
-            + " FROM (SELECT (SELECT version FROM member_view WHERE member_id = ?) AS v,"
-            + " (SELECT max(seq) FROM member_history WHERE member_id = ?) AS h) AS reflected";
+    /** The last event of the member that each read model reflects (null: none). */
+    private static final String REFLECTED = "SELECT (SELECT version FROM member_view WHERE member_id = ?),"
+            + " (SELECT max(seq) FROM member_history WHERE member_id = ?)";
 
     private final Supplier<List<EventMessageHandler>> handlers;
     private final DataSource dataSource;
@@ -121,8 +120,16 @@ final class InlineMemberView implements AutoCloseable {
      * queue), so that nothing follows on from it.
      */
     static long reflected(JdbcTemplate jdbc, UUID member) {
-        Long reflected = jdbc.queryForObject(REFLECTED, Long.class, member, member);
-        return reflected == null ? -2 : reflected;
+        return jdbc.queryForObject(REFLECTED, (row, i) -> {
+            long view = row.getLong(1);
+            boolean noView = row.wasNull();
+            long history = row.getLong(2);
+            boolean noHistory = row.wasNull();
+            if (noView && noHistory) {
+                return -1L;
+            }
+            return noView == noHistory && view == history ? view : -2L;
+        }, member, member);
     }
 
     /** Every handler of the processor takes the event, or none does. */

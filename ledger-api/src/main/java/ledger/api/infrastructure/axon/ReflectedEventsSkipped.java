@@ -36,11 +36,13 @@ final class ReflectedEventsSkipped implements MessageHandlerInterceptor<EventMes
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         EventMessage<?> event = unitOfWork.getMessage();
-        // a replay rebuilds from nothing: there is nothing to look for
-        if (event instanceof DomainEventMessage<?> domain && domain.getPayload() instanceof MemberEvent member
-                && !(member instanceof MemberErased) && !ReplayToken.isReplay(event)) {
+        // By the payload's type and the aggregate's id: a skipped event is never deserialized (nor its
+        // fields decrypted). A replay rebuilds from nothing: there is nothing to look for.
+        if (event instanceof DomainEventMessage<?> domain && MemberEvent.class.isAssignableFrom(domain.getPayloadType())
+                && !MemberErased.class.equals(domain.getPayloadType()) && !ReplayToken.isReplay(event)) {
             Map<UUID, Long> reflected = unitOfWork.root().getOrComputeResource(RESOURCE, key -> new HashMap<>());
-            long known = reflected.computeIfAbsent(member.memberId().value(),
+            // a member's aggregate identifier is its id (MemberId.toString())
+            long known = reflected.computeIfAbsent(UUID.fromString(domain.getAggregateIdentifier()),
                     id -> InlineMemberView.reflected(jdbc, id));
             if (domain.getSequenceNumber() <= known) {
                 return null;
