@@ -302,7 +302,11 @@ public record LedgerProperties(
      * A full verification runs every {@code interval}; an event row still without a leaf
      * {@code unsequencedGrace} after it was first seen so is reported; rows stream {@code fetchSize} at a time.
      */
-    public record Verification(Duration interval, Duration unsequencedGrace, int fetchSize) {
+    /**
+     * The scheduled verification runs every {@code interval}, going on from the node's last intact one;
+     * every leaf is recomputed from its row at least once per {@code fullInterval} on that node.
+     */
+    public record Verification(Duration interval, Duration unsequencedGrace, int fetchSize, Duration fullInterval) {
     }
 
     public record Security(JwtSettings jwt) {

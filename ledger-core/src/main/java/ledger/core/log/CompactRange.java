@@ -43,6 +43,11 @@ public final class CompactRange {
         return new CompactRange(edge, size);
     }
 
+    /** An independent copy: appending to one leaves the other as it was (a verified prefix kept to go on from). */
+    public CompactRange copy() {
+        return new CompactRange(new ArrayList<>(edge), size);
+    }
+
     /** Sink receives the leaf itself (level 0) and then every parent the append completed, lowest first. */
     public void append(byte[] leafHash, SubtreeSink sink) {
         if (!Proofs.isHash(leafHash)) {

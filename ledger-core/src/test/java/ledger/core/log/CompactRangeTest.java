@@ -45,6 +45,22 @@ class CompactRangeTest {
     }
 
     @Test
+    void a_copy_goes_on_from_the_same_prefix_and_appending_to_it_leaves_the_original_as_it_was() {
+        CompactRange original = CompactRange.empty();
+        for (int i = 0; i < 7; i++) {
+            original.append(TREE.leaves.get(i));
+        }
+        CompactRange copy = original.copy();
+        for (int i = 7; i < SIZE; i++) {
+            copy.append(TREE.leaves.get(i));
+        }
+        assertThat(copy.size()).isEqualTo(SIZE);
+        assertThat(copy.root()).isEqualTo(TREE.mth(0, SIZE));
+        assertThat(original.size()).isEqualTo(7);
+        assertThat(original.root()).isEqualTo(TREE.mth(0, 7));
+    }
+
+    @Test
     void every_perfect_subtree_is_reported_once_leaf_first_then_upwards() {
         Recorder sink = new Recorder();
         CompactRange range = CompactRange.empty();

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The service's full verification of the log ({@link LogVerifier} on the stored checkpoints and the
+ * The service's verification of the log ({@link LogVerifier} on the stored checkpoints and the
  * checkpoint files outside the database), on a schedule and on request. Results are stored, so
  * every node answers with the fleet's latest. One verification at a time per node.
  * <p>
@@ -20,12 +20,30 @@ public interface LogVerification {
 
     public enum Status { OK, FAILED }
 
-    /** A verification's result; {@code firstBad} is null when the log is intact. */
-    public record Result(Status status, long treeSize, Instant checkedAt, Bad firstBad) {
+    /**
+     * A verification's result; {@code firstBad} is null when the log is intact; {@code from} is the tree
+     * size it went on from (0: every leaf was recomputed from its row).
+     */
+    public record Result(Status status, long treeSize, Instant checkedAt, Bad firstBad, long from) {
+
+        public Result(Status status, long treeSize, Instant checkedAt, Bad firstBad) {
+            this(status, treeSize, checkedAt, firstBad, 0);
+        }
     }
 
     /** Verifies every leaf, root and stored checkpoint now, stores and answers the result. */
     Result verifyNow();
+
+    /**
+     * Verifies what was added since this node's last intact verification (the stored tree must still
+     * hold the verified one: its root and a consistency proof to the last checkpoint; the new leaves
+     * are recomputed from their rows, the new checkpoints checked), stores and answers the result.
+     * Without such a verification on this node (a start, a finding since), a full one.
+     */
+    Result verifySinceLastVerified();
+
+    /** The scheduled verification: since the last one, and every leaf at least once per full interval. */
+    Result verifyScheduled();
 
     /**
      * The latest stored result of any node, if a verification ever ran; FAILED at once while this

@@ -23,9 +23,11 @@ class LedgerContract implements ApiContract {
         api.schema(LedgerController.ConsistencyProof.class, "LedgerConsistencyProof", "The RFC 9162 "
                 + "consistency proof (base64 hashes) that the tree of second leaves extends the tree of first "
                 + "leaves.");
-        api.schema(LedgerController.Verification.class, "LedgerVerification", "A full verification of the "
-                + "log: every leaf recomputed from its event row, every signed checkpoint's signature and root; "
-                + "firstBad is null when intact.");
+        api.schema(LedgerController.Verification.class, "LedgerVerification", "A verification of the log: "
+                + "the leaves recomputed from their event rows, the signed checkpoints' signatures and roots; "
+                + "firstBad is null when intact. from: the tree size it went on from (0: every leaf, a full "
+                + "verification; otherwise the leaves below it were verified before and only the stored tree's "
+                + "agreement with them was checked).");
         api.schema(LedgerController.FirstBad.class, "LedgerVerificationFinding", "The first problem a "
                 + "verification found: the leaf index, event id and global index where known, and why.");
         Map<String, Object> finding = new LinkedHashMap<>();
@@ -38,6 +40,7 @@ class LedgerContract implements ApiContract {
         verification.put("treeSize", 42);
         verification.put("checkedAt", "2026-01-31T09:30:00Z");
         verification.put("firstBad", finding);
+        verification.put("from", 0);
         api.example("LedgerVerification", verification);
         api.example("LedgerVerificationFinding", finding);
         api.text("/api/v1/ledger/checkpoint", "ledger.example/compliance-ledger\n42\n"

@@ -50,7 +50,8 @@ class LedgerController {
     record FirstBad(Long index, String eventId, Long globalIndex, String reason) {
     }
 
-    record Verification(String status, long treeSize, Instant checkedAt, FirstBad firstBad) {
+    /** {@code from}: the tree size the verification went on from (0: every leaf was recomputed). */
+    record Verification(String status, long treeSize, Instant checkedAt, FirstBad firstBad, long from) {
     }
 
     private final TransparencyLog log;
@@ -170,23 +171,33 @@ class LedgerController {
         return new ConsistencyProof(first, second, base64(log.consistencyProof(first, second)));
     }
 
-    /** Verifies every leaf, root and stored checkpoint now (synchronously; long on a large log). */
+    /**
+     * Verifies the log now, synchronously: every leaf ({@code scope=full}, the default; long on a large
+     * log), or what was added since this node's last intact verification ({@code scope=new}).
+     */
     @Operation(
             summary = "Verify the ledger now",
-            description = "Recomputes every leaf from its event row and checks every stored checkpoint; "
-                    + "answers when done (long on a large log).")
+            description = "scope=full (default): recomputes every leaf from its event row and checks every stored "
+                    + "checkpoint; answers when done (long on a large log). scope=new: goes on from this node's "
+                    + "last intact verification (the stored tree must still hold it: its root and a consistency "
+                    + "proof to the last checkpoint), recomputing only the leaves added since and checking the new "
+                    + "checkpoints; a full verification when there is none. 'from' in the answer says where it began.")
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     @ReplayableAnswer
     @PostMapping("/verification")
-    Verification verifyLedger() {
-        return verification(verification.verifyNow());
+    Verification verifyLedger(@RequestParam(required = false, defaultValue = "full") String scope) {
+        return switch (scope) {
+            case "full" -> verification(verification.verifyNow());
+            case "new" -> verification(verification.verifySinceLastVerified());
+            default -> throw new InvalidParameter("scope", "scope must be 'full' or 'new'");
+        };
     }
 
     /** The latest verification of any node. */
     @Operation(
             summary = "Read the latest verification",
-            description = "The latest full verification of any node (scheduled or requested); 404 before the "
-                    + "first.")
+            description = "The latest verification of any node (scheduled or requested, full or since the node's "
+                    + "last: see 'from'); 404 before the first.")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", ref = "NotFound")
     @RolesAllowed({Roles.AUDITOR, Roles.DPM, Roles.ADMIN})
@@ -208,6 +219,7 @@ class LedgerController {
     private static Verification verification(LogVerification.Result result) {
         var bad = result.firstBad();
         return new Verification(result.status().name(), result.treeSize(), result.checkedAt(),
-                bad == null ? null : new FirstBad(bad.index(), bad.eventId(), bad.globalIndex(), bad.reason()));
+                bad == null ? null : new FirstBad(bad.index(), bad.eventId(), bad.globalIndex(), bad.reason()),
+                result.from());
     }
 }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -31,9 +32,16 @@ public class JdbcLogVerification implements LogVerification {
     private final Checkpoints checkpoints;
     private final JdbcLogStore store;
     private final Path checkpointDir;
+    private final Duration fullInterval;
+    /** This node's last intact pass, gone on from by the next (null: the next is full). */
+    private LogVerifier.Verified verified;
+    /** When this node's last intact full pass began (null: none since the last finding or start). */
+    private Instant fullAt;
 
     JdbcLogVerification(DataSource dataSource, JdbcTemplate jdbc, LogVerifier verifier, String node,
-                    Clock clock, Checkpoints checkpoints, JdbcLogStore store, Path checkpointDir) {
+                    Clock clock, Checkpoints checkpoints, JdbcLogStore store, Path checkpointDir,
+                    Duration fullInterval) {
+        this.fullInterval = fullInterval;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.verifier = verifier;
@@ -47,13 +55,30 @@ public class JdbcLogVerification implements LogVerification {
     /** Verifies every leaf, root and stored checkpoint now, stores and answers the result. */
     @Override
     public synchronized Result verifyNow() {
+        return verify(null);
+    }
+
+    @Override
+    public synchronized Result verifySinceLastVerified() {
+        return verify(verified);
+    }
+
+    /** Since the last verification, unless this node's last full one is older than the full interval. */
+    @Override
+    public synchronized Result verifyScheduled() {
+        boolean fullDue = fullAt == null || !clock.instant().isBefore(fullAt.plus(fullInterval));
+        return verify(fullDue ? null : verified);
+    }
+
+    private Result verify(LogVerifier.Verified start) {
         long started = System.nanoTime();
+        Instant began = clock.instant();
         LogVerifier.Outcome outcome;
         try (Connection connection = dataSource.getConnection()) {
             LogVerifier.NoteSource notes = Files.isDirectory(checkpointDir)
                     ? LogVerifier.merged(LogVerifier.databaseNotes(), LogVerifier.fileNotes(checkpointDir))
                     : LogVerifier.databaseNotes();
-            outcome = verifier.verify(connection, notes);
+            outcome = verifier.verify(connection, notes, start);
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("the log cannot be read for verification", e);
         } catch (InterruptedException e) {
@@ -61,23 +86,31 @@ public class JdbcLogVerification implements LogVerification {
             throw new IllegalStateException("the verification was interrupted", e);
         }
         if (outcome.intact()) {
-            LogVerification.Bad outside = outsideFindings();
+            LogVerification.Bad outside = outsideFindings(outcome.from());
             if (outside != null) {
-                outcome = new LogVerifier.Outcome(outcome.treeSize(), outcome.root(), outcome.checkpoints(), outside);
+                outcome = new LogVerifier.Outcome(outcome.treeSize(), outcome.root(), outcome.checkpoints(), outside,
+                        outcome.from(), null);
             }
         }
+        // only an intact pass is gone on from; a finding makes the next verification a full one
+        verified = outcome.verified();
+        if (start == null) {
+            fullAt = outcome.intact() ? began : null;
+        }
         Result result = new Result(outcome.intact() ? Status.OK : Status.FAILED, outcome.treeSize(),
-                clock.instant(), outcome.firstBad());
+                clock.instant(), outcome.firstBad(), outcome.from());
         LogVerification.Bad bad = result.firstBad();
         jdbc.update("INSERT INTO ledger_log_verification (checked_at, status, tree_size, root_hash, bad_index,"
-                + " bad_event_id, bad_global_index, reason, node_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " bad_event_id, bad_global_index, reason, node_id, from_tree_size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Timestamp.from(result.checkedAt()), result.status().name(), result.treeSize(), outcome.root(),
                 bad == null ? null : bad.index(), bad == null ? null : bad.eventId(),
-                bad == null ? null : bad.globalIndex(), bad == null ? null : truncate(bad.reason()), node);
+                bad == null ? null : bad.globalIndex(), bad == null ? null : truncate(bad.reason()), node,
+                result.from());
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         if (bad == null) {
-            log.info("Ledger verification OK: {} leaves and {} checkpoints in {} ms", outcome.treeSize(),
-                    outcome.checkpoints(), millis);
+            log.info("Ledger verification OK: {} leaves ({} from {} on) and {} checkpoints in {} ms",
+                    outcome.treeSize(), outcome.treeSize() - outcome.from(), outcome.from(), outcome.checkpoints(),
+                    millis);
         } else {
             // ids and indexes only: event ids are random, reasons name columns, never values
             log.error("Ledger verification FAILED at index {} (event {}, global index {}): {}", bad.index(),
@@ -90,7 +123,7 @@ public class JdbcLogVerification implements LogVerification {
      * What only the files can show: a checkpoint row deleted from the database, and the signing
      * check's divergence (the database's log against the largest checkpoint signed).
      */
-    private LogVerification.Bad outsideFindings() {
+    private LogVerification.Bad outsideFindings(long from) {
         Checkpoints.Divergence divergence = checkpoints.check(store.size(),
                 size -> ledger.core.log.Proofs.root(size, store.hashes()));
         if (divergence != null) {
@@ -98,9 +131,11 @@ public class JdbcLogVerification implements LogVerification {
         }
         try {
             List<Path> files = Files.isDirectory(checkpointDir) ? CheckpointFiles.list(checkpointDir) : List.of();
-            for (int from = 0; from < files.size(); from += 1000) {
-                List<Long> sizes = files.subList(from, Math.min(files.size(), from + 1000)).stream()
-                        .map(CheckpointFiles::sizeInName).toList();
+            long verifiedSize = from;
+            for (int start = 0; start < files.size(); start += 1000) {
+                // a pass that went on from an earlier one looks at the files above where it started
+                List<Long> sizes = files.subList(start, Math.min(files.size(), start + 1000)).stream()
+                        .map(CheckpointFiles::sizeInName).filter(size -> size > verifiedSize).toList();
                 java.util.Set<Long> stored = new java.util.HashSet<>(jdbc.queryForList(
                         "SELECT tree_size FROM ledger_log_checkpoint WHERE tree_size = ANY (?)", Long.class,
                         (Object) sizes.toArray(Long[]::new)));
@@ -128,11 +163,11 @@ public class JdbcLogVerification implements LogVerification {
             return Optional.of(new Result(Status.FAILED, divergence.databaseSize(), clock.instant(),
                     new LogVerification.Bad(divergence.firstDifferingIndex(), null, null, divergence.reason())));
         }
-        return jdbc.query("SELECT status, tree_size, checked_at, bad_index, bad_event_id, bad_global_index, reason"
-                + " FROM ledger_log_verification ORDER BY id DESC LIMIT 1", (rs, i) -> new Result(
+        return jdbc.query("SELECT status, tree_size, checked_at, bad_index, bad_event_id, bad_global_index, reason,"
+                + " from_tree_size FROM ledger_log_verification ORDER BY id DESC LIMIT 1", (rs, i) -> new Result(
                         Status.valueOf(rs.getString(1)), rs.getLong(2), rs.getTimestamp(3).toInstant(),
                         "FAILED".equals(rs.getString(1)) ? new LogVerification.Bad((Long) rs.getObject(4),
-                                rs.getString(5), (Long) rs.getObject(6), rs.getString(7)) : null))
+                                rs.getString(5), (Long) rs.getObject(6), rs.getString(7)) : null, rs.getLong(8)))
                 .stream().findFirst();
     }
 

@@ -99,15 +99,18 @@ class LogConfiguration {
         LogVerifier verifier = new LogVerifier(NoteVerifier.parse(checkpointSigner.verifierKey()), settings.fetchSize(),
                 settings.unsequencedGrace(), sequencer::sweepSoon, Clock.systemUTC());
         return new JdbcLogVerification(dataSource, jdbc, verifier, node.id(), Clock.systemUTC(),
-                checkpoints, store, properties.log().checkpointDir().toAbsolutePath());
+                checkpoints, store, properties.log().checkpointDir().toAbsolutePath(), settings.fullInterval());
     }
 
-    /** The full verification, every interval on one node of the fleet (the result is shared in the database). */
+    /**
+     * The verification, every interval on one node of the fleet (the result is shared in the database):
+     * what was added since that node's last one, every leaf at least once per full interval.
+     */
     @Bean
     RecurringTask<Void> scheduledLedgerVerification(LogVerification verification, LedgerProperties properties) {
         Duration interval = properties.log().verification().interval();
         return ClusterTasks.every("ledger-log-verification", interval, min(interval, FIRST_VERIFICATION),
-                verification::verifyNow);
+                verification::verifyScheduled);
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -55,8 +55,17 @@ import ledger.core.log.SubtreeHashes;
  */
 public final class LogVerifier {
 
-    /** What was verified: the tree size and root recomputed from the rows, how many checkpoints, the first problem. */
-    public record Outcome(long treeSize, byte[] root, long checkpoints, LogVerification.Bad firstBad) {
+    /**
+     * What was verified: the tree size and root recomputed from the rows, how many checkpoints, the first
+     * problem; {@code from}: the tree size the pass went on from (0: every leaf); {@code verified}: what an
+     * intact pass verified, to go on from next time (null after a finding).
+     */
+    public record Outcome(long treeSize, byte[] root, long checkpoints, LogVerification.Bad firstBad, long from,
+                          Verified verified) {
+
+        public Outcome(long treeSize, byte[] root, long checkpoints, LogVerification.Bad firstBad) {
+            this(treeSize, root, checkpoints, firstBad, 0, null);
+        }
 
         public boolean intact() {
             return firstBad == null;
@@ -64,6 +73,42 @@ public final class LogVerifier {
 
         public String rootBase64() {
             return Base64.getEncoder().encodeToString(root);
+        }
+    }
+
+    /**
+     * An intact pass's state at its end: the tree's right edge over every leaf it recomputed, the event
+     * rows those leaves cover, the checkpoints it matched. Held in memory by the node that verified it,
+     * never stored: a verification that goes on from it trusts nothing the database says about the
+     * leaves below its size, only that the stored tree still agrees with it.
+     */
+    public static final class Verified {
+        private final CompactRange range;
+        private final BitSet covered;
+        private final long checkpoints;
+        private final String origin;
+        private final Signed previous;
+        private final Signed last;
+        private final long lastMatched;
+        private final long maxGlobalIndex;
+
+        private Verified(Pass pass) {
+            this.range = pass.range.copy();
+            this.covered = (BitSet) pass.covered.clone();
+            this.checkpoints = pass.checkpoints;
+            this.origin = pass.origin;
+            this.previous = pass.previous;
+            this.last = pass.last;
+            this.lastMatched = pass.lastMatched;
+            this.maxGlobalIndex = pass.maxGlobalIndex;
+        }
+
+        public long treeSize() {
+            return range.size();
+        }
+
+        public byte[] root() {
+            return range.root();
         }
     }
 
@@ -212,10 +257,24 @@ public final class LogVerifier {
      * afterwards. Throws SQLException when the database cannot be read (that is no finding).
      */
     public Outcome verify(Connection connection, NoteSource notes) throws SQLException, InterruptedException {
+        return verify(connection, notes, null);
+    }
+
+    /**
+     * Verifies what was added since {@code start} (an intact pass of this verifier): the stored tree
+     * must still hold the verified one (its root at the verified size, and a consistency proof from
+     * it to the last checkpoint, both from the stored subtree hashes), then every leaf from the
+     * verified size on is recomputed from its event row and folded into the verified edge, and every
+     * checkpoint above that size is checked as in a full pass. The leaves below are not read again:
+     * a row changed under them is found by the next full pass, not by this one. With {@code start}
+     * null, a full pass.
+     */
+    public Outcome verify(Connection connection, NoteSource notes, Verified start)
+            throws SQLException, InterruptedException {
         boolean autoCommit = connection.getAutoCommit();
         boolean readOnly = connection.isReadOnly();
         int isolation = connection.getTransactionIsolation();
-        Pass pass = new Pass();
+        Pass pass = start == null ? new Pass() : new Pass(start);
         List<Long> unsequenced;
         Instant seenAt;
         try {
@@ -224,9 +283,9 @@ public final class LogVerifier {
             connection.setAutoCommit(false);
             try {
                 seenAt = clock.instant();
-                unsequenced = unsequenced(connection);
+                unsequenced = unsequenced(connection, start == null ? -1 : start.maxGlobalIndex);
                 try (NoteCursor cursor = notes.open(connection)) {
-                    pass.run(connection, cursor);
+                    pass.run(connection, start == null ? cursor : above(cursor, start.treeSize()), start);
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
@@ -242,7 +301,27 @@ public final class LogVerifier {
             connection.setTransactionIsolation(isolation);
             connection.setReadOnly(readOnly);
         }
-        return new Outcome(pass.treeSize, pass.range.root(), pass.checkpoints, pass.bad);
+        return new Outcome(pass.treeSize, pass.range.root(), pass.checkpoints, pass.bad,
+                start == null ? 0 : start.treeSize(), pass.bad == null ? new Verified(pass) : null);
+    }
+
+    /** The notes of a larger tree than {@code size} (those up to it were checked by the pass gone on from). */
+    private static NoteCursor above(NoteCursor cursor, long size) {
+        return new NoteCursor() {
+            @Override
+            public SignedNote next() throws SQLException {
+                SignedNote note = cursor.next();
+                while (note != null && note.claimedSize() != null && note.claimedSize() <= size) {
+                    note = cursor.next();
+                }
+                return note;
+            }
+
+            @Override
+            public void close() throws SQLException {
+                cursor.close();
+            }
+        };
     }
 
     /** A finding: ends the pass. */
@@ -260,8 +339,8 @@ public final class LogVerifier {
 
     /** One streaming pass over the leaves, with the checkpoints merged in by size. */
     private final class Pass {
-        private final CompactRange range = CompactRange.empty();
-        private final BitSet covered = new BitSet();
+        private final CompactRange range;
+        private final BitSet covered;
         private long treeSize;
         private long checkpoints;
         private LogVerification.Bad bad;
@@ -270,18 +349,40 @@ public final class LogVerifier {
         private Signed last;
         private Signed pending;
         private long lastMatched;
+        private long maxGlobalIndex = -1;
 
-        void run(Connection connection, NoteCursor cursor) throws SQLException {
+        Pass() {
+            range = CompactRange.empty();
+            covered = new BitSet();
+        }
+
+        /** Goes on from an intact pass, on copies of its state. */
+        Pass(Verified start) {
+            range = start.range.copy();
+            covered = (BitSet) start.covered.clone();
+            treeSize = range.size();
+            checkpoints = start.checkpoints;
+            origin = start.origin;
+            previous = start.previous;
+            last = start.last;
+            lastMatched = start.lastMatched;
+            maxGlobalIndex = start.maxGlobalIndex;
+        }
+
+        void run(Connection connection, NoteCursor cursor, Verified start) throws SQLException {
             try {
+                if (start != null) {
+                    verifiedTreeKept(connection, start);
+                }
                 pending = nextCheckpoint(cursor);
-                checkpointsAt(0, cursor);
+                checkpointsAt(treeSize, cursor);
                 stream(connection, cursor);
                 if (pending != null) {
                     throw new Found(new LogVerification.Bad(treeSize, null, null, "the log holds " + treeSize + " leaves but "
                             + pending.source() + " signs " + pending.size() + ": leaves " + treeSize + " to "
                             + (pending.size() - 1) + " are missing (the tail was truncated or the log rewritten)"));
                 }
-                storedSubtrees(connection);
+                storedSubtrees(connection, start);
             } catch (Found found) {
                 bad = found.bad;
             }
@@ -297,14 +398,15 @@ public final class LogVerifier {
             try (PreparedStatement statement = connection.prepareStatement("SELECT l.leaf_index, l.global_index,"
                     + " l.event_identifier, l.leaf_hash, e.global_index, " + EventRows.COLUMNS
                     + " FROM ledger_log_leaf l LEFT JOIN domain_event_entry e ON e.global_index = l.global_index"
-                    + " ORDER BY l.leaf_index")) {
+                    + " WHERE l.leaf_index >= ? ORDER BY l.leaf_index")) {
+                statement.setLong(1, treeSize);
                 statement.setFetchSize(fetchSize);
                 // binary results: bytea arrives as bytes, not as hex text to decode
                 statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
                 try (ResultSet rows = statement.executeQuery()) {
                     // this thread reads rows while others hash the batches read before; leaves are taken in order
                     List<Leaf> batch = new ArrayList<>(BATCH);
-                    long read = 0;
+                    long read = treeSize;
                     while (rows.next()) {
                         batch.add(read(rows, read++));
                         if (batch.size() == BATCH) {
@@ -369,6 +471,7 @@ public final class LogVerifier {
                 leaf.problem = new LogVerification.Bad(index, eventId, globalIndex, "the event row of this leaf is missing (deleted)");
                 return leaf;
             }
+            maxGlobalIndex = Math.max(maxGlobalIndex, globalIndex);
             if (globalIndex >= 0 && globalIndex <= Integer.MAX_VALUE) {
                 if (covered.get((int) globalIndex)) {
                     leaf.problem = new LogVerification.Bad(index, eventId, globalIndex, "a second leaf for the same event row");
@@ -436,11 +539,34 @@ public final class LogVerifier {
             return signed;
         }
 
-        /** The subtree hashes that proofs are served from agree with the last two checkpoints. */
-        private void storedSubtrees(Connection connection) throws SQLException, Found {
-            if (last == null || last.size() == 0) {
+        /**
+         * The stored tree still holds the tree an earlier pass verified: its root at the verified size
+         * from the stored subtree hashes (what proofs are served from) is the verified root.
+         */
+        private void verifiedTreeKept(Connection connection, Verified start) throws SQLException, Found {
+            long size = start.treeSize();
+            if (size == 0) {
                 return;
             }
+            byte[] stored;
+            try {
+                stored = withStoredSubtrees(connection, hashes -> Proofs.root(size, hashes));
+            } catch (IllegalStateException e) {
+                stored = null;
+            }
+            if (stored == null || !MessageDigest.isEqual(stored, start.root())) {
+                throw new Found(new LogVerification.Bad(null, null, null, "the stored log no longer holds the "
+                        + size + " leaves verified before: its root of them differs from the verified one (the log"
+                        + " below the last verified size was changed, cut back or rebuilt)"));
+            }
+        }
+
+        private interface StoredUse<T> {
+            T apply(SubtreeHashes stored);
+        }
+
+        /** Runs {@code use} on the stored subtree hashes, read on demand on the snapshot's connection. */
+        private <T> T withStoredSubtrees(Connection connection, StoredUse<T> use) throws SQLException {
             try (PreparedStatement leaves = connection.prepareStatement("SELECT leaf_hash FROM ledger_log_leaf"
                     + " WHERE leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index");
                  PreparedStatement node = connection.prepareStatement(
@@ -470,25 +596,48 @@ public final class LogVerifier {
                         throw new StoredSubtreeUnreadable(e);
                     }
                 });
-                String problem = null;
                 try {
-                    if (!MessageDigest.isEqual(Proofs.root(last.size(), stored), last.root())) {
-                        problem = "their root of " + last.size() + " leaves differs from " + last.source();
-                    } else if (previous != null && previous.size() > 0 && !Proofs.verifyConsistency(previous.size(),
-                            last.size(), previous.root(), last.root(),
-                            Proofs.consistency(previous.size(), last.size(), stored))) {
-                        problem = "their consistency proof from " + previous.source() + " to " + last.source()
-                                + " does not verify";
-                    }
+                    return use.apply(stored);
                 } catch (StoredSubtreeUnreadable e) {
                     throw e.getCause();
+                }
+            }
+        }
+
+        /**
+         * The subtree hashes that proofs are served from agree with the last two checkpoints, and (going
+         * on from an earlier pass) a consistency proof from the verified tree to the last checkpoint
+         * verifies.
+         */
+        private void storedSubtrees(Connection connection, Verified start) throws SQLException, Found {
+            if (last == null || last.size() == 0) {
+                return;
+            }
+            String problem = withStoredSubtrees(connection, stored -> {
+                try {
+                    if (!MessageDigest.isEqual(Proofs.root(last.size(), stored), last.root())) {
+                        return "their root of " + last.size() + " leaves differs from " + last.source();
+                    }
+                    if (previous != null && previous.size() > 0 && !Proofs.verifyConsistency(previous.size(),
+                            last.size(), previous.root(), last.root(),
+                            Proofs.consistency(previous.size(), last.size(), stored))) {
+                        return "their consistency proof from " + previous.source() + " to " + last.source()
+                                + " does not verify";
+                    }
+                    long verified = start == null ? 0 : start.treeSize();
+                    if (verified > 0 && verified < last.size() && !Proofs.verifyConsistency(verified, last.size(),
+                            start.root(), last.root(), Proofs.consistency(verified, last.size(), stored))) {
+                        return "their consistency proof from the " + verified + " leaves verified before to "
+                                + last.source() + " does not verify";
+                    }
+                    return null;
                 } catch (IllegalStateException e) {
-                    problem = e.getMessage();
+                    return e.getMessage();
                 }
-                if (problem != null) {
-                    throw new Found(new LogVerification.Bad(null, null, null, "the stored subtree hashes that proofs are built from"
-                            + " are wrong: " + problem));
-                }
+            });
+            if (problem != null) {
+                throw new Found(new LogVerification.Bad(null, null, null, "the stored subtree hashes that proofs are built from"
+                        + " are wrong: " + problem));
             }
         }
     }
@@ -539,15 +688,21 @@ public final class LogVerifier {
         }
     }
 
-    /** The global indexes of event rows without a leaf in the snapshot (a sample: the first ones). */
-    private List<Long> unsequenced(Connection connection) throws SQLException {
+    /**
+     * The global indexes of event rows above {@code above} without a leaf in the snapshot (a sample: the
+     * first ones). A pass that goes on from an earlier one looks above the largest global index that
+     * pass covered: a row inserted below it since, behind the log's back, is the next full pass's finding.
+     */
+    private List<Long> unsequenced(Connection connection, long above) throws SQLException {
         List<Long> rows = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT e.global_index FROM"
-                + " domain_event_entry e WHERE NOT EXISTS (SELECT 1 FROM ledger_log_leaf l WHERE l.global_index ="
-                + " e.global_index) ORDER BY e.global_index LIMIT " + UNSEQUENCED_SAMPLE);
-             ResultSet result = statement.executeQuery()) {
-            while (result.next()) {
-                rows.add(result.getLong(1));
+                + " domain_event_entry e WHERE e.global_index > ? AND NOT EXISTS (SELECT 1 FROM ledger_log_leaf l"
+                + " WHERE l.global_index = e.global_index) ORDER BY e.global_index LIMIT " + UNSEQUENCED_SAMPLE)) {
+            statement.setLong(1, above);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(result.getLong(1));
+                }
             }
         }
         return rows;

@@ -23,7 +23,7 @@ class LogMetrics {
                 .description("Leaves in the ledger's Merkle log").register(registry);
         Gauge.builder("ledger.log.verification.status", () -> orNaN(() -> verification.latest()
                         .map(r -> r.status() == LogVerification.Status.OK ? 1.0 : 0.0).orElse(-1.0)))
-                .description("The latest full verification of the log: 1 intact, 0 altered, -1 none yet")
+                .description("The latest verification of the log (full or since the last): 1 intact, 0 altered, -1 none yet")
                 .register(registry);
         Gauge.builder("ledger.log.signing.stopped", () -> ledgerLog.signingStopped() ? 1.0 : 0.0)
                 .description("1 once this node stopped signing: its database's log diverged from the signed"

@@ -305,8 +305,32 @@ class LedgerControllerSliceTest {
                 .andExpect(jsonPath("$.status").value("OK"))
                 .andExpect(jsonPath("$.treeSize").value(10))
                 .andExpect(jsonPath("$.checkedAt").value("2026-05-01T03:00:00Z"))
-                .andExpect(jsonPath("$.firstBad").doesNotExist());
+                .andExpect(jsonPath("$.firstBad").doesNotExist())
+                .andExpect(jsonPath("$.from").value(0));
         verify(verification).verifyNow();
+    }
+
+    @Test
+    void an_auditor_verifies_what_is_new_since_the_last_verification_and_reads_where_it_began() throws Exception {
+        when(verification.verifySinceLastVerified()).thenReturn(
+                new LogVerification.Result(LogVerification.Status.OK, 25, CHECKED, null, 10));
+
+        mvc.perform(post("/api/v1/ledger/verification").param("scope", "new").header("Authorization", AUDITOR))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("OK"))
+                .andExpect(jsonPath("$.treeSize").value(25))
+                .andExpect(jsonPath("$.from").value(10));
+        verify(verification).verifySinceLastVerified();
+        verify(verification, never()).verifyNow();
+    }
+
+    @Test
+    void a_verification_of_an_unknown_scope_is_refused_and_none_runs() throws Exception {
+        mvc.perform(post("/api/v1/ledger/verification").param("scope", "recent").header("Authorization", AUDITOR))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:ledger:problem:invalid-parameter"))
+                .andExpect(jsonPath("$.errors.scope").exists());
+        verifyNoInteractions(verification);
     }
 
     @Test

@@ -419,6 +419,26 @@ class LedgerLogIT extends IntegrationTest {
     }
 
     @Test
+    void a_verification_of_what_is_new_goes_on_from_the_nodes_last_and_says_where_it_began() {
+        Api.Response full = auditor().post("/api/v1/ledger/verification", null);
+        assertThat(full.json().get("status").asText()).as(full.body()).isEqualTo("OK");
+        assertThat(full.json().get("from").asLong()).isZero();
+        long verified = full.json().get("treeSize").asLong();
+        UUID member = api().register(Api.uniqueUsername());
+        long newest = eventIds(member).stream().mapToLong(e -> leafOf(e).get("index").asLong()).max().orElseThrow();
+
+        Api.Response since = auditor().post("/api/v1/ledger/verification?scope=new", null);
+        assertThat(since.status()).as(since.body()).isEqualTo(200);
+        assertThat(since.json().get("status").asText()).as(since.body()).isEqualTo("OK");
+        // the scheduled verification may have run in between: it goes on from that one then
+        assertThat(since.json().get("from").asLong()).isGreaterThanOrEqualTo(verified).isPositive();
+        assertThat(since.json().get("treeSize").asLong()).isGreaterThan(newest);
+        assertThat(api().as(Api.ADMIN).get("/api/v1/ledger/verification").json().get("from").asLong())
+                .isEqualTo(since.json().get("from").asLong());
+        assertProblem(auditor().post("/api/v1/ledger/verification?scope=everything", null), 400, "scope");
+    }
+
+    @Test
     void a_changed_row_fails_the_services_verification_naming_it_until_it_is_restored() {
         UUID member = api().register(Api.uniqueUsername());
         String event = eventIds(member).get(0);

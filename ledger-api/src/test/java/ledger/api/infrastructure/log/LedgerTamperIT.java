@@ -298,6 +298,100 @@ class LedgerTamperIT extends IntegrationTest {
                 .contains("stored subtree hashes");
     }
 
+    // --- a verification that goes on from an earlier one (the service's scope=new, its scheduled runs)
+
+    @Test
+    void a_verification_since_the_last_recomputes_the_new_leaves_and_finds_a_changed_one() throws Exception {
+        long copied = leaves();
+        long verifiedSize = leafIndex(events.get(0));
+        LogVerifier.Verified earlier = verifiedWithTheTailHidden(verifiedSize);
+        assertThat(earlier.treeSize()).isEqualTo(verifiedSize);
+
+        LogVerifier.Outcome since = verifyOnCopy(earlier);
+        assertThat(since.firstBad()).isNull();
+        assertThat(since.from()).isEqualTo(verifiedSize);
+        assertThat(since.treeSize()).isEqualTo(copied);
+        assertThat(since.checkpoints()).as("the earlier pass's checkpoints and the new ones")
+                .isEqualTo(verifyOnCopy(null).checkpoints());
+
+        jdbc.update("UPDATE " + events() + " SET payload = payload || '\\x20'::bytea WHERE event_identifier = ?",
+                download());
+        LogVerifier.Outcome changed = verifyOnCopy(earlier);
+        assertThat(changed.firstBad()).isNotNull();
+        assertThat(changed.firstBad().index()).isEqualTo(leafIndex(download()));
+        assertThat(changed.firstBad().reason()).contains("changed after it was sequenced");
+        assertThat(changed.verified()).as("nothing to go on from after a finding").isNull();
+    }
+
+    @Test
+    void a_verification_since_the_last_does_not_read_the_rows_below_it_again_a_full_one_does() throws Exception {
+        LogVerifier.Outcome full = verifyOnCopy(null);
+        assertThat(full.firstBad()).isNull();
+        jdbc.update("UPDATE " + events() + " SET payload = payload || '\\x20'::bytea WHERE event_identifier = ?",
+                download());
+
+        LogVerifier.Outcome since = verifyOnCopy(full.verified());
+        assertThat(since.firstBad()).as("what this scope promises: only what is new is recomputed").isNull();
+        assertThat(since.from()).isEqualTo(full.treeSize());
+        LogVerifier.Outcome again = verifyOnCopy(null);
+        assertThat(again.firstBad()).isNotNull();
+        assertThat(again.firstBad().eventId()).isEqualTo(download());
+    }
+
+    @Test
+    void a_stored_tree_changed_below_the_verified_size_is_found_by_a_verification_since_the_last() throws Exception {
+        LogVerifier.Outcome full = verifyOnCopy(null);
+        assertThat(full.firstBad()).isNull();
+        int level = 63 - Long.numberOfLeadingZeros(full.treeSize());
+        assertThat(level).isGreaterThanOrEqualTo(StoredSubtrees.LOWEST_STORED_LEVEL);
+        assertThat(jdbc.update("UPDATE " + schema + ".ledger_log_node SET hash = sha256(hash)"
+                + " WHERE level = ? AND node_index = 0", level)).isEqualTo(1);
+
+        LogVerifier.Outcome since = verifyOnCopy(full.verified());
+        assertThat(since.firstBad()).isNotNull();
+        assertThat(since.firstBad().reason()).contains("no longer holds the " + full.treeSize() + " leaves verified");
+    }
+
+    private long leaves() {
+        return jdbc.queryForObject("SELECT count(*) FROM " + schema + ".ledger_log_leaf", Long.class);
+    }
+
+    /**
+     * A full pass over the copy's first {@code size} leaves only: the leaves from {@code size} on, their
+     * rows and the checkpoints above it are set aside for the pass and put back after it.
+     */
+    private LogVerifier.Verified verifiedWithTheTailHidden(long size) throws Exception {
+        String s = schema;
+        jdbc.execute("CREATE TABLE " + s + ".tail_leaf AS SELECT * FROM " + s + ".ledger_log_leaf WHERE leaf_index >= "
+                + size);
+        jdbc.execute("CREATE TABLE " + s + ".tail_event AS SELECT e.* FROM " + events() + " e JOIN " + s
+                + ".tail_leaf l ON l.global_index = e.global_index");
+        jdbc.execute("CREATE TABLE " + s + ".tail_checkpoint AS SELECT * FROM " + s
+                + ".ledger_log_checkpoint WHERE tree_size > " + size);
+        jdbc.update("DELETE FROM " + events() + " WHERE global_index IN (SELECT global_index FROM " + s + ".tail_leaf)");
+        jdbc.update("DELETE FROM " + s + ".ledger_log_leaf WHERE leaf_index >= ?", size);
+        jdbc.update("DELETE FROM " + s + ".ledger_log_checkpoint WHERE tree_size > ?", size);
+        LogVerifier.Outcome prefix = verifyOnCopy(null);
+        assertThat(prefix.firstBad()).as("the prefix alone verifies").isNull();
+        jdbc.update("INSERT INTO " + s + ".ledger_log_leaf SELECT * FROM " + s + ".tail_leaf");
+        jdbc.update("INSERT INTO " + events() + " SELECT * FROM " + s + ".tail_event");
+        jdbc.update("INSERT INTO " + s + ".ledger_log_checkpoint SELECT * FROM " + s + ".tail_checkpoint");
+        return prefix.verified();
+    }
+
+    /** The service's verifier on the copy, its stored checkpoints only, full or going on from {@code start}. */
+    private LogVerifier.Outcome verifyOnCopy(LogVerifier.Verified start) throws Exception {
+        HikariDataSource hikari = (HikariDataSource) dataSource;
+        String url = hikari.getJdbcUrl() + (hikari.getJdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        LogVerifier verifier = new LogVerifier(NoteVerifier.parse(ledgerLog.verifierKey()), 1000, Duration.ZERO,
+                () -> { }, java.time.Clock.systemUTC());
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url,
+                hikari.getUsername() == null ? "postgres" : hikari.getUsername(),
+                hikari.getPassword() == null ? "" : hikari.getPassword())) {
+            return verifier.verify(connection, LogVerifier.databaseNotes(), start);
+        }
+    }
+
     private Path newestCheckpointFile() throws IOException {
         List<Path> files = CheckpointFiles.list(checkpoints);
         return files.get(files.size() - 1);
