@@ -137,7 +137,7 @@ public final class BenchMain {
         // 6 + 4. replay, and crypto cost
         double encryptedReplay = Double.NaN;
         double nullReplay = Double.NaN;
-        if (runs("replay") || runs("ledger")) {
+        if (runs("replay") || runs("ledger") || runs("verification")) {
             // the ledger scenario's verifier reads the replay's stored events
             encryptedReplay = replay(url, false);
         }
@@ -890,8 +890,10 @@ public final class BenchMain {
         List<Double> copyRates = new ArrayList<>();
         for (int r = 0; r < REPLAY_REPEATS; r++) {
             recreateDatabase();
+            // one checkpoint directory for both nodes: the database records the fleet's and refuses another
+            Path checkpoints = Files.createTempDirectory(work, "replay-checkpoints");
             try (NodeProcess schema = NodeProcess.start(launch, url, work.resolve("replay.log"), concat(args,
-                    "--ledger.log.checkpoint-dir=" + Files.createTempDirectory(work, "schema-checkpoints")))) {
+                    "--ledger.log.checkpoint-dir=" + checkpoints))) {
                 awaitCaughtUp(schema.api().as("bench-admin-token"));
             }
             MasterKeys keys = new MasterKeys(MasterKeys.decode(NodeProcess.MASTER_KEY), List.of());
@@ -902,7 +904,6 @@ public final class BenchMain {
             sql("UPDATE token_entry SET owner = NULL, token_type = 'org.axonframework.eventhandling.GapAwareTrackingToken',"
                     + " token = convert_to('{\"index\":' || (SELECT max(global_index) FROM domain_event_entry)"
                     + " || ',\"gaps\":[]}', 'UTF8')");
-            Path checkpoints = Files.createTempDirectory(work, "replay-checkpoints");
             Path publicKey = work.resolve("public-key");
             double logCatchUp;
             try (NodeProcess node = NodeProcess.start(launch, url, work.resolve("replay.log"),
@@ -912,6 +913,9 @@ public final class BenchMain {
                 // the log appends leaves for the bulk-loaded events first: a live store has them already
                 logCatchUp = awaitLogComplete(url, REPLAY_EVENTS);
                 Files.writeString(publicKey, node.api().as("bench-auditor-token").get("/api/v1/ledger/public-key").body());
+                if (!nullCipher && r == 0 && runs("verification")) {
+                    verificationScopes(node, url);
+                }
                 if (runs("replay")) {
                     long start = System.nanoTime();
                     for (String model : READ_MODELS) {
@@ -941,6 +945,52 @@ public final class BenchMain {
             line("");
         }
         return rate;
+    }
+
+    /**
+     * The service's verification over the bulk-loaded store: a full pass (every leaf recomputed), then,
+     * after new members registered through the API, a pass that goes on from it ({@code scope=new}).
+     */
+    private void verificationScopes(NodeProcess node, String url) throws Exception {
+        Api auditor = node.api().as("bench-auditor-token");
+        Api portal = node.api().as("bench-portal-token");
+        List<Double> fullMs = new ArrayList<>();
+        List<Double> sinceMs = new ArrayList<>();
+        long size = 0;
+        long from = 0;
+        for (int i = 0; i < REPEATS; i++) {
+            long start = System.nanoTime();
+            var full = auditor.post("/api/v1/ledger/verification", null).json();
+            fullMs.add((System.nanoTime() - start) / 1e6);
+            if (!"OK".equals(full.get("status").asText())) {
+                throw new IllegalStateException("the full verification failed: " + full);
+            }
+            for (int m = 0; m < 500; m++) {
+                portal.post("/api/v1/members", Api.registration(Api.uniqueUsername(), "verification"));
+            }
+            long events;
+            try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
+                var rows = connection.createStatement().executeQuery("SELECT count(*) FROM domain_event_entry");
+                rows.next();
+                events = rows.getLong(1);
+            }
+            awaitLogComplete(url, events);
+            start = System.nanoTime();
+            var since = auditor.post("/api/v1/ledger/verification?scope=new", null).json();
+            sinceMs.add((System.nanoTime() - start) / 1e6);
+            if (!"OK".equals(since.get("status").asText())) {
+                throw new IllegalStateException("the verification since the last failed: " + since);
+            }
+            size = since.get("treeSize").asLong();
+            from = since.get("from").asLong();
+        }
+        line("## 10b. Verifiable ledger: the service's verification, full and since the last");
+        line("`POST /api/v1/ledger/verification` on the running node over the bulk-loaded store (HTTP round trip"
+                + " included), then 500 registrations through the API and `?scope=new`; " + REPEATS + " run(s):");
+        line("- full (every leaf recomputed from its row): **" + fmt(median(fullMs)) + " ms** " + range(fullMs));
+        line("- since the last (the last run: from " + from + " to " + size + ", " + (size - from)
+                + " new leaves): **" + fmt(median(sinceMs)) + " ms** " + range(sinceMs));
+        line("");
     }
 
     /** Waits until every read model has reached the head; answers the head's position. */
