@@ -117,7 +117,7 @@ class MessagingConfiguration {
      * with Axon Server: there the events commit in the server, not in this node's transaction.
      */
     @Bean(destroyMethod = "close")
-    @ConditionalOnExpression("${ledger.read-models.inline:true} and !${axon.axonserver.enabled:false}")
+    @ConditionalOnExpression("${ledger.read-models.inline:false} and !${axon.axonserver.enabled:false}")
     InlineMemberView inlineMemberView(EventStore eventStore, EventProcessingConfiguration processing,
                                       DataSource dataSource) {
         return new InlineMemberView(eventStore, processing, dataSource);
@@ -125,7 +125,7 @@ class MessagingConfiguration {
 
     /** With the member view written by the commands, its processor passes over what they wrote. */
     @Bean
-    @ConditionalOnExpression("${ledger.read-models.inline:true} and !${axon.axonserver.enabled:false}")
+    @ConditionalOnExpression("${ledger.read-models.inline:false} and !${axon.axonserver.enabled:false}")
     ConfigurerModule memberViewProcessorSkipsWhatCommandsWrote(DataSource dataSource) {
         return configurer -> configurer.eventProcessing().registerHandlerInterceptor(MemberViewProjection.NAME,
                 c -> new ReflectedEventsSkipped(new org.springframework.jdbc.core.JdbcTemplate(dataSource)));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 import ledger.api.application.operations.ProjectionReplay;
 import ledger.api.support.Api;
@@ -22,11 +23,13 @@ import ledger.api.support.IntegrationTest;
 import ledger.projections.member.MemberViewProjection;
 
 /**
- * The member view and its history are written in the command's transaction: with the member-view
+ * With {@code ledger.read-models.inline} (off by default), the member view and its history are
+ * written in the command's transaction: with the member-view
  * processor stopped, a read after a write still finds them. What the command cannot write (an
  * event whose predecessor the read models lack, a handler that fails) is left to the processor,
  * and the command commits all the same.
  */
+@TestPropertySource(properties = "ledger.read-models.inline=true")
 class InlineMemberViewIT extends IntegrationTest {
 
     @Autowired
