@@ -60,8 +60,27 @@ final class InlineMemberView implements AutoCloseable {
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final Registration subscription;
+    private final Switch enabled;
 
-    InlineMemberView(EventStore events, EventProcessingConfiguration processing, DataSource dataSource) {
+    /**
+     * {@code ledger.read-models.inline}, a switch at run time too (tests turn it on in the shared context);
+     * a bean of its own, so the processor's interceptor can read it before the event store exists.
+     */
+    static final class Switch {
+        private volatile boolean on;
+
+        Switch(boolean on) {
+            this.on = on;
+        }
+
+        boolean on() {
+            return on;
+        }
+    }
+
+    InlineMemberView(EventStore events, EventProcessingConfiguration processing, DataSource dataSource,
+                     Switch enabled) {
+        this.enabled = enabled;
         // the processor's own handlers (every group it runs, as Axon built them), looked up once it exists
         this.handlers = new Memoized<>(() -> handlersOf(processing.eventProcessor(MemberViewProjection.NAME)
                 .orElseThrow(() -> new IllegalStateException("no member-view processor"))));
@@ -91,7 +110,7 @@ final class InlineMemberView implements AutoCloseable {
 
     /** Called by the event store after it appended a unit of work's events, inside its transaction. */
     void appended(List<? extends EventMessage<?>> events) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+        if (!enabled.on() || !TransactionSynchronizationManager.isActualTransactionActive()) {
             // no transaction to commit with: the processor takes them
             return;
         }
@@ -158,6 +177,10 @@ final class InlineMemberView implements AutoCloseable {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    void enabled(boolean on) {
+        enabled.on = on;
     }
 
     /** Computed once, on first use (the processor exists only once Axon's configuration started). */

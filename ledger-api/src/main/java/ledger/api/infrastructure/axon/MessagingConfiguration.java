@@ -117,18 +117,25 @@ class MessagingConfiguration {
      * with Axon Server: there the events commit in the server, not in this node's transaction.
      */
     @Bean(destroyMethod = "close")
-    @ConditionalOnExpression("${ledger.read-models.inline:false} and !${axon.axonserver.enabled:false}")
+    @ConditionalOnExpression("!${axon.axonserver.enabled:false}")
     InlineMemberView inlineMemberView(EventStore eventStore, EventProcessingConfiguration processing,
-                                      DataSource dataSource) {
-        return new InlineMemberView(eventStore, processing, dataSource);
+                                      DataSource dataSource, InlineMemberView.Switch inlineSwitch) {
+        return new InlineMemberView(eventStore, processing, dataSource, inlineSwitch);
+    }
+
+    @Bean
+    InlineMemberView.Switch inlineSwitch(LedgerProperties properties) {
+        return new InlineMemberView.Switch(properties.readModels() != null && properties.readModels().inline());
     }
 
     /** With the member view written by the commands, its processor passes over what they wrote. */
     @Bean
-    @ConditionalOnExpression("${ledger.read-models.inline:false} and !${axon.axonserver.enabled:false}")
-    ConfigurerModule memberViewProcessorSkipsWhatCommandsWrote(DataSource dataSource) {
+    @ConditionalOnExpression("!${axon.axonserver.enabled:false}")
+    ConfigurerModule memberViewProcessorSkipsWhatCommandsWrote(DataSource dataSource,
+                                                               InlineMemberView.Switch inlineSwitch) {
         return configurer -> configurer.eventProcessing().registerHandlerInterceptor(MemberViewProjection.NAME,
-                c -> new ReflectedEventsSkipped(new org.springframework.jdbc.core.JdbcTemplate(dataSource)));
+                c -> new ReflectedEventsSkipped(new org.springframework.jdbc.core.JdbcTemplate(dataSource),
+                        inlineSwitch::on));
     }
 
     /** The gateway's retries of a command that met a concurrent change, on a loop of their own. */

@@ -3,6 +3,7 @@ package ledger.api.infrastructure.axon;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -28,9 +29,12 @@ final class ReflectedEventsSkipped implements MessageHandlerInterceptor<EventMes
     private static final String RESOURCE = ReflectedEventsSkipped.class.getName();
 
     private final JdbcTemplate jdbc;
+    /** Whether commands write the member view: otherwise there is nothing to pass over, and no look is made. */
+    private final BooleanSupplier commandsWrite;
 
-    ReflectedEventsSkipped(JdbcTemplate jdbc) {
+    ReflectedEventsSkipped(JdbcTemplate jdbc, BooleanSupplier commandsWrite) {
         this.jdbc = jdbc;
+        this.commandsWrite = commandsWrite;
     }
 
     @Override
@@ -38,7 +42,7 @@ final class ReflectedEventsSkipped implements MessageHandlerInterceptor<EventMes
         EventMessage<?> event = unitOfWork.getMessage();
         // By the payload's type and the aggregate's id: a skipped event is never deserialized (nor its
         // fields decrypted). A replay rebuilds from nothing: there is nothing to look for.
-        if (event instanceof DomainEventMessage<?> domain && MemberEvent.class.isAssignableFrom(domain.getPayloadType())
+        if (commandsWrite.getAsBoolean() && event instanceof DomainEventMessage<?> domain && MemberEvent.class.isAssignableFrom(domain.getPayloadType())
                 && !MemberErased.class.equals(domain.getPayloadType()) && !ReplayToken.isReplay(event)) {
             Map<UUID, Long> reflected = unitOfWork.root().getOrComputeResource(RESOURCE, key -> new HashMap<>());
             // a member's aggregate identifier is its id (MemberId.toString())

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 import ledger.api.application.operations.ProjectionReplay;
 import ledger.api.support.Api;
@@ -29,7 +28,6 @@ import ledger.projections.member.MemberViewProjection;
  * event whose predecessor the read models lack, a handler that fails) is left to the processor,
  * and the command commits all the same.
  */
-@TestPropertySource(properties = "ledger.read-models.inline=true")
 class InlineMemberViewIT extends IntegrationTest {
 
     @Autowired
@@ -39,10 +37,15 @@ class InlineMemberViewIT extends IntegrationTest {
     @Autowired
     FaultInjection faults;
 
+    @Autowired
+    InlineMemberView inline;
+
     private StreamingEventProcessor memberView;
 
+    /** Turned on at run time: a second application context would start a second embedded PostgreSQL. */
     @BeforeEach
     void stopTheMemberViewProcessor() {
+        inline.enabled(true);
         awaitReadModelsCaughtUp(replay);
         memberView = processing.eventProcessorByProcessingGroup(MemberViewProjection.NAME,
                 StreamingEventProcessor.class).orElseThrow();
@@ -51,6 +54,7 @@ class InlineMemberViewIT extends IntegrationTest {
 
     @AfterEach
     void startItAgain() {
+        inline.enabled(false);
         jdbc.execute("DROP TRIGGER IF EXISTS inline_fault ON member_view_download");
         jdbc.execute("DROP FUNCTION IF EXISTS inline_fault()");
         if (!memberView.isRunning()) {
