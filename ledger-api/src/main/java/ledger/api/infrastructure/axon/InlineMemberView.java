@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import ledger.api.infrastructure.keyvault.HeldKeyRows;
@@ -82,7 +83,7 @@ final class InlineMemberView implements AutoCloseable {
                      Switch enabled) {
         this.enabled = enabled;
         // the processor's own handlers (every group it runs, as Axon built them), looked up once it exists
-        this.handlers = new Memoized<>(() -> handlersOf(processing.eventProcessor(MemberViewProjection.NAME)
+        this.handlers = SingletonSupplier.of(() -> handlersOf(processing.eventProcessor(MemberViewProjection.NAME)
                 .orElseThrow(() -> new IllegalStateException("no member-view processor"))));
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
@@ -181,30 +182,6 @@ final class InlineMemberView implements AutoCloseable {
 
     void enabled(boolean on) {
         enabled.on = on;
-    }
-
-    /** Computed once, on first use (the processor exists only once Axon's configuration started). */
-    private static final class Memoized<T> implements Supplier<T> {
-        private final Supplier<T> compute;
-        private volatile T value;
-
-        Memoized(Supplier<T> compute) {
-            this.compute = compute;
-        }
-
-        @Override
-        public T get() {
-            T known = value;
-            if (known == null) {
-                synchronized (this) {
-                    if (value == null) {
-                        value = compute.get();
-                    }
-                    known = value;
-                }
-            }
-            return known;
-        }
     }
 
     @Override
