@@ -46,6 +46,12 @@ import ledger.core.member.MemberId;
  */
 public final class BenchMain {
 
+    private static final int CLOSED_LOOP_CONNECTIONS = 16;
+    private static final int CLOSED_LOOP_SECONDS = 20;
+    /** The bare endpoint's closed-loop rate (section 1b), NaN when the baseline did not run. */
+    private double bareClosed = Double.NaN;
+    /** bench.half-rate: run scenario 3 and 5 at this rate without searching the ceiling first (NaN: search). */
+    private static final double HALF_RATE = Double.parseDouble(System.getProperty("bench.half-rate", "NaN"));
     private static final String ROOT_URL = System.getProperty("bench.pg", "jdbc:postgresql://127.0.0.1:5432/");
     private static final String DB = "ledger_bench";
     private static final int REPEATS = Integer.getInteger("bench.repeats", 3);
@@ -183,10 +189,11 @@ public final class BenchMain {
             warmUp(node, pool);
             // 2. throughput
             List<Double> maxRates = new ArrayList<>();
-            for (int i = 0; i < REPEATS; i++) {
+            for (int i = 0; i < REPEATS && Double.isNaN(HALF_RATE); i++) {
                 maxRates.add(maxRate(node, pool, i));
             }
-            encryptedMax = median(maxRates);
+            // a given half rate skips the search (tail-latency experiments): the "ceiling" is then twice it
+            encryptedMax = Double.isNaN(HALF_RATE) ? median(maxRates) : HALF_RATE * 2;
             List<String> encryptedSteps = new ArrayList<>(steps);
             steps.clear();
             line("## 2. Command throughput");
@@ -198,6 +205,16 @@ public final class BenchMain {
                     + fmt2(encryptedMax / baselineTps));
             line("- every step (rate: overall p50/p99, p99 per command kind, ms; a failing rate is run twice):");
             encryptedSteps.forEach(step -> line("  - " + step));
+            List<ClosedLoopLoad.Result> closed = new ArrayList<>();
+            for (int i = 0; i < REPEATS; i++) {
+                closed.add(new ClosedLoopLoad(node.port).run(CLOSED_LOOP_CONNECTIONS, CLOSED_LOOP_SECONDS,
+                        OpenLoopLoad.downloads(pool, "bench-portal-token", 700 + i)));
+            }
+            double ledgerClosed = median(closed.stream().map(ClosedLoopLoad.Result::perSecond).toList());
+            line("- closed loop, " + CLOSED_LOOP_CONNECTIONS + " connections sending downloads back to back for "
+                    + CLOSED_LOOP_SECONDS + " s (the issue's probe): " + closedLine(closed)
+                    + (Double.isNaN(bareClosed) ? "" : "; ratio to the bare endpoint's closed loop (section 1b): **"
+                    + fmt2(ledgerClosed / bareClosed) + "** (goal >= 0.5)"));
             line("");
             double halfRate = Math.max(encryptedMax, 50) / 2;
 
@@ -211,7 +228,8 @@ public final class BenchMain {
             line("## 3. Latency at half that rate (" + fmt(halfRate) + " commands/s"
                     + (encryptedMax == 0 ? "; no step met the goal, so half the lowest step" : "") + ")");
             line("- commands p50 " + ms(halves, r -> r.commands, 50) + ", p99 " + ms(halves, r -> r.commands, 99)
-                    + ", p99.9 " + ms(halves, r -> r.commands, 99.9));
+                    + ", p99.9 " + ms(halves, r -> r.commands, 99.9) + "; p99 per kind (first run): "
+                    + perKind(halves.get(0).byKind()));
             line("- projection lag (command answered -> member view row present, sampled registrations): p50 "
                     + ms(halves, r -> r.lag, 50) + ", p99 " + ms(halves, r -> r.lag, 99) + " (goal p99 < 1000 ms)");
             line("- leaf delay of the verifiable ledger (every event of the run: the event's timestamp, taken before"
@@ -299,6 +317,12 @@ public final class BenchMain {
             for (int i = 0; i < REPEATS; i++) {
                 rates.add(maxRate(port, mix, 500 + i));
             }
+            List<ClosedLoopLoad.Result> closed = new ArrayList<>();
+            for (int i = 0; i < REPEATS; i++) {
+                closed.add(new ClosedLoopLoad(port).run(CLOSED_LOOP_CONNECTIONS, CLOSED_LOOP_SECONDS,
+                        mix.apply(700L + i)));
+            }
+            bareClosed = median(closed.stream().map(ClosedLoopLoad.Result::perSecond).toList());
             long rows;
             try (Connection connection = DriverManager.getConnection(ROOT_URL + DB, "postgres", "");
                  var count = connection.createStatement().executeQuery("SELECT count(*) FROM bench.bare_event")) {
@@ -312,6 +336,8 @@ public final class BenchMain {
                     + " Stepped up open loop exactly like the ledger in section 2:");
             line("- highest rate with p99 < 100 ms: " + fmt(median(rates)) + " requests/s " + range(rates) + " ("
                     + rows + " rows appended in all)");
+            line("- closed loop, " + CLOSED_LOOP_CONNECTIONS + " connections, " + CLOSED_LOOP_SECONDS + " s: "
+                    + closedLine(closed));
             line("- every step:");
             steps.forEach(step -> line("  - " + step));
             line("");
@@ -544,7 +570,23 @@ public final class BenchMain {
         return passes;
     }
 
-    private record Result(Histogram commands, Histogram lag, Histogram erasure, Histogram leafDelay) {
+    private record Result(Histogram commands, Histogram lag, Histogram erasure, Histogram leafDelay,
+                          Map<String, Histogram> byKind) {
+    }
+
+    private static String closedLine(List<ClosedLoopLoad.Result> runs) {
+        List<Double> rates = runs.stream().map(ClosedLoopLoad.Result::perSecond).toList();
+        List<Double> p99 = runs.stream().map(r -> r.latency().getValueAtPercentile(99) / 1000.0).toList();
+        long failed = runs.stream().mapToLong(ClosedLoopLoad.Result::failed).sum();
+        return fmt(median(rates)) + " completed/s " + range(rates) + ", p99 " + fmt(median(p99)) + " ms"
+                + (failed == 0 ? "" : ", " + failed + " failed");
+    }
+
+    private static String perKind(Map<String, Histogram> byKind) {
+        StringBuilder out = new StringBuilder();
+        byKind.forEach((kind, h) -> out.append(out.isEmpty() ? "" : ", ").append(kind).append(' ')
+                .append(Math.round(h.getValueAtPercentile(99) / 1000.0)).append(" ms"));
+        return out.toString();
     }
 
     private Result halfRate(NodeProcess node, List<UUID> pool, double rate, String url, int seed) throws Exception {
@@ -596,7 +638,7 @@ public final class BenchMain {
         sampler.shutdown();
         sampler.awaitTermination(60, TimeUnit.SECONDS);
         return new Result(result.latency(), lag.getIntervalHistogram(), erasure.getIntervalHistogram(),
-                leafDelays(url, loadStart));
+                leafDelays(url, loadStart), result.byKind());
     }
 
     /**
@@ -1236,6 +1278,9 @@ public final class BenchMain {
     }
 
     private static String range(List<Double> values) {
+        if (values.isEmpty()) {
+            return "[not searched]";
+        }
         return "[" + fmt(Collections.min(values)) + "-" + fmt(Collections.max(values)) + "]";
     }
 

@@ -50,6 +50,15 @@ final class OpenLoopLoad {
         this.port = port;
     }
 
+    /** Downloads only, over a pool of members (the closed-loop probe and the bare endpoint's request). */
+    static Supplier<Command> downloads(List<UUID> members, String token, long seed) {
+        Random random = new Random(seed);
+        AtomicLong counter = new AtomicLong();
+        return () -> new Command("download", "POST", "/api/v1/members/" + members.get(random.nextInt(members.size()))
+                + "/downloads", "{\"documentId\":\"doc-" + counter.incrementAndGet() + "\",\"title\":\"Price list\"}",
+                token);
+    }
+
     /** The realistic mix of portal commands over a pool of distinct members. */
     static Supplier<Command> portalMix(List<UUID> members, String token, long seed) {
         Random random = new Random(seed);

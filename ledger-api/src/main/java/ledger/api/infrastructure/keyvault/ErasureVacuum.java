@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,8 +35,11 @@ import ledger.core.erasure.DeadRowTables;
  * VACUUM marks the space free but leaves the bytes, so the tables that hold personal data in
  * plain text ({@link DeadRowTables#tablesWithPlaintext()}) are then rewritten with VACUUM FULL:
  * their new files hold live rows only (docs/decisions.md, "Free space after an erasure"). It
- * takes an exclusive lock for the rewrite; a lock it cannot get within {@code LOCK_TIMEOUT} is
- * tried again at the next attempt rather than queueing the readers behind it.
+ * takes an exclusive lock for the rewrite, table by table. While it waits for that lock every later
+ * reader and writer of the table queues behind it, and PostgreSQL reorders such a queue only after
+ * {@code deadlock_timeout} (1 s): with commands writing the member view that was their p99. So it waits
+ * {@link #LOCK_TIMEOUT} at most, steps out of the queue and tries again shortly after, up to
+ * {@link #REWRITE_TRIES} times per pass.
  */
 public final class ErasureVacuum implements AutoCloseable {
 
@@ -53,7 +58,11 @@ public final class ErasureVacuum implements AutoCloseable {
     private final AtomicLong runs = new AtomicLong();
     private volatile List<String> tables;
     private volatile List<String> plaintextTables;
-    static final String LOCK_TIMEOUT = "3s";
+    static final Duration LOCK_TIMEOUT = Duration.ofMillis(100);
+    static final int REWRITE_TRIES = 50;
+    /** PostgreSQL's lock_not_available: the lock_timeout expired. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private final AtomicLong rewrites = new AtomicLong();
 
     /** The declarations are read at the first vacuum: the key vault is one of them and needs this. */
     public ErasureVacuum(DataSource dataSource, Supplier<List<DeadRowTables>> declarations, Duration maxWait,
@@ -136,6 +145,11 @@ public final class ErasureVacuum implements AutoCloseable {
         }
     }
 
+    /** Rewrites of the plaintext tables done on this node so far. */
+    long rewrites() {
+        return rewrites.get();
+    }
+
     /** Vacuums (each up to {@link #ATTEMPTS} passes) started on this node so far. */
     long runs() {
         return runs.get();
@@ -149,15 +163,19 @@ public final class ErasureVacuum implements AutoCloseable {
      */
     void runAfterOlderTransactions() {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            boolean olderEnded;
             try {
-                awaitOlderSnapshots();
+                olderEnded = awaitOlderSnapshots();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
             boolean rewritten = run();
-            // dead versions of a later erasure are the pending vacuum's: this one is done
-            if (rewritten && (pending.get() || deadVersionsLeft() == 0)) {
+            // Dead versions of a later erasure are the pending vacuum's: this one is done. A table rewritten
+            // once the older snapshots had ended holds no version an earlier erasure left (its dead versions
+            // are later updates', always some under load): only the tables vacuumed in place are looked at.
+            List<String> toCheck = olderEnded ? notRewritten() : tables();
+            if (rewritten && (pending.get() || deadVersionsLeft(toCheck) == 0)) {
                 return;
             }
             try {
@@ -169,7 +187,8 @@ public final class ErasureVacuum implements AutoCloseable {
         }
     }
 
-    private void awaitOlderSnapshots() throws InterruptedException {
+    /** True once no transaction older than the call holds a snapshot; false when the wait ran out or failed. */
+    private boolean awaitOlderSnapshots() throws InterruptedException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             Timestamp now;
@@ -187,7 +206,7 @@ public final class ErasureVacuum implements AutoCloseable {
                     try (ResultSet count = older.executeQuery()) {
                         count.next();
                         if (count.getLong(1) == 0) {
-                            return;
+                            return true;
                         }
                     }
                     Thread.sleep(50);
@@ -197,15 +216,23 @@ public final class ErasureVacuum implements AutoCloseable {
             log.warn("Could not wait for older transactions before the erasure's VACUUM (SQL state {})",
                     e.getSQLState());
         }
+        return false;
+    }
+
+    private List<String> notRewritten() {
+        return tables().stream().filter(table -> !plaintextTables().contains(table)).toList();
     }
 
     /** What the last VACUUM of each table reported it could not remove, plus what was deleted since. */
-    private long deadVersionsLeft() {
+    private long deadVersionsLeft(List<String> tables) {
+        if (tables.isEmpty()) {
+            return 0;
+        }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement dead = connection.prepareStatement("SELECT coalesce(sum(n_dead_tup), 0)"
                      + " FROM pg_stat_user_tables WHERE schemaname = current_schema() AND relname = ANY (?)")) {
             connection.setAutoCommit(true);
-            dead.setArray(1, connection.createArrayOf("text", tables().toArray()));
+            dead.setArray(1, connection.createArrayOf("text", tables.toArray()));
             try (ResultSet count = dead.executeQuery()) {
                 count.next();
                 return count.getLong(1);
@@ -238,22 +265,39 @@ public final class ErasureVacuum implements AutoCloseable {
     }
 
     private boolean rewrite() {
-        List<String> plaintext = plaintextTables();
-        if (plaintext.isEmpty()) {
-            return true;
-        }
+        List<String> left = new ArrayList<>(plaintextTables());
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
-            statement.execute("SET lock_timeout = '" + LOCK_TIMEOUT + "'");
+            statement.execute("SET lock_timeout = '" + LOCK_TIMEOUT.toMillis() + "ms'");
             try {
-                statement.execute("VACUUM (FULL) " + String.join(", ", plaintext));
+                for (int attempt = 1; !left.isEmpty() && attempt <= REWRITE_TRIES; attempt++) {
+                    try {
+                        statement.execute("VACUUM (FULL) " + left.get(0));
+                        left.remove(0);
+                    } catch (SQLException e) {
+                        if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                            throw e;
+                        }
+                        // out of the queue; the transactions ahead are short, the next try finds a gap
+                        Thread.sleep(ThreadLocalRandom.current().nextLong(20, 200));
+                    }
+                }
             } finally {
                 statement.execute("RESET lock_timeout");
             }
-            return true;
+            if (left.isEmpty()) {
+                rewrites.incrementAndGet();
+                return true;
+            }
+            log.warn("Rewriting the tables with plaintext after an erasure found no gap in {} tries; tried again",
+                    REWRITE_TRIES);
+            return false;
         } catch (SQLException e) {
             log.warn("Rewriting the tables with plaintext after an erasure failed (SQL state {}); tried again",
                     e.getSQLState());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }
