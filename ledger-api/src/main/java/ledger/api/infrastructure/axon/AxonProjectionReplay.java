@@ -1,5 +1,9 @@
 package ledger.api.infrastructure.axon;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +12,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -19,14 +26,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import jakarta.annotation.PreDestroy;
+
 import ledger.api.application.operations.ProjectionReplay;
+import ledger.api.infrastructure.scheduling.NodeLoop;
 import ledger.core.shared.Refusal;
 
-/** The ProjectionReplay port as infrastructure implements it. */
+/**
+ * The ProjectionReplay port as infrastructure implements it. When a rebuild has caught up, the database's
+ * statistics are refreshed ({@code ANALYZE}): the planner otherwise keeps the emptied tables' figures until
+ * autovacuum comes round, and picked a hash join over every consent row for a page of 1,000 re-consent ids
+ * (332 ms instead of 6.4 ms right after a replay of 1,000,000 events).
+ */
 @Component
 public class AxonProjectionReplay implements ProjectionReplay {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplay.class);
+    private static final Duration CAUGHT_UP_CHECK = Duration.ofSeconds(1);
 
     private final EventProcessingConfiguration processing;
     private final EventStore events;
@@ -34,9 +50,14 @@ public class AxonProjectionReplay implements ProjectionReplay {
     /** Replays being started, by processor name. */
     private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
-    AxonProjectionReplay(EventProcessingConfiguration processing, EventStore events, EventProcessorProperties settings) {
+    private final DataSource dataSource;
+    private final NodeLoop watcher = NodeLoop.start("read-model-replay");
+
+    AxonProjectionReplay(EventProcessingConfiguration processing, EventStore events, EventProcessorProperties settings,
+                         DataSource dataSource) {
         this.processing = processing;
         this.events = events;
+        this.dataSource = dataSource;
         // every processing group has its settings in application.yml (ProcessorSettingsTest)
         this.groups = new TreeSet<>(settings.getProcessors().keySet());
     }
@@ -91,6 +112,7 @@ public class AxonProjectionReplay implements ProjectionReplay {
             processor.resetTokens();
             processor.start();
             log.info("Read model {} is being rebuilt from the event store (processor {})", name, key);
+            analyzeWhenCaughtUp(name);
         }).whenComplete((ok, failure) -> {
             running.remove(key);
             if (failure != null) {
@@ -103,6 +125,34 @@ public class AxonProjectionReplay implements ProjectionReplay {
             started.complete(null);
         });
         return status(name);
+    }
+
+    private void analyzeWhenCaughtUp(String name) {
+        AtomicReference<ScheduledFuture<?>> check = new AtomicReference<>();
+        check.set(watcher.every(CAUGHT_UP_CHECK, CAUGHT_UP_CHECK, () -> {
+            if (!status(name).caughtUp()) {
+                return;
+            }
+            check.get().cancel(false);
+            analyze(name);
+        }));
+    }
+
+    /** Every table of the database: a rebuild writes several read models' tables, and ANALYZE samples. */
+    private void analyze(String name) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            statement.execute("ANALYZE");
+            log.info("Read model {} has caught up; the database's statistics are refreshed", name);
+        } catch (SQLException e) {
+            log.warn("ANALYZE after rebuilding read model {} failed (SQL state {}); autovacuum refreshes the"
+                    + " statistics later", name, e.getSQLState());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        watcher.stop();
     }
 
     private StreamingEventProcessor processor(String name) {

@@ -184,6 +184,10 @@ final class InlineMemberView implements AutoCloseable {
         enabled.on = on;
     }
 
+    boolean enabled() {
+        return enabled.on();
+    }
+
     @Override
     public void close() {
         subscription.cancel();

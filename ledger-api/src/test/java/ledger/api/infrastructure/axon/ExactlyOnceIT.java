@@ -101,6 +101,28 @@ class ExactlyOnceIT extends IntegrationTest {
         assertThat(snapshot()).isEqualTo(before);
     }
 
+    /**
+     * A rebuild empties the tables and fills them again; the planner kept the empty tables' statistics
+     * until autovacuum came round (a re-consent page of 1,000 took 332 ms instead of 6.4 ms right after a
+     * replay of 1,000,000 events). Only a manual ANALYZE counts here: autovacuum's is counted apart.
+     */
+    @Test
+    void a_rebuild_that_has_caught_up_leaves_the_planner_fresh_statistics() {
+        seedIncludingAnErasedMember();
+        awaitReadModelsCaughtUp(replay);
+        long before = manualAnalyses("consent_history");
+        assertThat(api().as(Api.ADMIN).post("/api/v1/admin/read-models/" + ConsentHistoryProjection.NAME
+                + "/replay", null).status()).isEqualTo(202);
+        awaitReadModelsCaughtUp(replay);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(manualAnalyses("consent_history"))
+                .as("ANALYZE runs of the rebuilt table").isGreaterThan(before));
+    }
+
+    private long manualAnalyses(String table) {
+        return jdbc.queryForObject("SELECT analyze_count FROM pg_stat_user_tables WHERE schemaname = current_schema()"
+                + " AND relname = ?", Long.class, table);
+    }
+
     @Test
     void a_full_replay_rebuilds_every_read_model_as_incremental_processing_built_it() {
         seedIncludingAnErasedMember();

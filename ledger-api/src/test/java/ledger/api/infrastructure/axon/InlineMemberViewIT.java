@@ -22,7 +22,7 @@ import ledger.api.support.IntegrationTest;
 import ledger.projections.member.MemberViewProjection;
 
 /**
- * With {@code ledger.read-models.inline} (off by default), the member view and its history are
+ * With {@code ledger.read-models.inline} (on by default), the member view and its history are
  * written in the command's transaction: with the member-view
  * processor stopped, a read after a write still finds them. What the command cannot write (an
  * event whose predecessor the read models lack, a handler that fails) is left to the processor,
@@ -41,10 +41,12 @@ class InlineMemberViewIT extends IntegrationTest {
     InlineMemberView inline;
 
     private StreamingEventProcessor memberView;
+    private boolean configured;
 
     /** Turned on at run time: a second application context would start a second embedded PostgreSQL. */
     @BeforeEach
     void stopTheMemberViewProcessor() {
+        configured = inline.enabled();
         inline.enabled(true);
         awaitReadModelsCaughtUp(replay);
         memberView = processing.eventProcessorByProcessingGroup(MemberViewProjection.NAME,
@@ -54,7 +56,7 @@ class InlineMemberViewIT extends IntegrationTest {
 
     @AfterEach
     void startItAgain() {
-        inline.enabled(false);
+        inline.enabled(configured);
         jdbc.execute("DROP TRIGGER IF EXISTS inline_fault ON member_view_download");
         jdbc.execute("DROP FUNCTION IF EXISTS inline_fault()");
         if (!memberView.isRunning()) {
