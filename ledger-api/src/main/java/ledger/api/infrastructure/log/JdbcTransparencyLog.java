@@ -140,12 +140,15 @@ public class JdbcTransparencyLog implements TransparencyLog {
 
     /**
      * A signed checkpoint of at least {@code treeSize} leaves: the smallest stored one, or, when none
-     * covers them yet, one signed now over every leaf stored (written to the checkpoint directory too).
+     * covers them yet, one signed now over every leaf stored; either way in the checkpoint directory
+     * too. A stored one's file is otherwise written after its signing commits, by whichever node exports
+     * it: handed out before that, an auditor reading the directory would not find it yet.
      */
     @Override
     public SignedCheckpoint checkpointCovering(long treeSize) {
         Optional<SignedCheckpoint> stored = store.checkpointCovering(treeSize);
         if (stored.isPresent()) {
+            checkpoints.write(stored.get());
             return stored.get();
         }
         long size = treeSize();
