@@ -1,6 +1,5 @@
 package ledger.bench;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -45,14 +44,7 @@ final class ClosedLoopLoad {
                     synchronized (commands) {
                         command = commands.get();
                     }
-                    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + command.path()))
-                            .timeout(Duration.ofSeconds(60))
-                            .header("Authorization", "Bearer " + command.token())
-                            .header("Content-Type", "application/json")
-                            .header("X-Purpose", "benchmark")
-                            .method(command.method(), command.body() == null ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(command.body()))
-                            .build();
+                    HttpRequest request = command.request(port);
                     long sent = System.nanoTime();
                     try {
                         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

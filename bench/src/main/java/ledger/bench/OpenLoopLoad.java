@@ -38,6 +38,17 @@ final class OpenLoopLoad {
     }
 
     record Command(String kind, String method, String path, String body, String token) {
+        /** The command as an HTTP request to the node on {@code port} (shared by the open and the closed loop). */
+        HttpRequest request(int port) {
+            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .header("X-Purpose", "benchmark")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+        }
     }
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -113,14 +124,7 @@ final class OpenLoopLoad {
                 continue;
             }
             Command command = commands.get();
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + command.path()))
-                    .timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "Bearer " + command.token())
-                    .header("Content-Type", "application/json")
-                    .header("X-Purpose", "benchmark")
-                    .method(command.method(), command.body() == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(command.body()))
-                    .build();
+            HttpRequest request = command.request(port);
             outstanding.incrementAndGet();
             CompletableFuture<?> future = CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, error) -> {
