@@ -108,8 +108,12 @@ class StorageConfiguration {
                                               PersistenceExceptionResolver persistenceExceptionResolver,
                                               org.axonframework.config.Configuration configuration,
                                               ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                              EventSchema eventSchema) {
-            return JdbcEventStorageEngine.builder()
+                                              EventSchema eventSchema, EventCommits commits,
+                                              LedgerProperties properties) {
+            // a fetch that reached the end is not repeated before a commit, or after half the fetch delay
+            ShortFetches shortFetches = new ShortFetches(commits::count, System::nanoTime,
+                    properties.eventStore().fetchDelay().toNanos() / 2);
+            return new CommitAwareJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                     .snapshotSerializer(serializer)
                     .upcasterChain(configuration.upcasterChain())
                     .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -117,19 +121,23 @@ class StorageConfiguration {
                     .snapshotFilter(configuration.snapshotFilter())
                     .connectionProvider(connectionProvider)
                     .transactionManager(transactionManager)
-                    .schema(eventSchema)
-                    .build();
+                    .schema(eventSchema), shortFetches);
+        }
+
+        @Bean
+        EventCommits eventCommits() {
+            return new EventCommits();
         }
 
         @Bean
         WakeableEventStore eventStore(EventStorageEngine storageEngine,
                                       org.axonframework.config.Configuration configuration,
-                                      LedgerProperties properties) {
+                                      LedgerProperties properties, EventCommits commits) {
             return new WakeableEventStore(EmbeddedEventStore.builder()
                     .storageEngine(storageEngine)
                     .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                     .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                    .fetchDelay(properties.eventStore().fetchDelay().toMillis()));
+                    .fetchDelay(properties.eventStore().fetchDelay().toMillis()), commits);
         }
     }
 }
