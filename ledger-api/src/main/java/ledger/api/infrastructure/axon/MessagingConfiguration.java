@@ -128,14 +128,43 @@ class MessagingConfiguration {
         return new InlineMemberView.Switch(properties.readModels() != null && properties.readModels().inline());
     }
 
+    /**
+     * The member-view processor passes over what both its read models already reflect before it builds a
+     * batch: no transaction, no token update for what the commands wrote ({@link ReflectedEventsPassedOver}).
+     */
+    @Bean
+    @ConditionalOnExpression("!${axon.axonserver.enabled:false}")
+    ReflectedEventsPassedOver reflectedEventsPassedOver(DataSource dataSource, InlineMemberView.Switch inlineSwitch,
+                                                        org.springframework.beans.factory.ObjectProvider<EventProcessingConfiguration> processing) {
+        // the processor exists only after the handlers were built: looked up when first asked
+        java.util.function.Supplier<java.util.Optional<org.axonframework.eventhandling.StreamingEventProcessor>> memberView =
+                org.springframework.util.function.SingletonSupplier.of(() -> processing.getObject()
+                        .eventProcessor(MemberViewProjection.NAME, org.axonframework.eventhandling.StreamingEventProcessor.class));
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        return new ReflectedEventsPassedOver(java.util.Set.of(MemberViewProjection.NAME, MemberHistoryProjection.NAME),
+                // replayed: at or before the position of a segment's reset (its replay token says where that was)
+                inlineSwitch::on, position -> memberView.get().map(p -> p.processingStatus().values().stream()
+                        .map(org.axonframework.eventhandling.EventTrackerStatus::getTrackingToken)
+                        .anyMatch(t -> t instanceof org.axonframework.eventhandling.ReplayToken replay
+                                && (replay.getTokenAtReset() == null || position == null
+                                || replay.getTokenAtReset().covers(position)))).orElse(true),
+                member -> InlineMemberView.reflected(jdbc, member));
+    }
+
     /** With the member view written by the commands, its processor passes over what they wrote. */
     @Bean
     @ConditionalOnExpression("!${axon.axonserver.enabled:false}")
-    ConfigurerModule memberViewProcessorSkipsWhatCommandsWrote(DataSource dataSource,
-                                                               InlineMemberView.Switch inlineSwitch) {
+    ConfigurerModule memberViewProcessorSkipsWhatCommandsWrote(DataSource dataSource, InlineMemberView.Switch inlineSwitch,
+                                                               ReflectedEventsSkipped.Looks looks) {
+        // not a bean itself: Axon's Boot configuration would put an interceptor bean on every processor
         return configurer -> configurer.eventProcessing().registerHandlerInterceptor(MemberViewProjection.NAME,
                 c -> new ReflectedEventsSkipped(new org.springframework.jdbc.core.JdbcTemplate(dataSource),
-                        inlineSwitch::on));
+                        inlineSwitch::on, looks));
+    }
+
+    @Bean
+    ReflectedEventsSkipped.Looks reflectedEventsLooks() {
+        return new ReflectedEventsSkipped.Looks();
     }
 
     /** The gateway's retries of a command that met a concurrent change, on a loop of their own. */

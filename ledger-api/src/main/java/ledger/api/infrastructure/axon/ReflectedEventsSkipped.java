@@ -3,6 +3,7 @@ package ledger.api.infrastructure.axon;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -31,10 +32,12 @@ final class ReflectedEventsSkipped implements MessageHandlerInterceptor<EventMes
     private final JdbcTemplate jdbc;
     /** Whether commands write the member view: otherwise there is nothing to pass over, and no look is made. */
     private final BooleanSupplier commandsWrite;
+    private final Looks looks;
 
-    ReflectedEventsSkipped(JdbcTemplate jdbc, BooleanSupplier commandsWrite) {
+    ReflectedEventsSkipped(JdbcTemplate jdbc, BooleanSupplier commandsWrite, Looks looks) {
         this.jdbc = jdbc;
         this.commandsWrite = commandsWrite;
+        this.looks = looks;
     }
 
     @Override
@@ -47,11 +50,23 @@ final class ReflectedEventsSkipped implements MessageHandlerInterceptor<EventMes
             Map<UUID, Long> reflected = unitOfWork.root().getOrComputeResource(RESOURCE, key -> new HashMap<>());
             // a member's aggregate identifier is its id (MemberId.toString())
             long known = reflected.computeIfAbsent(UUID.fromString(domain.getAggregateIdentifier()),
-                    id -> InlineMemberView.reflected(jdbc, id));
+                    id -> {
+                        looks.count.incrementAndGet();
+                        return InlineMemberView.reflected(jdbc, id);
+                    });
             if (domain.getSequenceNumber() <= known) {
                 return null;
             }
         }
         return chain.proceed();
+    }
+
+    /** How many times the database was asked what the read models reflect. */
+    static final class Looks {
+        private final AtomicLong count = new AtomicLong();
+
+        long count() {
+            return count.get();
+        }
     }
 }

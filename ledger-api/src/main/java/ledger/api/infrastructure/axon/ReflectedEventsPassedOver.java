@@ -1,0 +1,115 @@
+package ledger.api.infrastructure.axon;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.replay.ResetContext;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
+import org.axonframework.messaging.annotation.MessageHandlingMember;
+import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import ledger.core.member.MemberErased;
+import ledger.core.member.MemberEvent;
+
+/**
+ * The member view's and history's handlers say they cannot handle an event that both read models already
+ * reflect (a command wrote it with them, {@link InlineMemberView}). Axon's pooled processor asks before it
+ * puts an event into a batch, so such an event costs no batch: no transaction and no token update (the
+ * token is stored later, with the next batch or the claim); only the look itself, one statement outside
+ * any transaction. The look is the database's answer, as {@link ReflectedEventsSkipped}'s in the batch:
+ * read models damaged or rebuilt under a running node are seen as they are. Decided from the aggregate's
+ * id and the sequence number alone: the event is not deserialized. One look per event: the processor asks
+ * each handler, for each segment; the answer is kept for the event a short while (2 s), and forgotten when
+ * the processor is reset. Asked in a transaction (a
+ * command writing the event, a batch handling it) the handlers answer as they always did.
+ * An erasure is always handled (its purge must never be skipped); nothing is passed over while the
+ * processor replays (a rebuild takes every event).
+ */
+final class ReflectedEventsPassedOver implements HandlerEnhancerDefinition {
+
+    private final Set<String> groups;
+    private final BooleanSupplier commandsWrite;
+    private final Predicate<TrackingToken> replayed;
+    private final ToLongFunction<UUID> reflected;
+    private final Cache<String, Boolean> answers = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(2)).build();
+    private final AtomicLong passedOver = new AtomicLong();
+
+    /**
+     * {@code reflected}: the member's last event both read models reflect ({@link InlineMemberView#reflected});
+     * {@code replayed}: whether an event at this position is replayed by the processor, asked of the processor
+     * (Axon marks an event as replayed only once it is in a batch, after its handlers were asked).
+     */
+    ReflectedEventsPassedOver(Set<String> groups, BooleanSupplier commandsWrite, Predicate<TrackingToken> replayed,
+                              ToLongFunction<UUID> reflected) {
+        this.groups = Set.copyOf(groups);
+        this.commandsWrite = commandsWrite;
+        this.replayed = replayed;
+        this.reflected = reflected;
+    }
+
+    @Override
+    public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
+        ProcessingGroup group = AnnotatedElementUtils.findMergedAnnotation(original.declaringClass(), ProcessingGroup.class);
+        if (group == null || !groups.contains(group.value())) {
+            return original;
+        }
+        return new WrappedMessageHandlingMember<>(original) {
+            @Override
+            public boolean canHandle(Message<?> message) {
+                return super.canHandle(message) && !reflectedAlready(message);
+            }
+
+            @Override
+            public Object handle(Message<?> message, T target) throws Exception {
+                if (message instanceof ResetContext) {
+                    // the read models are rebuilt: no answer given before holds
+                    answers.invalidateAll();
+                }
+                return super.handle(message, target);
+            }
+        };
+    }
+
+    private boolean reflectedAlready(Message<?> message) {
+        // asked in a transaction: a command writing the event, or a batch taking it (which the interceptor
+        // decides); before a batch the processor asks outside any
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                || !(message instanceof DomainEventMessage<?> domain) || !commandsWrite.getAsBoolean()
+                || !MemberEvent.class.isAssignableFrom(domain.getPayloadType())
+                || MemberErased.class.equals(domain.getPayloadType())
+                || ReplayToken.isReplay(message)
+                || (message instanceof TrackedEventMessage<?> tracked && replayed.test(tracked.trackingToken()))) {
+            return false;
+        }
+        return answers.get(domain.getIdentifier(), id -> {
+            // a member's aggregate identifier is its id (MemberId.toString())
+            boolean both = domain.getSequenceNumber() <= reflected.applyAsLong(UUID.fromString(domain.getAggregateIdentifier()));
+            if (both) {
+                passedOver.incrementAndGet();
+            }
+            return both;
+        });
+    }
+
+    /** How many events were passed over before a batch. */
+    long passedOver() {
+        return passedOver.get();
+    }
+}
