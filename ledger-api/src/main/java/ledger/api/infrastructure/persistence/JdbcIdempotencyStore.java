@@ -45,11 +45,14 @@ public class JdbcIdempotencyStore implements SubjectDataPurge, DeadRowTables, Id
      */
     @Override
     public boolean reserve(String caller, String key, byte[] request, UUID subject) {
-        jdbc.update("DELETE FROM idempotency_record WHERE caller = ? AND key = ? AND created_at < ?", caller, key,
-                expiredBefore());
+        // one statement: a new key is inserted, an expired record is replaced as if it had been deleted first,
+        // a live one is left alone (and no row is counted)
         return jdbc.update("INSERT INTO idempotency_record (caller, key, request_hash, state, subject_id)"
-                + " VALUES (?, ?, ?, 'PENDING', ?) ON CONFLICT DO NOTHING", caller, key, digests.digest(request),
-                subject) == 1;
+                + " VALUES (?, ?, ?, 'PENDING', ?) ON CONFLICT (caller, key) DO UPDATE SET"
+                + " request_hash = EXCLUDED.request_hash, state = 'PENDING', status = NULL, content_type = NULL,"
+                + " location = NULL, body = NULL, subject_id = EXCLUDED.subject_id, created_at = now()"
+                + " WHERE idempotency_record.created_at < ?", caller, key, digests.digest(request), subject,
+                expiredBefore()) == 1;
     }
 
     /** Whether a stored record was made for this very request. */

@@ -34,6 +34,31 @@ class IdempotencyIT extends IntegrationTest {
     }
 
     @Test
+    void a_key_whose_record_expired_is_reserved_again_for_a_new_request() {
+        UUID member = api().register(Api.uniqueUsername());
+        String key = "dl-" + UUID.randomUUID();
+        Api.Response first = api().header("Idempotency-Key", key).post("/api/v1/members/" + member + "/downloads",
+                "{\"documentId\":\"expired-1\"}");
+        assertThat(first.status()).isEqualTo(201);
+        // older than any retention: the record no longer holds the key
+        jdbc.update("UPDATE idempotency_record SET created_at = now() - interval '3650 days' WHERE key = ?", key);
+        long before = eventCount();
+
+        Api.Response second = api().header("Idempotency-Key", key).post("/api/v1/members/" + member + "/downloads",
+                "{\"documentId\":\"expired-2\"}");
+
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.header("Idempotent-Replayed")).isNull();
+        assertThat(eventCount()).isEqualTo(before + 1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency_record WHERE key = ? AND state = 'DONE'"
+                + " AND created_at > now() - interval '1 day'", Long.class, key)).isEqualTo(1);
+        Api.Response third = api().header("Idempotency-Key", key).post("/api/v1/members/" + member + "/downloads",
+                "{\"documentId\":\"expired-2\"}");
+        assertThat(third.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(third.body()).isEqualTo(second.body());
+    }
+
+    @Test
     void the_same_key_with_another_body_is_422() {
         UUID member = api().register(Api.uniqueUsername());
         String key = "dl-" + UUID.randomUUID();
