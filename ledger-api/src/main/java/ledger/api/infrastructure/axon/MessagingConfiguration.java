@@ -1,6 +1,9 @@
 package ledger.api.infrastructure.axon;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import org.axonframework.commandhandling.CommandBus;
@@ -10,13 +13,17 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 import ledger.api.configuration.LedgerProperties;
 import ledger.api.infrastructure.fleet.CommitSignal;
@@ -135,19 +142,13 @@ class MessagingConfiguration {
     @Bean
     @ConditionalOnExpression("!${axon.axonserver.enabled:false}")
     ReflectedEventsPassedOver reflectedEventsPassedOver(DataSource dataSource, InlineMemberView.Switch inlineSwitch,
-                                                        org.springframework.beans.factory.ObjectProvider<EventProcessingConfiguration> processing) {
+                                                        ObjectProvider<EventProcessingConfiguration> processing) {
         // the processor exists only after the handlers were built: looked up when first asked
-        java.util.function.Supplier<java.util.Optional<org.axonframework.eventhandling.StreamingEventProcessor>> memberView =
-                org.springframework.util.function.SingletonSupplier.of(() -> processing.getObject()
-                        .eventProcessor(MemberViewProjection.NAME, org.axonframework.eventhandling.StreamingEventProcessor.class));
-        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
-        return new ReflectedEventsPassedOver(java.util.Set.of(MemberViewProjection.NAME, MemberHistoryProjection.NAME),
-                // replayed: at or before the position of a segment's reset (its replay token says where that was)
-                inlineSwitch::on, position -> memberView.get().map(p -> p.processingStatus().values().stream()
-                        .map(org.axonframework.eventhandling.EventTrackerStatus::getTrackingToken)
-                        .anyMatch(t -> t instanceof org.axonframework.eventhandling.ReplayToken replay
-                                && (replay.getTokenAtReset() == null || position == null
-                                || replay.getTokenAtReset().covers(position)))).orElse(true),
+        Supplier<Optional<StreamingEventProcessor>> memberView = SingletonSupplier.of(() -> processing.getObject()
+                .eventProcessor(MemberViewProjection.NAME, StreamingEventProcessor.class));
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        return new ReflectedEventsPassedOver(Set.of(MemberViewProjection.NAME, MemberHistoryProjection.NAME),
+                inlineSwitch::on, ReflectedEventsPassedOver.replayedBy(memberView),
                 member -> InlineMemberView.reflected(jdbc, member));
     }
 
@@ -158,8 +159,7 @@ class MessagingConfiguration {
                                                                ReflectedEventsSkipped.Looks looks) {
         // not a bean itself: Axon's Boot configuration would put an interceptor bean on every processor
         return configurer -> configurer.eventProcessing().registerHandlerInterceptor(MemberViewProjection.NAME,
-                c -> new ReflectedEventsSkipped(new org.springframework.jdbc.core.JdbcTemplate(dataSource),
-                        inlineSwitch::on, looks));
+                c -> new ReflectedEventsSkipped(new JdbcTemplate(dataSource), inlineSwitch::on, looks));
     }
 
     @Bean

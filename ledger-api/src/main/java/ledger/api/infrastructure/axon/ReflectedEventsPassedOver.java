@@ -1,19 +1,23 @@
 package ledger.api.infrastructure.axon;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
-import org.axonframework.eventhandling.replay.ResetContext;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.replay.ResetContext;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
@@ -36,10 +40,9 @@ import ledger.core.member.MemberEvent;
  * read models damaged or rebuilt under a running node are seen as they are. Decided from the aggregate's
  * id and the sequence number alone: the event is not deserialized. One look per event: the processor asks
  * each handler, for each segment; the answer is kept for the event a short while (2 s), and forgotten when
- * the processor is reset. Asked in a transaction (a
- * command writing the event, a batch handling it) the handlers answer as they always did.
- * An erasure is always handled (its purge must never be skipped); nothing is passed over while the
- * processor replays (a rebuild takes every event).
+ * the processor is reset, so a rebuild meets only the database's answers (its emptied read models reflect
+ * nothing). Asked in a transaction (a command writing the event, a batch handling it) the handlers answer as
+ * they always did. An erasure is always handled (its purge must never be skipped).
  */
 final class ReflectedEventsPassedOver implements HandlerEnhancerDefinition {
 
@@ -106,6 +109,19 @@ final class ReflectedEventsPassedOver implements HandlerEnhancerDefinition {
             }
             return both;
         });
+    }
+
+    /**
+     * Whether an event at a position is replayed by the processor: at or before the position of a segment's
+     * reset, as its replay token says (no processor yet: everything is). Right after a reset Axon has no
+     * status for a segment until its work package reports: the reset clearing the kept answers, and the
+     * answer being the database's, are what guarantee a rebuild; this only spares the looks.
+     */
+    static Predicate<TrackingToken> replayedBy(Supplier<Optional<StreamingEventProcessor>> processor) {
+        return position -> processor.get().map(p -> p.processingStatus().values().stream()
+                .map(EventTrackerStatus::getTrackingToken)
+                .anyMatch(token -> token instanceof ReplayToken replay && (replay.getTokenAtReset() == null
+                        || position == null || replay.getTokenAtReset().covers(position)))).orElse(true);
     }
 
     /** How many events were passed over before a batch. */
