@@ -28,9 +28,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import ledger.core.member.MemberErased;
-import ledger.core.member.MemberEvent;
-
 /**
  * The member view's and history's handlers say they cannot handle an event that both read models already
  * reflect (a command wrote it with them, {@link InlineMemberView}). Axon's pooled processor asks before it
@@ -95,13 +92,14 @@ final class ReflectedEventsPassedOver implements HandlerEnhancerDefinition {
         // decides); before a batch the processor asks outside any
         if (TransactionSynchronizationManager.isActualTransactionActive()
                 || !(message instanceof DomainEventMessage<?> domain) || !commandsWrite.getAsBoolean()
-                || !MemberEvent.class.isAssignableFrom(domain.getPayloadType())
-                || MemberErased.class.equals(domain.getPayloadType())
-                || ReplayToken.isReplay(message)
-                || (message instanceof TrackedEventMessage<?> tracked && replayed.test(tracked.trackingToken()))) {
+                || !ReflectedEventsSkipped.mayPassOver(domain)) {
             return false;
         }
+        // once per event, not per handler and segment: the processor's status and the look
         return answers.get(domain.getIdentifier(), id -> {
+            if (message instanceof TrackedEventMessage<?> tracked && replayed.test(tracked.trackingToken())) {
+                return false;
+            }
             // a member's aggregate identifier is its id (MemberId.toString())
             boolean both = domain.getSequenceNumber() <= reflected.applyAsLong(UUID.fromString(domain.getAggregateIdentifier()));
             if (both) {

@@ -45,8 +45,7 @@ final class ReflectedEventsSkipped implements MessageHandlerInterceptor<EventMes
         EventMessage<?> event = unitOfWork.getMessage();
         // By the payload's type and the aggregate's id: a skipped event is never deserialized (nor its
         // fields decrypted). A replay rebuilds from nothing: there is nothing to look for.
-        if (commandsWrite.getAsBoolean() && event instanceof DomainEventMessage<?> domain && MemberEvent.class.isAssignableFrom(domain.getPayloadType())
-                && !MemberErased.class.equals(domain.getPayloadType()) && !ReplayToken.isReplay(event)) {
+        if (commandsWrite.getAsBoolean() && event instanceof DomainEventMessage<?> domain && mayPassOver(domain)) {
             Map<UUID, Long> reflected = unitOfWork.root().getOrComputeResource(RESOURCE, key -> new HashMap<>());
             // a member's aggregate identifier is its id (MemberId.toString())
             long known = reflected.computeIfAbsent(UUID.fromString(domain.getAggregateIdentifier()),
@@ -59,6 +58,16 @@ final class ReflectedEventsSkipped implements MessageHandlerInterceptor<EventMes
             }
         }
         return chain.proceed();
+    }
+
+    /**
+     * Whether the event is one the read models may already reflect and that may be passed over then: a
+     * member's event, not an erasure (its purge must never be skipped), not replayed (a replay rebuilds from
+     * nothing). By the payload's type and the aggregate's id: the event is not deserialized.
+     */
+    static boolean mayPassOver(DomainEventMessage<?> event) {
+        return MemberEvent.class.isAssignableFrom(event.getPayloadType())
+                && !MemberErased.class.equals(event.getPayloadType()) && !ReplayToken.isReplay(event);
     }
 
     /** How many times the database was asked what the read models reflect. */
