@@ -8,8 +8,10 @@ import org.axonframework.eventhandling.TrackingToken;
 
 /**
  * Whether a fetch of events from a token can be answered "nothing" without asking the database: the
- * previous fetch ended at that token with fewer events than a batch holds (the end of the stream as
- * far as it could see), and no commit of events was counted since it began. Axon's store reader asks
+ * previous fetch ended at that token at the end of the stream as far as it could see (nothing, or fewer
+ * events than a batch and none in the last numbers of its range:
+ * {@link CommitAwareJdbcEventStorageEngine#reachedTheEnd}), and no commit of events was counted since it
+ * began. Axon's store reader asks
  * again after every batch, and once more after a batch with events, each a transaction with a gap
  * check when nothing is found: three transactions per wake-up where one answers.
  *
@@ -17,8 +19,9 @@ import org.axonframework.eventhandling.TrackingToken;
  * reader is woken) and the count is read before the fetch's query starts. A commit the query did not
  * see became visible after the query began, so it was counted after the count was read: the next
  * fetch sees the count moved and asks. A gap in the token (a transaction still open) is filled by a
- * commit, which is counted too. What no count covers (a commit whose signal was lost, numbers skipped
- * by more than a batch) waits at most {@code validity}: after that the fetch asks whatever the count.
+ * commit, which is counted too. What no count covers (a commit whose signal was lost, more numbers
+ * skipped in a row than the range's empty end) waits at most {@code validity}: after that the fetch asks
+ * whatever the count. Only the tail's reader is answered from here: a stream that catches up asks.
  */
 final class ShortFetches {
 
@@ -46,7 +49,7 @@ final class ShortFetches {
         return new Fetch(count, now, nothingNew);
     }
 
-    /** The fetch that started with {@code fetch} found fewer events than a batch and ended at {@code endedAt}. */
+    /** The fetch that started with {@code fetch} saw the end of the stream at {@code endedAt}. */
     void endedShort(Fetch fetch, TrackingToken endedAt) {
         last.set(new ShortFetch(endedAt, fetch.commits(), fetch.startedNanos()));
     }
