@@ -23,6 +23,7 @@ import ledger.core.member.MemberErased;
 import ledger.core.member.MemberEvent;
 import ledger.core.shared.Actor;
 import ledger.projections.history.ConsentEntry;
+import ledger.projections.support.BatchedRows;
 
 /**
  * The consent history auditors query (Art. 7(1)): who consented or withdrew (and who acted through
@@ -43,20 +44,55 @@ public class ConsentHistoryProjection {
         this.rows = rows;
     }
 
+    /** A batch's consent events, written in one statement at its end, in the order of the events (the ids). */
+    static final BatchedRows.Table<ConsentHistoryRow> ENTRIES = BatchedRows.Table.<ConsentHistoryRow>into("consent_history")
+            .column("member_id", "uuid", ConsentHistoryRow::memberId)
+            .column("seq", "bigint", ConsentHistoryRow::seq)
+            .column("consent_id", "uuid", ConsentHistoryRow::consentId)
+            .column("type", "text", ConsentHistoryRow::type)
+            .column("purpose", "text", ConsentHistoryRow::purpose)
+            .column("policy_version", "text", ConsentHistoryRow::policyVersion)
+            .column("channel", "text", ConsentHistoryRow::channel)
+            .column("at", "timestamptz", ConsentHistoryRow::at)
+            .column("actor_principal", "text", ConsentHistoryRow::actorPrincipal)
+            .column("actor_role", "text", ConsentHistoryRow::actorRole)
+            .column("notice_sha256", "text", ConsentHistoryRow::noticeSha256)
+            .column("language", "text", ConsentHistoryRow::language)
+            .column("acting_user", "text", ConsentHistoryRow::actingUser)
+            .column("event_id", "text", ConsentHistoryRow::eventId)
+            .build("ON CONFLICT (member_id, seq, purpose) DO NOTHING");
+
+    /**
+     * A batch's versions: one per member, its last event of the batch, in member order (an upsert may touch a
+     * row only once per statement; the order keeps the locks' order).
+     */
+    static final BatchedRows.Table<Version> VERSIONS = BatchedRows.Table.statement(
+            "INSERT INTO consent_history_version (member_id, version)"
+                    + " SELECT CAST(member AS uuid), max(CAST(version AS bigint))"
+                    + " FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS rows(member, version)"
+                    + " GROUP BY 1 ORDER BY 1"
+                    + " ON CONFLICT (member_id) DO UPDATE SET version = EXCLUDED.version"
+                    + " WHERE consent_history_version.version < EXCLUDED.version",
+            Version::memberId, Version::version);
+
+    /** The member's events up to {@code version} are reflected. */
+    record Version(UUID memberId, long version) {
+    }
+
     @EventHandler
     void on(ConsentGiven event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
-        rows.insert(event.memberId().value(), sequence, event.consentId(), "GIVEN", event.purpose(),
-                event.policyVersion(), event.channel(), event.at(), event.by().principal(), event.by().role(),
-                event.noticeSha256(), event.language(), event.by().actingUser(), eventId);
-        rows.advance(event.memberId().value(), sequence);
+        insert(new ConsentHistoryRow(null, event.memberId().value(), sequence, event.consentId(), "GIVEN",
+                event.purpose(), event.policyVersion(), event.channel(), event.at(), event.by().principal(),
+                event.by().role(), event.noticeSha256(), event.language(), event.by().actingUser(), eventId));
+        advance(event.memberId().value(), sequence);
     }
 
     @EventHandler
     void on(ConsentWithdrawn event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
-        rows.insert(event.memberId().value(), sequence, event.consentId(), "WITHDRAWN", event.purpose(),
-                event.policyVersion(), event.channel() == null ? null : event.channel().wire(), event.at(),
-                event.by().principal(), event.by().role(), null, null, event.by().actingUser(), eventId);
-        rows.advance(event.memberId().value(), sequence);
+        insert(new ConsentHistoryRow(null, event.memberId().value(), sequence, event.consentId(), "WITHDRAWN",
+                event.purpose(), event.policyVersion(), event.channel() == null ? null : event.channel().wire(),
+                event.at(), event.by().principal(), event.by().role(), null, null, event.by().actingUser(), eventId));
+        advance(event.memberId().value(), sequence);
     }
 
     /**
@@ -65,15 +101,27 @@ public class ConsentHistoryProjection {
      */
     @EventHandler(payloadType = MemberEvent.class)
     void on(DomainEventMessage<?> event) {
-        rows.advance(UUID.fromString(event.getAggregateIdentifier()), event.getSequenceNumber());
+        advance(UUID.fromString(event.getAggregateIdentifier()), event.getSequenceNumber());
     }
 
     /** An erased member consents to nothing: each purpose still granted is closed by the erasure. */
     @EventHandler
     void on(MemberErased event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
+        // the purposes' last entries may be among the batch's rows
+        BatchedRows.flush();
         rows.closeOpenConsents(event.memberId().value(), sequence, event.at(), event.by().principal(),
                 event.by().role(), event.by().actingUser(), eventId);
-        rows.advance(event.memberId().value(), sequence);
+        advance(event.memberId().value(), sequence);
+    }
+
+    private void insert(ConsentHistoryRow row) {
+        BatchedRows.add(ENTRIES, row, () -> rows.insert(row.memberId(), row.seq(), row.consentId(), row.type(),
+                row.purpose(), row.policyVersion(), row.channel(), row.at(), row.actorPrincipal(), row.actorRole(),
+                row.noticeSha256(), row.language(), row.actingUser(), row.eventId()));
+    }
+
+    private void advance(UUID member, long version) {
+        BatchedRows.add(VERSIONS, new Version(member, version), () -> rows.advance(member, version));
     }
 
     @ResetHandler

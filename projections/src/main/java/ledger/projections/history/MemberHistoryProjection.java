@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import ledger.core.member.MemberErased;
 import ledger.core.member.FindMemberHistory;
 import ledger.core.member.MemberEvent;
+import ledger.projections.support.BatchedRows;
 
 /**
  * The member's full event trail for auditors (GET /members/{id}/history): type, time, actor and
@@ -31,12 +32,28 @@ public class MemberHistoryProjection {
         this.rows = rows;
     }
 
+    /** A batch's trail entries, written in one statement at its end (a replay writes one per member event). */
+    static final BatchedRows.Table<MemberHistoryRow> ENTRIES = BatchedRows.Table.<MemberHistoryRow>into("member_history")
+            .column("member_id", "uuid", MemberHistoryRow::memberId)
+            .column("seq", "bigint", MemberHistoryRow::seq)
+            .column("type", "text", MemberHistoryRow::type)
+            .column("at", "timestamptz", MemberHistoryRow::at)
+            .column("actor_principal", "text", MemberHistoryRow::actorPrincipal)
+            .column("actor_role", "text", MemberHistoryRow::actorRole)
+            .column("details", "text", MemberHistoryRow::details)
+            .column("acting_user", "text", MemberHistoryRow::actingUser)
+            .build("ON CONFLICT (member_id, seq) DO NOTHING");
+
     @EventHandler
     void on(MemberEvent event, @SequenceNumber long sequence) {
-        rows.insert(event.memberId().value(), sequence, event.getClass().getSimpleName(), event.at(),
-                event.by().principal(), event.by().role(), MaskedDetails.of(event, "memberId", "by", "at"),
-                event.by().actingUser());
+        MemberHistoryRow entry = new MemberHistoryRow(null, event.memberId().value(), sequence,
+                event.getClass().getSimpleName(), event.at(), event.by().principal(), event.by().role(),
+                MaskedDetails.of(event, "memberId", "by", "at"), event.by().actingUser());
+        BatchedRows.add(ENTRIES, entry, () -> rows.insert(entry.memberId(), entry.seq(), entry.type(), entry.at(),
+                entry.actorPrincipal(), entry.actorRole(), entry.details(), entry.actingUser()));
         if (event instanceof MemberErased) {
+            // the erasure masks every entry of the member, those of this batch too
+            BatchedRows.flush();
             rows.markErased(event.memberId().value(), MaskedDetails.maskedLiteral(), MaskedDetails.erasedLiteral());
         }
     }

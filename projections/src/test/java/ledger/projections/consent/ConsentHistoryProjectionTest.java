@@ -13,8 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import ledger.core.consent.FindConsentEvents;
 import ledger.core.consent.FindMemberConsents;
 import ledger.core.member.ConsentGiven;
+import ledger.core.erasure.ErasureGround;
 import ledger.core.member.ConsentWithdrawn;
 import ledger.core.member.DocumentDownloaded;
+import ledger.core.member.MemberErased;
 import ledger.core.member.MemberEvent;
 import ledger.core.member.MemberId;
 import ledger.core.member.MemberRegistered;
@@ -239,6 +241,44 @@ class ConsentHistoryProjectionTest extends ProjectionTest {
         assertThat(count("SELECT count(*) FROM consent_history")).isZero();
         assertThat(count("SELECT count(*) FROM consent_history_version")).isZero();
         assertThat(of(id).version()).isEqualTo(-1);
+    }
+
+    @Test
+    void a_batch_that_writes_its_rows_at_its_end_leaves_the_history_and_version_that_events_written_one_by_one_leave() {
+        MemberId oneByOne = MemberId.random();
+        MemberId atTheEnd = MemberId.random();
+        List<String> ids = List.of(eventId(), eventId(), eventId(), eventId());
+        UUID newsletter = UUID.randomUUID();
+        UUID research = UUID.randomUUID();
+        Actor admin = PORTAL.withActingUser("admin:site-admin-7");
+        for (MemberId id : List.of(oneByOne, atTheEnd)) {
+            Runnable events = () -> {
+                projection.on(new ConsentGiven(id, newsletter, "newsletter", "2024-05", SHA256, "en", "email", PORTAL,
+                        at(1)), 1, ids.get(0));
+                projection.on(new ConsentGiven(id, research, "research", "2024-05", SHA256, "en", "portal", PORTAL,
+                        at(2)), 2, ids.get(1));
+                projection.on(new ConsentWithdrawn(id, newsletter, "newsletter", "2024-05", WithdrawalChannel.LETTER,
+                        admin, at(3)), 3, ids.get(2));
+                projection.on(message(new DocumentDownloaded(id, "doc", "Title", PORTAL, at(4)), 4));
+                // closes the research consent given earlier in the same batch
+                projection.on(new MemberErased(id, ErasureGround.MEMBER_REQUEST, DPM, at(5)), 5, ids.get(3));
+                projection.on(message(new DocumentDownloaded(id, "doc", "Late", PORTAL, at(6)), 6));
+            };
+            if (id == oneByOne) {
+                batch(events);
+            } else {
+                batchWrittenAtItsEnd(events, () -> {
+                    assertThat(count("SELECT count(*) FROM consent_history WHERE member_id = ?", id.value()))
+                            .as("written by the erasure's flush, before it closes the open consents").isEqualTo(4);
+                    assertThat(count("SELECT count(*) FROM consent_history_version WHERE member_id = ? AND version = 6",
+                            id.value())).as("the last event's version, written at the end").isZero();
+                });
+            }
+        }
+
+        assertThat(of(atTheEnd).entries()).hasSize(4).isEqualTo(of(oneByOne).entries());
+        assertThat(of(atTheEnd).entries().get(3).type()).isEqualTo("ERASED");
+        assertThat(of(atTheEnd).version()).isEqualTo(6).isEqualTo(of(oneByOne).version());
     }
 
     private static String eventId() {

@@ -160,4 +160,37 @@ class MemberHistoryProjectionTest extends ProjectionTest {
         assertThat(row.actingUser()).isEqualTo(acting);
         assertThat(row.details()).doesNotContain("actingUser", "New Co");
     }
+
+    @Test
+    void a_batch_that_writes_its_entries_at_its_end_leaves_the_trail_that_events_written_one_by_one_leave() {
+        MemberId oneByOne = MemberId.random();
+        MemberId atTheEnd = MemberId.random();
+        for (MemberId id : List.of(oneByOne, atTheEnd)) {
+            Runnable events = () -> {
+                projection.on(new MemberRegistered(id, "secret-user", "Secret", "Name", "Secret Co", "secret@example.org",
+                        PORTAL, at(0)), 0);
+                projection.on(new DocumentDownloaded(id, "doc-1", "Title", PORTAL, at(1)), 1);
+                projection.on(new ProfileEdited(id, "Other", null, null, null, PORTAL, at(2)), 2);
+                projection.on(new MemberErased(id, ErasureGround.MEMBER_REQUEST, DPM, at(3)), 3);
+                projection.on(new DocumentDownloaded(id, "doc-2", "Late", PORTAL, at(4)), 4);
+            };
+            if (id == oneByOne) {
+                batch(events);
+            } else {
+                batchWrittenAtItsEnd(events, () -> assertThat(count(
+                        "SELECT count(*) FROM member_history WHERE member_id = ?", id.value()))
+                        .as("written by the erasure's flush, the last entry at the end").isEqualTo(4));
+            }
+        }
+
+        assertThat(trail(atTheEnd).entries()).hasSize(5);
+        assertThat(trail(atTheEnd).entries().stream().map(MemberHistoryProjectionTest::withoutIds).toList())
+                .isEqualTo(trail(oneByOne).entries().stream().map(MemberHistoryProjectionTest::withoutIds).toList());
+        assertThat(trail(atTheEnd).version()).isEqualTo(4);
+    }
+
+    private static MemberHistoryRow withoutIds(MemberHistoryRow row) {
+        return new MemberHistoryRow(null, null, row.seq(), row.type(), row.at(), row.actorPrincipal(), row.actorRole(),
+                row.details(), row.actingUser());
+    }
 }

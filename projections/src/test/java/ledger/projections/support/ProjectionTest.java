@@ -45,6 +45,21 @@ public abstract class ProjectionTest {
         registry.add("spring.flyway.locations", TestDatabase::migrationLocations);
     }
 
+    @Autowired
+    private javax.sql.DataSource dataSource;
+
+    /**
+     * Runs handlers as one batch of an event processor that collects the history rows and writes them at
+     * its end ({@link BatchedRows}); {@code beforeItsEnd} runs in the batch's transaction after the handlers.
+     */
+    protected void batchWrittenAtItsEnd(Runnable handlers, Runnable beforeItsEnd) {
+        transactions.executeWithoutResult(status -> {
+            BatchedRows.open(dataSource, () -> { });
+            handlers.run();
+            beforeItsEnd.run();
+        });
+    }
+
     /** Runs handlers as one batch of an event processor: in one transaction. */
     protected void batch(Runnable handlers) {
         transactions.executeWithoutResult(status -> handlers.run());

@@ -1,5 +1,6 @@
 package ledger.api.infrastructure.axon;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,6 +71,25 @@ class MessagingConfiguration {
             MemberHistoryProjection.NAME, MemberViewProjection.NAME,
             ErasureReceiptProjection.NAME, ConsentHistoryProjection.NAME,
             RequestProjection.NAME, ConsentHistoryProjection.NAME);
+
+    /**
+     * The read models' processors write their history rows once per batch ({@link RowsWrittenPerBatch}); each
+     * knows the groups it runs, which must all be careful together when a batch's write fails.
+     */
+    @Bean
+    ConfigurerModule readModelsWriteRowsPerBatch(DataSource dataSource, SavepointPerEvent savepoints) {
+        return configurer -> Set.of(MemberViewProjection.NAME, ConsentHistoryProjection.NAME).forEach(processor -> {
+            Set<String> groups = new HashSet<>(Set.of(processor));
+            SHARED_PROCESSORS.forEach((group, shared) -> {
+                if (shared.equals(processor)) {
+                    groups.add(group);
+                }
+            });
+            // not a bean itself: Axon's Boot configuration would put an interceptor bean on every processor
+            configurer.eventProcessing().registerHandlerInterceptor(processor,
+                    c -> new RowsWrittenPerBatch(dataSource, groups, savepoints));
+        });
+    }
 
     @Bean
     ConfigurerModule readModelsShareProcessors() {
@@ -149,7 +169,8 @@ class MessagingConfiguration {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         return new ReflectedEventsPassedOver(Set.of(MemberViewProjection.NAME, MemberHistoryProjection.NAME),
                 inlineSwitch::on, ReflectedEventsPassedOver.replayedBy(memberView),
-                member -> InlineMemberView.reflected(jdbc, member));
+                member -> InlineMemberView.reflected(jdbc, member),
+                () -> jdbc.queryForObject("SELECT coalesce(max(global_index), -1) FROM domain_event_entry", Long.class));
     }
 
     /** With the member view written by the commands, its processor passes over what they wrote. */

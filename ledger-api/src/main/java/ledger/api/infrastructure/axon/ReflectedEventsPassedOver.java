@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -50,6 +51,10 @@ final class ReflectedEventsPassedOver implements HandlerEnhancerDefinition {
     private final Cache<String, Boolean> answers = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofSeconds(2)).build();
     private final AtomicLong passedOver = new AtomicLong();
+    private final AtomicLong looks = new AtomicLong();
+    private final LongSupplier head;
+    /** Events up to this position are rebuilt by the last reset's replay: none of them is looked for. */
+    private final AtomicLong replayedUpTo = new AtomicLong(-1);
 
     /**
      * {@code reflected}: the member's last event both read models reflect ({@link InlineMemberView#reflected});
@@ -57,11 +62,12 @@ final class ReflectedEventsPassedOver implements HandlerEnhancerDefinition {
      * (Axon marks an event as replayed only once it is in a batch, after its handlers were asked).
      */
     ReflectedEventsPassedOver(Set<String> groups, BooleanSupplier commandsWrite, Predicate<TrackingToken> replayed,
-                              ToLongFunction<UUID> reflected) {
+                              ToLongFunction<UUID> reflected, LongSupplier head) {
         this.groups = Set.copyOf(groups);
         this.commandsWrite = commandsWrite;
         this.replayed = replayed;
         this.reflected = reflected;
+        this.head = head;
     }
 
     @Override
@@ -79,7 +85,10 @@ final class ReflectedEventsPassedOver implements HandlerEnhancerDefinition {
             @Override
             public Object handle(Message<?> message, T target) throws Exception {
                 if (message instanceof ResetContext) {
-                    // the read models are rebuilt: no answer given before holds
+                    // the read models are rebuilt: no answer given before holds, and what the store holds now is
+                    // replayed into emptied read models (told before the processor starts again, so no status is
+                    // needed; events after the reset's position and before this head only go through a batch)
+                    replayedUpTo.accumulateAndGet(head.getAsLong(), Math::max);
                     answers.invalidateAll();
                 }
                 return super.handle(message, target);
@@ -97,9 +106,11 @@ final class ReflectedEventsPassedOver implements HandlerEnhancerDefinition {
         }
         // once per event, not per handler and segment: the processor's status and the look
         return answers.get(domain.getIdentifier(), id -> {
-            if (message instanceof TrackedEventMessage<?> tracked && replayed.test(tracked.trackingToken())) {
+            if (message instanceof TrackedEventMessage<?> tracked && (rebuilt(tracked.trackingToken())
+                    || replayed.test(tracked.trackingToken()))) {
                 return false;
             }
+            looks.incrementAndGet();
             // a member's aggregate identifier is its id (MemberId.toString())
             boolean both = domain.getSequenceNumber() <= reflected.applyAsLong(UUID.fromString(domain.getAggregateIdentifier()));
             if (both) {
@@ -111,15 +122,25 @@ final class ReflectedEventsPassedOver implements HandlerEnhancerDefinition {
 
     /**
      * Whether an event at a position is replayed by the processor: at or before the position of a segment's
-     * reset, as its replay token says (no processor yet: everything is). Right after a reset Axon has no
-     * status for a segment until its work package reports: the reset clearing the kept answers, and the
-     * answer being the database's, are what guarantee a rebuild; this only spares the looks.
+     * reset, as its replay token says (no processor yet: everything is). For a replay this node did not reset
+     * (one it took over after a restart): a reset on this node marks what it rebuilds itself, as Axon has no
+     * status for a segment until its work package reports. The reset clearing the kept answers, and the answer
+     * being the database's, are what guarantee a rebuild; this only spares the looks.
      */
     static Predicate<TrackingToken> replayedBy(Supplier<Optional<StreamingEventProcessor>> processor) {
         return position -> processor.get().map(p -> p.processingStatus().values().stream()
                 .map(EventTrackerStatus::getTrackingToken)
                 .anyMatch(token -> token instanceof ReplayToken replay && (replay.getTokenAtReset() == null
                         || position == null || replay.getTokenAtReset().covers(position)))).orElse(true);
+    }
+
+    private boolean rebuilt(TrackingToken position) {
+        return position != null && position.position().orElse(Long.MAX_VALUE) <= replayedUpTo.get();
+    }
+
+    /** How many times the database was asked, before a batch, what the read models reflect. */
+    long looks() {
+        return looks.get();
     }
 
     /** How many events were passed over before a batch. */

@@ -1,0 +1,199 @@
+package ledger.projections.support;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Rows an event processor's batch collects and writes at its end, one statement per table, instead of
+ * one statement per event: the history read models' inserts (a replay writes a million of them). Opened
+ * for a transaction by whoever runs the batch ({@link #open}); a projection {@link #add}s a row and writes
+ * it at once when no batch collects (a command's transaction, a batch retried event by event behind
+ * savepoints, a test). Rows are written in the order they were added, table by table in the order the
+ * tables were first used, before the transaction commits or when a projection asks ({@link #flush}:
+ * before a statement that reads or changes what was collected).
+ */
+public final class BatchedRows {
+
+    private static final Object RESOURCE = BatchedRows.class;
+
+    private final DataSource dataSource;
+    private final Map<Table<?>, List<Object>> pending = new LinkedHashMap<>();
+
+    private BatchedRows(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Collects the rows of the transaction bound to this thread until it commits (then they are written
+     * before the commit) or rolls back (then they are dropped with it). {@code whenWriteFails} runs before a
+     * failed write's exception leaves (it fails the commit): the batch is then retried, its caller decides how.
+     */
+    public static void open(DataSource dataSource, Runnable whenWriteFails) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("rows are collected for a transaction: none is active");
+        }
+        if (TransactionSynchronizationManager.hasResource(RESOURCE)) {
+            return;
+        }
+        BatchedRows rows = new BatchedRows(dataSource);
+        TransactionSynchronizationManager.bindResource(RESOURCE, rows);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                try {
+                    rows.write();
+                } catch (RuntimeException failure) {
+                    whenWriteFails.run();
+                    throw failure;
+                }
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                rows.pending.clear();
+                TransactionSynchronizationManager.unbindResourceIfPossible(RESOURCE);
+            }
+        });
+    }
+
+    /** Whether rows of this thread's transaction are collected. */
+    public static boolean collecting() {
+        return TransactionSynchronizationManager.getResource(RESOURCE) != null;
+    }
+
+    /** Collects the row for the batch's end; with no batch collecting, runs {@code now} (which writes it). */
+    public static <R> void add(Table<R> table, R row, Runnable now) {
+        BatchedRows rows = (BatchedRows) TransactionSynchronizationManager.getResource(RESOURCE);
+        if (rows == null) {
+            now.run();
+            return;
+        }
+        rows.pending.computeIfAbsent(table, t -> new ArrayList<>()).add(row);
+    }
+
+    /** Writes what was collected so far: before a statement that must see it. Nothing collected: nothing done. */
+    public static void flush() {
+        BatchedRows rows = (BatchedRows) TransactionSynchronizationManager.getResource(RESOURCE);
+        if (rows != null) {
+            rows.write();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void write() {
+        if (pending.values().stream().allMatch(List::isEmpty)) {
+            return;
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            for (Map.Entry<Table<?>, List<Object>> entry : pending.entrySet()) {
+                if (!entry.getValue().isEmpty()) {
+                    ((Table<Object>) entry.getKey()).write(connection, entry.getValue());
+                    entry.getValue().clear();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write a batch's rows (SQL state " + e.getSQLState() + ")", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /**
+     * One table's insert of many rows in one statement: each column's values as one array
+     * ({@code unnest}), cast to the column's type, inserted in the order given (serial ids follow it).
+     * Values travel as text: what PostgreSQL parses from a UUID's, a number's or an ISO-8601 instant's
+     * text is what the single-row insert stores.
+     */
+    public static final class Table<R> {
+
+        private final String sql;
+        private final List<Function<R, Object>> values;
+
+        private Table(String sql, List<Function<R, Object>> values) {
+            this.sql = sql;
+            this.values = values;
+        }
+
+        /** An insert of rows into a table, column by column ({@link Builder#build}). */
+        public static <R> Builder<R> into(String table) {
+            return new Builder<>(table);
+        }
+
+        /**
+         * A statement of its own over the rows: one {@code CAST(? AS text[])} parameter per value, in the
+         * order of {@code values} (e.g. rows collapsed per key before an upsert, which may not touch a row twice).
+         */
+        @SafeVarargs
+        public static <R> Table<R> statement(String sql, Function<R, Object>... values) {
+            return new Table<>(sql, List.of(values));
+        }
+
+        private void write(Connection connection, List<R> rows) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int c = 0; c < values.size(); c++) {
+                    Function<R, Object> value = values.get(c);
+                    String[] texts = rows.stream().map(value).map(v -> v == null ? null : v.toString())
+                            .toArray(String[]::new);
+                    Array array = connection.createArrayOf("text", texts);
+                    statement.setArray(c + 1, array);
+                }
+                statement.executeUpdate();
+            }
+        }
+
+        /** The statement, for tests and logs: it holds no values. */
+        public String sql() {
+            return sql;
+        }
+
+        public static final class Builder<R> {
+            private final String table;
+            private final List<String> names = new ArrayList<>();
+            private final List<String> types = new ArrayList<>();
+            private final List<Function<R, Object>> values = new ArrayList<>();
+
+            private Builder(String table) {
+                this.table = table;
+            }
+
+            /** A column, its PostgreSQL type and the row's value for it (null: SQL NULL). */
+            public Builder<R> column(String name, String type, Function<R, Object> value) {
+                names.add(Objects.requireNonNull(name));
+                types.add(Objects.requireNonNull(type));
+                values.add(Objects.requireNonNull(value));
+                return this;
+            }
+
+            /** {@code suffix}: what follows the rows (an ON CONFLICT clause, or nothing). */
+            public Table<R> build(String suffix) {
+                String columns = String.join(", ", names);
+                String arrays = IntStream.range(0, names.size()).mapToObj(i -> "CAST(? AS text[])")
+                        .collect(Collectors.joining(", "));
+                String aliases = IntStream.range(0, names.size()).mapToObj(i -> "c" + i)
+                        .collect(Collectors.joining(", "));
+                String casts = IntStream.range(0, names.size()).mapToObj(i -> "CAST(c" + i + " AS " + types.get(i) + ")")
+                        .collect(Collectors.joining(", "));
+                String sql = "INSERT INTO " + table + " (" + columns + ") SELECT " + casts + " FROM unnest(" + arrays
+                        + ") WITH ORDINALITY AS rows(" + aliases + ", position) ORDER BY position "
+                        + suffix;
+                return new Table<>(sql.strip(), List.copyOf(values));
+            }
+        }
+    }
+}

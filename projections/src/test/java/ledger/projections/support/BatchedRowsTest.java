@@ -1,0 +1,90 @@
+package ledger.projections.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import ledger.projections.history.MemberHistoryRow;
+
+class BatchedRowsTest extends ProjectionTest {
+
+    /** The trail's table, as the member history writes it: here with rows the test makes. */
+    private static final BatchedRows.Table<MemberHistoryRow> TRAIL = BatchedRows.Table.<MemberHistoryRow>into("member_history")
+            .column("member_id", "uuid", MemberHistoryRow::memberId)
+            .column("seq", "bigint", MemberHistoryRow::seq)
+            .column("type", "text", MemberHistoryRow::type)
+            .column("at", "timestamptz", MemberHistoryRow::at)
+            .column("actor_principal", "text", MemberHistoryRow::actorPrincipal)
+            .column("actor_role", "text", MemberHistoryRow::actorRole)
+            .column("details", "text", MemberHistoryRow::details)
+            .column("acting_user", "text", MemberHistoryRow::actingUser)
+            .build("ON CONFLICT (member_id, seq) DO NOTHING");
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    TransactionTemplate transactions;
+
+    private static MemberHistoryRow row(UUID member, long seq, String type) {
+        return new MemberHistoryRow(null, member, seq, type, T0.plusSeconds(seq), "static:PORTAL#1", "PORTAL", "{}", null);
+    }
+
+    private int rowsOf(UUID member) {
+        return count("SELECT count(*) FROM member_history WHERE member_id = ?", member);
+    }
+
+    @Test
+    void collected_rows_are_written_in_one_statement_before_the_commit_in_the_order_they_were_added() {
+        UUID member = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> {
+            BatchedRows.open(dataSource, () -> { });
+            for (long seq = 0; seq < 5; seq++) {
+                long s = seq;
+                BatchedRows.add(TRAIL, row(member, s, "T" + s), () -> {
+                    throw new AssertionError("written at once although the batch collects");
+                });
+            }
+            assertThat(rowsOf(member)).as("before the commit").isZero();
+        });
+
+        assertThat(jdbc.queryForList("SELECT seq FROM member_history WHERE member_id = ? ORDER BY id", Long.class, member))
+                .containsExactly(0L, 1L, 2L, 3L, 4L);
+        assertThat(jdbc.queryForObject("SELECT at FROM member_history WHERE member_id = ? AND seq = 4", Instant.class,
+                member)).isEqualTo(T0.plusSeconds(4));
+    }
+
+    @Test
+    void with_no_batch_collecting_a_row_is_written_at_once() {
+        AtomicInteger written = new AtomicInteger();
+        batch(() -> BatchedRows.add(TRAIL, row(UUID.randomUUID(), 0, "T"), written::incrementAndGet));
+        assertThat(written).hasValue(1);
+        assertThat(BatchedRows.collecting()).isFalse();
+    }
+
+    @Test
+    void a_write_that_fails_at_the_end_tells_the_batch_and_fails_the_commit_with_nothing_of_the_batch_kept() {
+        UUID member = UUID.randomUUID();
+        AtomicInteger told = new AtomicInteger();
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            BatchedRows.open(dataSource, told::incrementAndGet);
+            jdbc.update("INSERT INTO consent_history_version (member_id, version) VALUES (?, 7)", member);
+            BatchedRows.add(TRAIL, row(member, 0, "T"), () -> { });
+            // type is NOT NULL: the statement at the end fails
+            BatchedRows.add(TRAIL, row(member, 1, null), () -> { });
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("23502");
+
+        assertThat(told).hasValue(1);
+        assertThat(rowsOf(member)).isZero();
+        assertThat(count("SELECT count(*) FROM consent_history_version WHERE member_id = ?", member))
+                .as("the batch's other writes rolled back with it").isZero();
+        assertThat(BatchedRows.collecting()).as("nothing left bound to the thread").isFalse();
+    }
+}
