@@ -37,6 +37,7 @@ import ledger.core.member.ProfileEdited;
 import ledger.core.member.ProfileFieldRemoved;
 import ledger.core.member.RegisterExtractIssued;
 import ledger.core.member.RestrictionLifted;
+import ledger.projections.support.BatchedRows;
 
 /**
  * The member view (GET /members/{id}). Rows commit with the processor's token; each handler first
@@ -76,6 +77,26 @@ public class MemberViewProjection {
         profileValues(id, sequence, event.at(), event.givenName(), event.familyName(), event.company(), event.email());
     }
 
+    /** A batch's profile values, written in one statement at its end (personal data, under the batch's fence). */
+    static final BatchedRows.Table<MemberProfileValueRow> PROFILE_VALUES = BatchedRows.Table
+            .<MemberProfileValueRow>into("member_view_profile_value")
+            .column("member_id", "uuid", MemberProfileValueRow::memberId)
+            .column("seq", "bigint", MemberProfileValueRow::seq)
+            .column("field", "text", MemberProfileValueRow::field)
+            .column("value", "text", MemberProfileValueRow::value)
+            .column("at", "timestamptz", MemberProfileValueRow::at)
+            .build("ON CONFLICT (member_id, seq, field) DO NOTHING");
+
+    /** A batch's downloads, written in one statement at its end (personal data, under the batch's fence). */
+    static final BatchedRows.Table<MemberDownloadRow> DOWNLOADS = BatchedRows.Table
+            .<MemberDownloadRow>into("member_view_download")
+            .column("member_id", "uuid", MemberDownloadRow::memberId)
+            .column("seq", "bigint", MemberDownloadRow::seq)
+            .column("document_id", "text", MemberDownloadRow::documentId)
+            .column("title", "text", MemberDownloadRow::title)
+            .column("at", "timestamptz", MemberDownloadRow::at)
+            .build("ON CONFLICT (member_id, seq) DO NOTHING");
+
     /** The values the event gave the profile's fields, kept until erasure (the extract's past values). */
     private void profileValues(UUID member, long sequence, Instant at, String givenName, String familyName,
                                String company, String email) {
@@ -83,7 +104,9 @@ public class MemberViewProjection {
                 {"email", email}};
         for (String[] field : fields) {
             if (field[1] != null) {
-                rows.insertProfileValue(member, sequence, field[0], field[1], at);
+                MemberProfileValueRow value = new MemberProfileValueRow(null, member, sequence, field[0], field[1], at);
+                BatchedRows.add(PROFILE_VALUES, value, () -> rows.insertProfileValue(value.memberId(), value.seq(),
+                        value.field(), value.value(), value.at()));
             }
         }
     }
@@ -109,12 +132,11 @@ public class MemberViewProjection {
     @EventHandler
     void on(DocumentDownloaded event, @SequenceNumber long sequence) {
         boolean erased = fence.shreddedHolding(event.memberId().value());
-        if (claim(event, sequence)) {
-            rows.countDownload(event.memberId().value());
-            if (!erased) {
-                rows.insertDownload(event.memberId().value(), sequence, event.documentId(), event.title(),
-                        event.at());
-            }
+        if (rows.claimDownload(event.memberId().value(), sequence, event.at()) == 1 && !erased) {
+            MemberDownloadRow download = new MemberDownloadRow(null, event.memberId().value(), sequence,
+                    event.documentId(), event.title(), event.at());
+            BatchedRows.add(DOWNLOADS, download, () -> rows.insertDownload(download.memberId(), download.seq(),
+                    download.documentId(), download.title(), download.at()));
         }
     }
 
@@ -234,6 +256,8 @@ public class MemberViewProjection {
 
     /** What an erasure leaves of a member's view: the status, no personal field, no download, no consent. */
     static void erase(MemberViewRepository rows, UUID memberId, Instant at) {
+        // the batch's downloads and profile values are deleted with the others
+        BatchedRows.flush();
         rows.erase(memberId);
         rows.deleteDownloads(memberId);
         rows.deleteProfileValues(memberId);

@@ -53,6 +53,11 @@ public interface MemberViewRepository extends GenericRepository<MemberViewRow, U
     @Query(value = "UPDATE member_view SET downloads = downloads + 1 WHERE member_id = :memberId", nativeQuery = true)
     int countDownload(UUID memberId);
 
+    /** Claims a download ({@link #advance}) and counts it, in one statement: 1 when it is new. */
+    @Query(value = "UPDATE member_view SET version = :version, last_activity_at = :at, downloads = downloads + 1"
+            + " WHERE member_id = :memberId AND version < :version", nativeQuery = true)
+    int claimDownload(UUID memberId, long version, Instant at);
+
     @Query(value = "UPDATE member_view SET status = 'ENDED', erasure_due_at = :erasureDueAt WHERE member_id = :memberId",
             nativeQuery = true)
     int endMembership(UUID memberId, Instant erasureDueAt);

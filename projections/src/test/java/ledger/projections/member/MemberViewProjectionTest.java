@@ -591,4 +591,55 @@ class MemberViewProjectionTest extends ProjectionTest {
                 .reconsentRequired()).isFalse();
         assertThat(flagged.version()).isEqualTo(view(id).version());
     }
+
+    @Test
+    void a_batch_that_writes_downloads_and_profile_values_at_its_end_leaves_the_view_that_events_written_one_by_one_leave() {
+        MemberId kept = MemberId.random();
+        MemberId keptAtTheEnd = MemberId.random();
+        MemberId erasedMember = MemberId.random();
+        MemberId erasedAtTheEnd = MemberId.random();
+        for (MemberId id : List.of(kept, keptAtTheEnd, erasedMember, erasedAtTheEnd)) {
+            boolean erasing = id == erasedMember || id == erasedAtTheEnd;
+            Runnable events = () -> {
+                projection.on(new MemberRegistered(id, "user-" + id, "Given", "Family", "Co", "m@example.org", PORTAL,
+                        at(0)), 0);
+                projection.on(new DocumentDownloaded(id, "doc-1", "Title 1", PORTAL, at(1)), 1);
+                projection.on(new ProfileEdited(id, "Other", null, "New Co", null, PORTAL, at(2)), 2);
+                projection.on(new DocumentDownloaded(id, "doc-2", "Title 2", PORTAL, at(3)), 3);
+                if (erasing) {
+                    // deletes the downloads and values the batch collected before it
+                    projection.on(new MemberErased(id, ErasureGround.MEMBER_REQUEST, DPM, at(4)), 4);
+                }
+            };
+            if (id == kept || id == erasedMember) {
+                batch(events);
+            } else {
+                batchWrittenAtItsEnd(events, () -> assertThat(count(
+                        "SELECT count(*) FROM member_view_download WHERE member_id = ?", id.value()))
+                        .as("collected until the end").isZero());
+            }
+        }
+
+        assertThat(projection.downloads(keptAtTheEnd.value())).hasSize(2);
+        assertThat(projection.downloads(keptAtTheEnd.value()).stream().map(MemberViewProjectionTest::withoutIds).toList())
+                .isEqualTo(projection.downloads(kept.value()).stream().map(MemberViewProjectionTest::withoutIds).toList());
+        assertThat(projection.profileValues(keptAtTheEnd.value())).hasSize(6);
+        assertThat(projection.profileValues(keptAtTheEnd.value()).stream().map(MemberViewProjectionTest::withoutIds).toList())
+                .isEqualTo(projection.profileValues(kept.value()).stream().map(MemberViewProjectionTest::withoutIds).toList());
+        assertThat(view(keptAtTheEnd).downloads()).isEqualTo(2).isEqualTo(view(kept).downloads());
+        assertThat(view(keptAtTheEnd).version()).isEqualTo(3);
+        for (MemberId id : List.of(erasedMember, erasedAtTheEnd)) {
+            assertThat(projection.downloads(id.value())).isEmpty();
+            assertThat(projection.profileValues(id.value())).isEmpty();
+            assertThat(view(id).downloads()).isEqualTo(2);
+        }
+    }
+
+    private static MemberDownloadRow withoutIds(MemberDownloadRow row) {
+        return new MemberDownloadRow(null, null, row.seq(), row.documentId(), row.title(), row.at());
+    }
+
+    private static MemberProfileValueRow withoutIds(MemberProfileValueRow row) {
+        return new MemberProfileValueRow(null, null, row.seq(), row.field(), row.value(), row.at());
+    }
 }
