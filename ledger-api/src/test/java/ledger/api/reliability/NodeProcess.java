@@ -83,8 +83,9 @@ public final class NodeProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m"));
-        // e.g. a flight recording while benchmarking: -Dnode.jvm-args="-XX:StartFlightRecording=..."
-        String jvmArgs = System.getProperty("node.jvm-args", "").strip();
+        // e.g. a flight recording while benchmarking: -Dnode.jvm-args="-XX:StartFlightRecording=filename=n-{port}.jfr"
+        // ({port}: the node's, so that each node of a run keeps its own file)
+        String jvmArgs = System.getProperty("node.jvm-args", "").strip().replace("{port}", Integer.toString(port));
         if (!jvmArgs.isEmpty()) {
             command.addAll(List.of(jvmArgs.split("\\s+")));
         }

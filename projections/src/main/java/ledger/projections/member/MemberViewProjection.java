@@ -2,10 +2,13 @@ package ledger.projections.member;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
@@ -132,7 +135,7 @@ public class MemberViewProjection {
     @EventHandler
     void on(DocumentDownloaded event, @SequenceNumber long sequence) {
         boolean erased = fence.shreddedHolding(event.memberId().value());
-        if (rows.claimDownload(event.memberId().value(), sequence, event.at()) == 1 && !erased) {
+        if (claimDownload(event.memberId().value(), sequence, event.at()) && !erased) {
             MemberDownloadRow download = new MemberDownloadRow(null, event.memberId().value(), sequence,
                     event.documentId(), event.title(), event.at());
             BatchedRows.add(DOWNLOADS, download, () -> rows.insertDownload(download.memberId(), download.seq(),
@@ -144,7 +147,7 @@ public class MemberViewProjection {
     @EventHandler
     void on(RegisterExtractIssued event, @SequenceNumber long sequence) {
         fence.shreddedHolding(event.memberId().value());
-        rows.advanceVersion(event.memberId().value(), sequence);
+        advanceVersion(event.memberId().value(), sequence);
     }
 
     /** A use of the portal is the member's activity: it moves the last activity. */
@@ -158,26 +161,26 @@ public class MemberViewProjection {
     @EventHandler
     void on(InactivityWarned event, @SequenceNumber long sequence) {
         fence.shreddedHolding(event.memberId().value());
-        rows.advanceVersion(event.memberId().value(), sequence);
+        advanceVersion(event.memberId().value(), sequence);
     }
 
     @EventHandler
     void on(ErasureDue event, @SequenceNumber long sequence) {
         fence.shreddedHolding(event.memberId().value());
-        rows.advanceVersion(event.memberId().value(), sequence);
+        advanceVersion(event.memberId().value(), sequence);
     }
 
     @EventHandler
     void on(ErasureDeferred event, @SequenceNumber long sequence) {
         fence.shreddedHolding(event.memberId().value());
-        rows.advanceVersion(event.memberId().value(), sequence);
+        advanceVersion(event.memberId().value(), sequence);
     }
 
     /** Holds of an erased member are dropped by its erasure: a late one is not added back. */
     @EventHandler
     void on(LegalHoldPlaced event, @SequenceNumber long sequence) {
         boolean erased = fence.shreddedHolding(event.memberId().value());
-        if (rows.advanceVersion(event.memberId().value(), sequence) == 1 && !erased) {
+        if (advanceVersion(event.memberId().value(), sequence) && !erased) {
             rows.insertHold(event.memberId().value(), event.holdId(), event.ground().name(), event.at(),
                     event.reviewBy());
         }
@@ -186,7 +189,7 @@ public class MemberViewProjection {
     @EventHandler
     void on(ProcessingRestricted event, @SequenceNumber long sequence) {
         fence.shreddedHolding(event.memberId().value());
-        if (rows.advanceVersion(event.memberId().value(), sequence) == 1) {
+        if (advanceVersion(event.memberId().value(), sequence)) {
             rows.restrict(event.memberId().value(), event.ground().name(), event.at());
         }
     }
@@ -194,7 +197,7 @@ public class MemberViewProjection {
     @EventHandler
     void on(RestrictionLifted event, @SequenceNumber long sequence) {
         fence.shreddedHolding(event.memberId().value());
-        if (rows.advanceVersion(event.memberId().value(), sequence) == 1) {
+        if (advanceVersion(event.memberId().value(), sequence)) {
             rows.restrict(event.memberId().value(), null, null);
         }
     }
@@ -203,7 +206,7 @@ public class MemberViewProjection {
     @EventHandler
     void on(ObjectionRecorded event, @SequenceNumber long sequence) {
         fence.shreddedHolding(event.memberId().value());
-        if (rows.advanceVersion(event.memberId().value(), sequence) == 1) {
+        if (advanceVersion(event.memberId().value(), sequence)) {
             rows.insertObjection(event.memberId().value(), event.purpose(), event.at());
         }
     }
@@ -211,7 +214,7 @@ public class MemberViewProjection {
     @EventHandler
     void on(LegalHoldReleased event, @SequenceNumber long sequence) {
         fence.shreddedHolding(event.memberId().value());
-        if (rows.advanceVersion(event.memberId().value(), sequence) == 1) {
+        if (advanceVersion(event.memberId().value(), sequence)) {
             rows.deleteHold(event.memberId().value(), event.holdId());
         }
     }
@@ -357,6 +360,108 @@ public class MemberViewProjection {
     }
 
     private boolean claim(MemberEvent event, long sequence) {
-        return rows.advance(event.memberId().value(), sequence, event.at()) == 1;
+        UUID member = event.memberId().value();
+        ClaimedRows claimed = ClaimedRows.before(member);
+        return claimed(claimed, member, sequence, rows.advance(member, sequence, event.at()));
+    }
+
+    private boolean advanceVersion(UUID member, long sequence) {
+        ClaimedRows claimed = ClaimedRows.before(member);
+        return claimed(claimed, member, sequence, rows.advanceVersion(member, sequence));
+    }
+
+    /**
+     * Claims a download and counts it. A row the batch itself claimed is locked by it until it commits and stands
+     * below this event's sequence (a member's events come in order): the claim cannot fail, so it is collected and
+     * written with the member's other later downloads in one update at the batch's end ({@link #LATER_DOWNLOADS}).
+     */
+    private boolean claimDownload(UUID member, long sequence, Instant at) {
+        ClaimedRows claimed = ClaimedRows.ofBatch();
+        if (claimed != null && claimed.follows(member, sequence)) {
+            BatchedRows.add(LATER_DOWNLOADS, new LaterDownload(member, sequence, at),
+                    () -> rows.claimDownload(member, sequence, at));
+            claimed.collected(member, sequence);
+            return true;
+        }
+        return claimed(claimed, member, sequence, rows.claimDownload(member, sequence, at));
+    }
+
+    private static boolean claimed(ClaimedRows claimed, UUID member, long sequence, int updated) {
+        if (claimed == null) {
+            return updated == 1;
+        }
+        if (updated == 1) {
+            claimed.claimed(member, sequence);
+        }
+        return updated == 1;
+    }
+
+    /** A download claimed after the batch's own claim of the member's row: written at the batch's end. */
+    record LaterDownload(UUID memberId, long version, Instant at) {
+    }
+
+    /**
+     * The later downloads of a batch, one update per member: the version and activity of its last download, the
+     * count of all. Every member's row must move (the batch holds its lock): a row that did not fails the batch.
+     */
+    static final BatchedRows.Table<LaterDownload> LATER_DOWNLOADS = BatchedRows.Table.statement(
+            "UPDATE member_view m SET version = d.version, last_activity_at = d.at, downloads = m.downloads + d.n"
+                    + " FROM (SELECT DISTINCT ON (member) CAST(member AS uuid) AS member_id,"
+                    + " CAST(version AS bigint) AS version, CAST(at AS timestamptz) AS at,"
+                    + " count(*) OVER (PARTITION BY member) AS n"
+                    + " FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[])) AS rows(member, version, at)"
+                    + " ORDER BY member, CAST(version AS bigint) DESC) d"
+                    + " WHERE m.member_id = d.member_id AND m.version < d.version",
+            LaterDownload::memberId, LaterDownload::version, LaterDownload::at)
+            .expecting(later -> (int) later.stream().map(LaterDownload::memberId).distinct().count());
+
+    /**
+     * The member rows a batch claimed (its UPDATE locked them) with the sequence each stands at once the batch's
+     * collected downloads are written; null outside a batch that collects rows (a command's transaction, a batch
+     * retried event by event behind savepoints, where a rolled-back savepoint releases the lock).
+     */
+    private static final class ClaimedRows {
+        private static final Object KEY = new Object();
+        private final Map<UUID, Long> at = new HashMap<>();
+        private final Set<UUID> collecting = new HashSet<>();
+
+        static ClaimedRows ofBatch() {
+            return BatchedRows.local(KEY, ClaimedRows::new);
+        }
+
+        /** The batch's claimed rows, the member's collected downloads written: before a statement on its row. */
+        static ClaimedRows before(UUID member) {
+            ClaimedRows claimed = ofBatch();
+            if (claimed != null && claimed.collecting.contains(member)) {
+                claimed.writeCollected();
+            }
+            return claimed;
+        }
+
+        /** Whether the batch holds the member's row below {@code sequence}; if not, its collected downloads are written. */
+        boolean follows(UUID member, long sequence) {
+            Long last = at.get(member);
+            if (last != null && last < sequence) {
+                return true;
+            }
+            if (collecting.contains(member)) {
+                writeCollected();
+            }
+            return false;
+        }
+
+        void collected(UUID member, long sequence) {
+            at.put(member, sequence);
+            collecting.add(member);
+        }
+
+        void claimed(UUID member, long sequence) {
+            at.put(member, sequence);
+        }
+
+        private void writeCollected() {
+            BatchedRows.flush(LATER_DOWNLOADS);
+            collecting.clear();
+        }
     }
 }

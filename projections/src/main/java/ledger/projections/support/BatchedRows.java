@@ -5,11 +5,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
@@ -33,6 +36,7 @@ public final class BatchedRows {
 
     private final DataSource dataSource;
     private final Map<Table<?>, List<Object>> pending = new LinkedHashMap<>();
+    private final Map<Object, Object> locals = new HashMap<>();
 
     private BatchedRows(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -66,6 +70,7 @@ public final class BatchedRows {
             @Override
             public void afterCompletion(int status) {
                 rows.pending.clear();
+                rows.locals.clear();
                 TransactionSynchronizationManager.unbindResourceIfPossible(RESOURCE);
             }
         });
@@ -84,6 +89,35 @@ public final class BatchedRows {
             return;
         }
         rows.pending.computeIfAbsent(table, t -> new ArrayList<>()).add(row);
+    }
+
+    /**
+     * State a projection keeps for the length of the batch (under {@code key}, made by {@code initial} on first use),
+     * or null when no batch collects: what the batch's own statements established (e.g. rows it locked).
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T local(Object key, Supplier<T> initial) {
+        BatchedRows rows = (BatchedRows) TransactionSynchronizationManager.getResource(RESOURCE);
+        return rows == null ? null : (T) rows.locals.computeIfAbsent(key, k -> initial.get());
+    }
+
+    /** Writes what was collected for {@code table} so far (the other tables wait for the batch's end). */
+    @SuppressWarnings("unchecked")
+    public static <R> void flush(Table<R> table) {
+        BatchedRows rows = (BatchedRows) TransactionSynchronizationManager.getResource(RESOURCE);
+        List<Object> collected = rows == null ? null : rows.pending.get(table);
+        if (collected == null || collected.isEmpty()) {
+            return;
+        }
+        Connection connection = DataSourceUtils.getConnection(rows.dataSource);
+        try {
+            ((Table<Object>) table).write(connection, collected);
+            collected.clear();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write a batch's rows (SQL state " + e.getSQLState() + ")", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, rows.dataSource);
+        }
     }
 
     /** Writes what was collected so far: before a statement that must see it. Nothing collected: nothing done. */
@@ -124,10 +158,24 @@ public final class BatchedRows {
 
         private final String sql;
         private final List<Function<R, Object>> values;
+        private final ToIntFunction<List<R>> expected;
 
-        private Table(String sql, List<Function<R, Object>> values) {
+        private Table(String sql, List<Function<R, Object>> values, ToIntFunction<List<R>> expected) {
             this.sql = sql;
             this.values = values;
+            this.expected = expected;
+        }
+
+        private Table(String sql, List<Function<R, Object>> values) {
+            this(sql, values, null);
+        }
+
+        /**
+         * The same statement, which must change as many rows as {@code rowsChanged} tells for the rows written;
+         * another count fails the write (and with it the batch).
+         */
+        public Table<R> expecting(ToIntFunction<List<R>> rowsChanged) {
+            return new Table<>(sql, values, Objects.requireNonNull(rowsChanged));
         }
 
         /** An insert of rows into a table, column by column ({@link Builder#build}). */
@@ -153,7 +201,11 @@ public final class BatchedRows {
                     Array array = connection.createArrayOf("text", texts);
                     statement.setArray(c + 1, array);
                 }
-                statement.executeUpdate();
+                int changed = statement.executeUpdate();
+                if (expected != null && changed != expected.applyAsInt(rows)) {
+                    throw new IllegalStateException("a batch's statement changed " + changed + " rows, not "
+                            + expected.applyAsInt(rows) + ": " + sql);
+                }
             }
         }
 

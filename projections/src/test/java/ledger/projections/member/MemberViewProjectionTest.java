@@ -635,6 +635,47 @@ class MemberViewProjectionTest extends ProjectionTest {
         }
     }
 
+    @Test
+    void downloads_after_the_batchs_own_claim_of_a_member_are_counted_in_one_update_at_its_end_as_one_by_one() {
+        MemberId oneByOne = registered();
+        MemberId first = registered();
+        MemberId second = registered();
+        java.util.function.BiConsumer<MemberId, Long> download = (id, seq) -> projection.on(
+                new DocumentDownloaded(id, "doc-" + seq, "Title " + seq, PORTAL, at(seq)), seq);
+        java.util.function.Consumer<MemberId> events = id -> {
+            download.accept(id, 1L); // the batch's claim of the row: it holds the row's lock from here on
+            download.accept(id, 2L);
+            download.accept(id, 3L);
+            // moves the version: the member's downloads collected before it are written first
+            projection.on(new RegisterExtractIssued(id, "json", DPM, at(4)), 4);
+            download.accept(id, 2L); // seen again: changes nothing
+            download.accept(id, 5L);
+            download.accept(id, 6L);
+        };
+        batch(() -> events.accept(oneByOne));
+        batchWrittenAtItsEnd(() -> {
+            events.accept(first);
+            events.accept(second);
+        }, () -> {
+            // (the first member's were written when the second's extract wrote the batch's collected downloads)
+            assertThat(count("SELECT downloads FROM member_view WHERE member_id = ?", second.value()))
+                    .as("downloads 5 and 6 wait for the batch's end").isEqualTo(3);
+            assertThat(count("SELECT version FROM member_view WHERE member_id = ?", second.value())).isEqualTo(4);
+        });
+
+        for (MemberId id : List.of(first, second)) {
+            MemberView view = view(id);
+            MemberView expected = view(oneByOne);
+            assertThat(view.downloads()).isEqualTo(expected.downloads()).isEqualTo(5);
+            assertThat(view.version()).isEqualTo(expected.version()).isEqualTo(6);
+            assertThat(view.lastActivityAt()).isEqualTo(expected.lastActivityAt()).isEqualTo(at(6));
+            assertThat(projection.downloads(id.value()).stream().map(MemberViewProjectionTest::withoutIds).toList())
+                    .isEqualTo(projection.downloads(oneByOne.value()).stream()
+                            .map(MemberViewProjectionTest::withoutIds).toList())
+                    .hasSize(5);
+        }
+    }
+
     private static MemberDownloadRow withoutIds(MemberDownloadRow row) {
         return new MemberDownloadRow(null, null, row.seq(), row.documentId(), row.title(), row.at());
     }

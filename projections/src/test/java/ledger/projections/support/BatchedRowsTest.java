@@ -87,4 +87,61 @@ class BatchedRowsTest extends ProjectionTest {
                 .as("the batch's other writes rolled back with it").isZero();
         assertThat(BatchedRows.collecting()).as("nothing left bound to the thread").isFalse();
     }
+
+    /** A statement of its own: the consent history's versions, raised to the rows' sequence. */
+    private static final BatchedRows.Table<MemberHistoryRow> VERSION = BatchedRows.Table.statement(
+            "INSERT INTO consent_history_version (member_id, version) SELECT CAST(m AS uuid), CAST(v AS bigint)"
+                    + " FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS rows(m, v)",
+            MemberHistoryRow::memberId, MemberHistoryRow::seq);
+
+    @Test
+    void a_table_written_on_its_own_leaves_the_other_tables_collected_until_the_end() {
+        UUID member = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> {
+            BatchedRows.open(dataSource, () -> { });
+            BatchedRows.add(TRAIL, row(member, 0, "T"), () -> { });
+            BatchedRows.add(VERSION, row(member, 3, "T"), () -> { });
+            BatchedRows.flush(VERSION);
+            assertThat(count("SELECT count(*) FROM consent_history_version WHERE member_id = ?", member)).isOne();
+            assertThat(rowsOf(member)).as("the trail waits for the end").isZero();
+            BatchedRows.flush(VERSION);
+        });
+        assertThat(rowsOf(member)).isOne();
+        assertThat(count("SELECT version FROM consent_history_version WHERE member_id = ?", member))
+                .as("written once").isEqualTo(3);
+    }
+
+    @Test
+    void a_statement_that_changes_other_than_the_rows_it_expects_fails_the_batch() {
+        UUID member = UUID.randomUUID();
+        BatchedRows.Table<MemberHistoryRow> raise = BatchedRows.Table.<MemberHistoryRow>statement(
+                "UPDATE consent_history_version v SET version = CAST(r.v AS bigint)"
+                        + " FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS r(m, v) WHERE v.member_id = CAST(r.m AS uuid)",
+                MemberHistoryRow::memberId, MemberHistoryRow::seq).expecting(java.util.List::size);
+        AtomicInteger told = new AtomicInteger();
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            BatchedRows.open(dataSource, told::incrementAndGet);
+            BatchedRows.add(TRAIL, row(member, 0, "T"), () -> { });
+            // no version row of the member: the update changes nothing
+            BatchedRows.add(raise, row(member, 5, "T"), () -> { });
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("changed 0 rows, not 1");
+        assertThat(told).hasValue(1);
+        assertThat(rowsOf(member)).isZero();
+    }
+
+    @Test
+    void state_kept_for_a_batch_lasts_as_long_as_the_batch() {
+        Object key = new Object();
+        assertThat((Object) BatchedRows.local(key, Object::new)).as("no batch").isNull();
+        Object[] seen = new Object[2];
+        for (int b = 0; b < 2; b++) {
+            int i = b;
+            transactions.executeWithoutResult(status -> {
+                BatchedRows.open(dataSource, () -> { });
+                seen[i] = BatchedRows.local(key, Object::new);
+                assertThat((Object) BatchedRows.local(key, Object::new)).isSameAs(seen[i]);
+            });
+        }
+        assertThat(seen[0]).isNotNull().isNotSameAs(seen[1]);
+    }
 }
