@@ -1,17 +1,11 @@
 package ledger.api.infrastructure.observability;
 
-import java.util.List;
 import java.util.Set;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
-import org.axonframework.micrometer.MessageCountingMonitor;
-import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.monitoring.MessageMonitor;
-import org.axonframework.monitoring.MultiMessageMonitor;
 import org.axonframework.queryhandling.QueryMessage;
 
 import io.micrometer.core.instrument.Meter;
@@ -31,7 +25,8 @@ import org.springframework.context.annotation.Configuration;
  * Axon's capacity gauges (per event processor, command and query bus) are left out: it keeps every handled message of the last ten
  * minutes and walks them on each scrape (33 -> 151 ms per scrape as a store was loaded, docs/performance.md),
  * and looks its gauge up in the registry for every message. Busy processors show as their lag
- * ({@code ledger_processor_lag_events}) and their message rate.
+ * ({@code ledger_processor_lag_events}) and their message rate. The meters kept are Axon's, made once
+ * ({@link MessageMeters}).
  */
 @Configuration(proxyBeanMethods = false)
 class MetricsConfiguration {
@@ -44,28 +39,19 @@ class MetricsConfiguration {
         return new GlobalMetricRegistry(registry) {
             @Override
             public MessageMonitor<? super EventMessage<?>> registerEventProcessor(String eventProcessorName) {
-                return new MultiMessageMonitor<>(List.of(
-                        MessageTimerMonitor.buildMonitor(eventProcessorName, registry),
-                        EventProcessorLatencyMonitor.builder().meterNamePrefix(eventProcessorName).meterRegistry(registry)
-                                .build(),
-                        MessageCountingMonitor.buildMonitor(eventProcessorName, registry)));
+                return MessageMeters.ofEventProcessor(eventProcessorName, registry);
             }
 
             @Override
             public MessageMonitor<? super CommandMessage<?>> registerCommandBus(String name) {
-                return timerAndCounter(name, registry);
+                return MessageMeters.ofBus(name, registry);
             }
 
             @Override
             public MessageMonitor<? super QueryMessage<?, ?>> registerQueryBus(String name) {
-                return timerAndCounter(name, registry);
+                return MessageMeters.ofBus(name, registry);
             }
         };
-    }
-
-    private static MessageMonitor<Message<?>> timerAndCounter(String name, MeterRegistry registry) {
-        return new MultiMessageMonitor<>(MessageTimerMonitor.buildMonitor(name, registry),
-                MessageCountingMonitor.buildMonitor(name, registry));
     }
 
     @Bean
