@@ -28,7 +28,9 @@ import org.springframework.util.function.SingletonSupplier;
 
 import ledger.api.configuration.LedgerProperties;
 import ledger.api.infrastructure.fleet.CommitSignal;
+import ledger.api.infrastructure.keyvault.KeyRowsReadPerBatch;
 import ledger.api.infrastructure.scheduling.NodeLoop;
+import ledger.core.member.Member;
 import ledger.core.shared.Refusal;
 import ledger.projections.consent.ConsentHistoryProjection;
 import ledger.projections.erasure.ErasureReceiptProjection;
@@ -89,6 +91,13 @@ class MessagingConfiguration {
             configurer.eventProcessing().registerHandlerInterceptor(processor,
                     c -> new RowsWrittenPerBatch(dataSource, groups, savepoints));
         });
+    }
+
+    /** The member view's batches read their members' key rows in one statement ({@link KeyRowsReadPerBatch}). */
+    @Bean
+    ConfigurerModule memberViewReadsKeyRowsPerBatch(JdbcTemplate jdbc) {
+        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(MemberViewProjection.NAME,
+                c -> new KeyRowsReadPerBatch(jdbc, Member.class.getSimpleName()));
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package ledger.api.infrastructure.keyvault;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -86,6 +89,30 @@ final class JdbcKeyVault implements KeyVault, DeadRowTables, ShredFence {
     @Override
     public Set<String> tablesWithDeadRows() {
         return Set.of("data_key");
+    }
+
+    /**
+     * The key rows of {@code subjects} the transaction does not hold yet, read and locked {@code FOR SHARE} in one
+     * statement and held for it ({@link HeldKeyRows}): a processor's batch reads the keys of all its members at once
+     * instead of one statement per member. A subject with no key row is not held (it is asked again when used).
+     */
+    static void holdAll(JdbcTemplate jdbc, Collection<UUID> subjects) {
+        HeldKeyRows held = HeldKeyRows.current();
+        if (held == null) {
+            return;
+        }
+        UUID[] missing = subjects.stream().distinct().filter(subject -> held.get(subject) == null).toArray(UUID[]::new);
+        if (missing.length == 0) {
+            return;
+        }
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("SELECT subject_id, wrapped_key, kek_id,"
+                    + " shredded_at IS NOT NULL FROM data_key WHERE subject_id = ANY(?) ORDER BY subject_id FOR SHARE");
+            statement.setArray(1, connection.createArrayOf("uuid", missing));
+            return statement;
+        }, (ResultSet rs) -> {
+            held.hold(rs.getObject(1, UUID.class), new Row(rs.getBytes(2), rs.getString(3), rs.getBoolean(4)));
+        });
     }
 
     /** The key row, locked FOR SHARE for the transaction; read once per transaction ({@link HeldKeyRows}). */

@@ -89,4 +89,33 @@ class EventStoreReaderIT extends IntegrationTest {
         }
         assertThat(api().get("/api/v1/members/" + id).json().get("downloads").asInt()).isEqualTo(120);
     }
+
+    /** The time of each event the processors read is the stored one (read once, not through java.time's formatter). */
+    @Test
+    void the_events_read_carry_the_time_stored_with_them() {
+        UUID id = api().register(Api.uniqueUsername());
+        assertThat(api().post("/api/v1/members/" + id + "/downloads", "{\"documentId\":\"time\"}").status())
+                .isEqualTo(201);
+        long first = jdbc.queryForObject("SELECT min(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, id.toString());
+        java.util.Map<String, String> stored = new java.util.HashMap<>();
+        jdbc.query("SELECT event_identifier, time_stamp FROM domain_event_entry WHERE aggregate_identifier = ?",
+                rs -> { stored.put(rs.getString(1), rs.getString(2)); }, id.toString());
+        CommitAwareJdbcEventStorageEngine engine = (CommitAwareJdbcEventStorageEngine) storageEngine;
+        GapAwareTrackingToken from = GapAwareTrackingToken.newInstance(first - 1, Set.of());
+        try (var stream = engine.readEventData(from, false)) {
+            java.util.List<org.axonframework.eventhandling.TrackedEventData<?>> read = stream
+                    .filter(e -> stored.containsKey(e.getEventIdentifier())).collect(java.util.stream.Collectors.toList());
+            assertThat(read).hasSize(stored.size()).allSatisfy(e -> {
+                assertThat(e).isInstanceOf(CommitAwareJdbcEventStorageEngine.TimedOnce.class);
+                assertThat(e.getTimestamp()).isEqualTo(
+                        org.axonframework.common.DateTimeUtils.parseInstant(stored.get(e.getEventIdentifier())));
+            });
+        }
+        try (Stream<? extends TrackedEventMessage<?>> messages = engine.readEvents(from, false)) {
+            assertThat(messages.filter(m -> stored.containsKey(m.getIdentifier())).toList()).hasSize(stored.size())
+                    .allSatisfy(m -> assertThat(m.getTimestamp()).isEqualTo(
+                            org.axonframework.common.DateTimeUtils.parseInstant(stored.get(m.getIdentifier()))));
+        }
+    }
 }

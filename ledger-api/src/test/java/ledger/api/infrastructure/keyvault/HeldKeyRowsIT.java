@@ -90,6 +90,31 @@ class HeldKeyRowsIT extends IntegrationTest {
         });
     }
 
+    @Test
+    void a_batch_reads_and_holds_the_key_rows_of_all_its_members_in_one_statement() {
+        UUID one = subjectWithKey();
+        UUID two = subjectWithKey();
+        UUID erased = subjectWithKey();
+        assertThat(shredElsewhere(erased, "5s")).isTrue();
+        UUID keyless = UUID.randomUUID();
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            long before = keyRowReads();
+            JdbcKeyVault.holdAll(jdbc, java.util.List.of(one, two, one, erased, keyless));
+            assertThat(keyRowReads() - before).as("one statement for all").isEqualTo(1);
+            assertThat(vault.keyForReading(one)).isPresent();
+            assertThat(fence.shreddedHolding(two)).isFalse();
+            assertThat(fence.shreddedHolding(erased)).isTrue();
+            assertThat(vault.keyForReading(erased)).isEmpty();
+            assertThat(keyRowReads() - before).as("answered from the held rows").isEqualTo(1);
+            // held as a single read holds them: a shred elsewhere waits
+            assertThatThrownBy(() -> shredElsewhere(two, "300ms")).hasMessageContaining("lock");
+            // a subject with no key row is asked again when it is used
+            assertThat(fence.shreddedHolding(keyless)).isFalse();
+            assertThat(keyRowReads() - before).isEqualTo(2);
+        });
+        assertThat(shredElsewhere(two, "5s")).isTrue();
+    }
+
     private UUID subjectWithKey() {
         UUID subject = UUID.randomUUID();
         new TransactionTemplate(transactions).executeWithoutResult(tx -> vault.keyForWriting(subject));
