@@ -44,4 +44,27 @@ class AesGcmTest {
         assertThatThrownBy(() -> AesGcm.decrypt(key, new byte[27], CONTEXT))
                 .isInstanceOf(AesGcm.TamperedCiphertext.class);
     }
+
+    @Test
+    void a_thread_seals_and_opens_value_after_value_and_goes_on_after_a_value_that_fails_authentication() {
+        byte[] key = AesGcm.newKey();
+        byte[] other = AesGcm.newKey();
+        for (int i = 0; i < 50; i++) {
+            byte[] mine = i % 2 == 0 ? key : other;
+            byte[] wrong = i % 2 == 0 ? other : key;
+            byte[] plain = ("value " + i).getBytes(StandardCharsets.UTF_8);
+            byte[] sealed = AesGcm.encrypt(mine, plain, CONTEXT);
+            byte[] again = AesGcm.encrypt(mine, plain, CONTEXT);
+            assertThat(again).as("a fresh nonce each time").isNotEqualTo(sealed);
+            assertThat(AesGcm.decrypt(mine, sealed, CONTEXT)).isEqualTo(plain);
+            byte[] tampered = sealed.clone();
+            tampered[tampered.length - 1] ^= 1;
+            assertThatThrownBy(() -> AesGcm.decrypt(mine, tampered, CONTEXT)).isInstanceOf(AesGcm.TamperedCiphertext.class);
+            assertThatThrownBy(() -> AesGcm.decrypt(wrong, sealed, CONTEXT))
+                    .as("the wrong key").isInstanceOf(AesGcm.TamperedCiphertext.class);
+            assertThatThrownBy(() -> AesGcm.decrypt(mine, sealed,
+                    "v1|subject|Type|other".getBytes(StandardCharsets.UTF_8))).as("another context")
+                    .isInstanceOf(AesGcm.TamperedCiphertext.class);
+        }
+    }
 }
