@@ -135,9 +135,14 @@ class MessagingConfiguration {
      * store, woken on every local commit instead of polled every 500 ms.
      */
     @Bean(destroyMethod = "close")
-    WakingEventSource processorEvents(EventStore eventStore, LedgerProperties properties, CommitSignal commits) {
+    WakingEventSource processorEvents(EventStore eventStore, LedgerProperties properties, CommitSignal commits,
+                                      ObjectProvider<EventProcessingConfiguration> processing) {
+        Map<String, Optional<StreamingEventProcessor>> processors = new java.util.concurrent.ConcurrentHashMap<>();
         WakingEventSource source = new WakingEventSource(eventStore, properties.eventSource().poll(),
-                commits::localCommit);
+                commits::localCommit, name -> processors
+                        .computeIfAbsent(name, n -> processing.getObject().eventProcessor(n, StreamingEventProcessor.class))
+                        .map(processor -> processor.processingStatus().values())
+                        .orElse(java.util.List.of()));
         commits.onCommitElsewhere(() -> {
             // the store's reader fetches first, then the processors' streams look
             if (eventStore instanceof WakeableEventStore wakeable) {

@@ -2,14 +2,18 @@ package ledger.api.infrastructure.axon;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -46,15 +50,21 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
     private volatile long lastWake = System.nanoTime() - COALESCE_NANOS;
     private final NodeLoop poller;
     private final Runnable onLocalCommit;
+    private final Function<String, Collection<EventTrackerStatus>> statuses;
 
     public WakingEventSource(EventStore store, Duration poll) {
-        this(store, poll, () -> { });
+        this(store, poll, () -> { }, processor -> List.of());
     }
 
-    /** {@code onLocalCommit}: told after every local commit of events (other nodes are told through it). */
-    public WakingEventSource(EventStore store, Duration poll, Runnable onLocalCommit) {
+    /**
+     * {@code onLocalCommit}: told after every local commit of events (other nodes are told through it);
+     * {@code statuses}: a processor's segment statuses on this node, by its name ({@link CoordinatorPace}).
+     */
+    public WakingEventSource(EventStore store, Duration poll, Runnable onLocalCommit,
+                             Function<String, Collection<EventTrackerStatus>> statuses) {
         this.store = store;
         this.onLocalCommit = onLocalCommit;
+        this.statuses = statuses;
         this.poller = NodeLoop.start("event-source-poll");
         poller.every(poll, poll, this::wakeAll);
         store.subscribe(events -> {
@@ -99,9 +109,19 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
         }
     }
 
+    /** Opened by a pooled processor's coordinator, on its thread: the stream paces it ({@link CoordinatorPace}). */
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
-        return new WakingStream(store.openStream(token));
+        return new WakingStream(store.openStream(token), paceOf(Thread.currentThread().getName()));
+    }
+
+    /** Axon names a pooled processor's coordinator thread {@code Coordinator[<processor>]-<n>}. */
+    private CoordinatorPace paceOf(String thread) {
+        if (!thread.startsWith("Coordinator[") || thread.indexOf(']') < 0) {
+            return null;
+        }
+        String processor = thread.substring("Coordinator[".length(), thread.lastIndexOf(']'));
+        return new CoordinatorPace(() -> statuses.apply(processor), System::nanoTime);
     }
 
     @Override
@@ -132,11 +152,13 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
     private final class WakingStream implements BlockingStream<TrackedEventMessage<?>> {
 
         private final BlockingStream<TrackedEventMessage<?>> delegate;
+        private final CoordinatorPace pace;
         private volatile Runnable listener;
         private long commitsSeen = commits.get();
 
-        WakingStream(BlockingStream<TrackedEventMessage<?>> delegate) {
+        WakingStream(BlockingStream<TrackedEventMessage<?>> delegate, CoordinatorPace pace) {
             this.delegate = delegate;
+            this.pace = pace;
         }
 
         @Override
@@ -156,6 +178,9 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
         @Override
         public boolean hasNextAvailable() {
             if (delegate.hasNextAvailable()) {
+                if (pace != null) {
+                    pace.awaitWorkPackages();
+                }
                 return true;
             }
             long now = commits.get();
@@ -183,7 +208,11 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
 
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
-            return delegate.nextAvailable();
+            TrackedEventMessage<?> next = delegate.nextAvailable();
+            if (pace != null) {
+                pace.handedOut(next);
+            }
+            return next;
         }
 
         @Override
