@@ -93,6 +93,12 @@ class MessagingConfiguration {
         });
     }
 
+    /** Axon's message origin, not asked in the read models' batches ({@link OriginOutsideReadModels}). */
+    @Bean
+    org.axonframework.messaging.correlation.CorrelationDataProvider messageOrigin() {
+        return new OriginOutsideReadModels(Set.of(MemberViewProjection.NAME, ConsentHistoryProjection.NAME));
+    }
+
     /** The member view's batches read their members' key rows in one statement ({@link KeyRowsReadPerBatch}). */
     @Bean
     ConfigurerModule memberViewReadsKeyRowsPerBatch(JdbcTemplate jdbc) {

@@ -234,4 +234,13 @@ class ReadModelsIT extends IntegrationTest {
         assertThat(api().as(Api.AUDITOR).get("/api/v1/members/" + unknown + "/consent-history").status())
                 .isEqualTo(404);
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.axonframework.config.Configuration axon;
+
+    /** Axon's own message origin is replaced, not joined: else the read models' batches would still read it. */
+    @Test
+    void the_only_correlation_provider_leaves_the_read_models_batches_out() {
+        assertThat(axon.correlationDataProviders()).hasSize(1).allMatch(OriginOutsideReadModels.class::isInstance);
+    }
 }
