@@ -52,6 +52,10 @@ public final class CryptoShreddingSerializer implements Serializer {
         if (fields == null || !fields.present()) {
             return delegate.serialize(object, expectedRepresentation);
         }
+        PersonalComponents record = PersonalComponents.of(object.getClass());
+        if (record != null) {
+            return delegate.serialize(sealed(record, object), expectedRepresentation);
+        }
         ObjectNode tree = mapper.valueToTree(object);
         UUID subject = subjectOf(tree, fields);
         String type = object.getClass().getSimpleName();
@@ -84,6 +88,12 @@ public final class CryptoShreddingSerializer implements Serializer {
         PersonalDataFields fields = PersonalDataFields.of(type);
         if (!fields.present()) {
             return delegate.deserialize(serializedObject);
+        }
+        PersonalComponents record = PersonalComponents.of(type);
+        if (record != null) {
+            @SuppressWarnings("unchecked")
+            T opened = (T) opened(record, delegate.deserialize(serializedObject));
+            return opened;
         }
         JsonNode node = delegate.getConverter().convert(serializedObject, JsonNode.class).getData();
         ObjectNode tree = node.deepCopy();
@@ -120,6 +130,54 @@ public final class CryptoShreddingSerializer implements Serializer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A copy of {@code message} with its personal values sealed: what Jackson then writes is what is stored. */
+    private Object sealed(PersonalComponents record, Object message) {
+        Object[] values = record.values(message);
+        UUID subject = record.subject(values);
+        byte[] key = null;
+        int[] personal = record.personal();
+        for (int i = 0; i < personal.length; i++) {
+            String value = (String) values[personal[i]];
+            if (value == null) {
+                continue;
+            }
+            if (key == null) {
+                key = keys.keyForWriting(subject);
+            }
+            values[personal[i]] = cipher.seal(key, value.getBytes(StandardCharsets.UTF_8),
+                    associatedData(subject, record.typeName(), record.personalName(i)));
+        }
+        return record.rebuild(values);
+    }
+
+    /** A copy of {@code stored} (as Jackson read it, sealed) with its personal values opened, erased or sealed. */
+    private Object opened(PersonalComponents record, Object stored) {
+        Object[] values = record.values(stored);
+        UUID subject = record.subject(values);
+        Optional<byte[]> key = null;
+        int[] personal = record.personal();
+        for (int i = 0; i < personal.length; i++) {
+            String text = (String) values[personal[i]];
+            if (text == null) {
+                continue;
+            }
+            if (!cipher.recognises(text)) {
+                throw new IllegalStateException(record.typeName() + "." + record.personalName(i)
+                        + " is stored without encryption");
+            }
+            if (SealedReading.active()) {
+                values[personal[i]] = SealedReading.SEALED;
+                continue;
+            }
+            if (key == null) {
+                key = keys.keyForReading(subject);
+            }
+            values[personal[i]] = key.isEmpty() ? ERASED : new String(cipher.open(key.get(), text,
+                    associatedData(subject, record.typeName(), record.personalName(i))), StandardCharsets.UTF_8);
+        }
+        return record.rebuild(values);
     }
 
     private static UUID subjectOf(JsonNode tree, PersonalDataFields fields) {
