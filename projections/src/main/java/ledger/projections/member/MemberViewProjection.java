@@ -75,8 +75,9 @@ public class MemberViewProjection {
             rows.erase(id);
             return;
         }
-        rows.insertRegistered(id, event.username(), event.givenName(), event.familyName(), event.company(),
-                event.email(), event.at(), sequence);
+        // a row the batch inserted is locked by it as a claimed one is: its later downloads are collected
+        claimed(ClaimedRows.before(id), id, sequence, rows.insertRegistered(id, event.username(), event.givenName(),
+                event.familyName(), event.company(), event.email(), event.at(), sequence));
         profileValues(id, sequence, event.at(), event.givenName(), event.familyName(), event.company(), event.email());
     }
 
@@ -118,18 +119,13 @@ public class MemberViewProjection {
     @EventHandler
     void on(ConsentGiven event, @SequenceNumber long sequence) {
         boolean erased = fence.shreddedHolding(event.memberId().value());
-        if (claim(event, sequence)) {
-            rows.upsertConsent(event.memberId().value(), event.purpose(), !erased, event.policyVersion(), event.at());
-            rows.deleteObjection(event.memberId().value(), event.purpose());
-        }
+        claimConsent(event, sequence, event.purpose(), !erased, event.policyVersion(), true);
     }
 
     @EventHandler
     void on(ConsentWithdrawn event, @SequenceNumber long sequence) {
         fence.shreddedHolding(event.memberId().value());
-        if (claim(event, sequence)) {
-            rows.upsertConsent(event.memberId().value(), event.purpose(), false, event.policyVersion(), event.at());
-        }
+        claimConsent(event, sequence, event.purpose(), false, event.policyVersion(), false);
     }
 
     @EventHandler
@@ -363,6 +359,14 @@ public class MemberViewProjection {
         UUID member = event.memberId().value();
         ClaimedRows claimed = ClaimedRows.before(member);
         return claimed(claimed, member, sequence, rows.advance(member, sequence, event.at()));
+    }
+
+    private void claimConsent(MemberEvent event, long sequence, String purpose, boolean granted, String policyVersion,
+                              boolean endsObjection) {
+        UUID member = event.memberId().value();
+        ClaimedRows claimed = ClaimedRows.before(member);
+        claimed(claimed, member, sequence, rows.claimConsent(member, sequence, event.at(), purpose, granted,
+                policyVersion, endsObjection));
     }
 
     private boolean advanceVersion(UUID member, long sequence) {

@@ -36,6 +36,23 @@ public interface MemberViewRepository extends GenericRepository<MemberViewRow, U
             + " WHERE member_id = :memberId AND version < :version", nativeQuery = true)
     int advance(UUID memberId, long version, Instant at);
 
+    /**
+     * Claims a consent event and writes its consent in one statement (three before: claim, consent, objection):
+     * 1 when it is new, 0 when the row already reflects it (nothing written then). The consent and the objection's
+     * end follow from the claim's own result, never from a snapshot taken before a concurrent claim.
+     */
+    @Query(value = "WITH claimed AS (UPDATE member_view SET version = :version, last_activity_at = :at"
+            + " WHERE member_id = :memberId AND version < :version RETURNING member_id),"
+            + " ended AS (DELETE FROM member_view_objection o USING claimed c"
+            + " WHERE :endsObjection AND o.member_id = c.member_id AND o.purpose = :purpose),"
+            + " consent AS (INSERT INTO member_view_consent (member_id, purpose, granted, policy_version, since)"
+            + " SELECT member_id, :purpose, :granted, :policyVersion, :at FROM claimed"
+            + " ON CONFLICT (member_id, purpose) DO UPDATE SET granted = EXCLUDED.granted,"
+            + " policy_version = EXCLUDED.policy_version, since = EXCLUDED.since)"
+            + " SELECT CAST(count(*) AS int) FROM claimed", nativeQuery = true)
+    int claimConsent(UUID memberId, long version, Instant at, String purpose, boolean granted, String policyVersion,
+                     boolean endsObjection);
+
     /** Claims an event that is no activity of the member (e.g. an extract issued by the DPM). */
     @Query(value = "UPDATE member_view SET version = :version WHERE member_id = :memberId AND version < :version",
             nativeQuery = true)
@@ -70,12 +87,6 @@ public interface MemberViewRepository extends GenericRepository<MemberViewRow, U
     @Query(value = "UPDATE member_view_consent SET granted = FALSE, since = :at WHERE member_id = :memberId",
             nativeQuery = true)
     int withdrawAllConsents(UUID memberId, Instant at);
-
-    @Query(value = "INSERT INTO member_view_consent (member_id, purpose, granted, policy_version, since)"
-            + " VALUES (:memberId, :purpose, :granted, :policyVersion, :since)"
-            + " ON CONFLICT (member_id, purpose) DO UPDATE SET granted = EXCLUDED.granted,"
-            + " policy_version = EXCLUDED.policy_version, since = EXCLUDED.since", nativeQuery = true)
-    int upsertConsent(UUID memberId, String purpose, boolean granted, String policyVersion, Instant since);
 
     @Query(value = "INSERT INTO member_view_download (member_id, seq, document_id, title, at)"
             + " VALUES (:memberId, :seq, :documentId, :title, :at) ON CONFLICT (member_id, seq) DO NOTHING",
@@ -113,10 +124,6 @@ public interface MemberViewRepository extends GenericRepository<MemberViewRow, U
     @Query(value = "INSERT INTO member_view_objection (member_id, purpose, at) VALUES (:memberId, :purpose, :at)"
             + " ON CONFLICT (member_id, purpose) DO NOTHING", nativeQuery = true)
     int insertObjection(UUID memberId, String purpose, Instant at);
-
-    @Query(value = "DELETE FROM member_view_objection WHERE member_id = :memberId AND purpose = :purpose",
-            nativeQuery = true)
-    int deleteObjection(UUID memberId, String purpose);
 
     @Query(value = "SELECT * FROM member_view_objection WHERE member_id = :memberId ORDER BY purpose",
             nativeQuery = true)

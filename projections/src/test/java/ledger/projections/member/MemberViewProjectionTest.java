@@ -430,6 +430,25 @@ class MemberViewProjectionTest extends ProjectionTest {
     }
 
     @Test
+    void a_consent_the_view_already_reflects_changes_neither_the_consent_nor_an_objection_recorded_after_it() {
+        MemberId id = registered();
+        ConsentGiven consent = given(id, "newsletter", "2024-06", 2);
+        batch(() -> projection.on(consent, 1));
+        batch(() -> projection.on(new ConsentWithdrawn(id, consent.consentId(), "newsletter", "2024-06",
+                WithdrawalChannel.PORTAL, PORTAL, at(3)), 2));
+        batch(() -> projection.on(new ObjectionRecorded(id, "newsletter", DPM, at(4)), 3));
+        MemberView before = view(id);
+
+        batch(() -> projection.on(consent, 1));
+        batch(() -> projection.on(given(id, "newsletter", "2024-07", 5), 3));
+
+        assertThat(view(id)).isEqualTo(before);
+        assertThat(view(id).objections()).containsExactly(new MemberView.Objection("newsletter", at(4)));
+        assertThat(view(id).consents().get("newsletter"))
+                .isEqualTo(new MemberView.ConsentState(false, "2024-06", at(3), false));
+    }
+
+    @Test
     void the_query_answers_the_member_view_and_nothing_for_an_unknown_member() {
         MemberId id = registered();
 
@@ -669,6 +688,41 @@ class MemberViewProjectionTest extends ProjectionTest {
             assertThat(view.downloads()).isEqualTo(expected.downloads()).isEqualTo(5);
             assertThat(view.version()).isEqualTo(expected.version()).isEqualTo(6);
             assertThat(view.lastActivityAt()).isEqualTo(expected.lastActivityAt()).isEqualTo(at(6));
+            assertThat(projection.downloads(id.value()).stream().map(MemberViewProjectionTest::withoutIds).toList())
+                    .isEqualTo(projection.downloads(oneByOne.value()).stream()
+                            .map(MemberViewProjectionTest::withoutIds).toList())
+                    .hasSize(5);
+        }
+    }
+
+    @Test
+    void downloads_after_a_registration_in_the_same_batch_are_counted_at_its_end_as_one_by_one() {
+        List<MemberId> members = List.of(MemberId.random(), MemberId.random());
+        MemberId oneByOne = MemberId.random();
+        java.util.function.Consumer<MemberId> events = id -> {
+            // the batch's insert of the row holds its lock as a claim does
+            projection.on(new MemberRegistered(id, "user-" + id, "Given", "Family", "Company", "mail@example.org",
+                    PORTAL, at(0)), 0);
+            for (long seq = 1; seq <= 5; seq++) {
+                projection.on(new DocumentDownloaded(id, "doc-" + seq, "Title " + seq, PORTAL, at(seq)), seq);
+            }
+        };
+        batch(() -> events.accept(oneByOne));
+        batchWrittenAtItsEnd(() -> members.forEach(events), () -> {
+            // the last member's downloads are all collected: its row stands at the registration until the batch's end
+            assertThat(count("SELECT downloads FROM member_view WHERE member_id = ?", members.get(1).value()))
+                    .as("no download counted before the batch's end").isZero();
+            assertThat(count("SELECT version FROM member_view WHERE member_id = ?", members.get(1).value()))
+                    .isZero();
+        });
+
+        MemberView expected = view(oneByOne);
+        assertThat(expected.downloads()).isEqualTo(5);
+        for (MemberId id : members) {
+            MemberView view = view(id);
+            assertThat(view.downloads()).isEqualTo(expected.downloads());
+            assertThat(view.version()).isEqualTo(expected.version()).isEqualTo(5);
+            assertThat(view.lastActivityAt()).isEqualTo(expected.lastActivityAt()).isEqualTo(at(5));
             assertThat(projection.downloads(id.value()).stream().map(MemberViewProjectionTest::withoutIds).toList())
                     .isEqualTo(projection.downloads(oneByOne.value()).stream()
                             .map(MemberViewProjectionTest::withoutIds).toList())
