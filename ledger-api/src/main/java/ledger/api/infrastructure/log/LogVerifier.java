@@ -133,6 +133,13 @@ public final class LogVerifier {
     }
 
     private static final int UNSEQUENCED_SAMPLE = 1000;
+    /**
+     * Rows above a bound without a leaf (bound, bound): the bound is given again for the leaves, or PostgreSQL's
+     * anti-join reads every leaf from the first.
+     */
+    static final String UNSEQUENCED = "SELECT e.global_index FROM domain_event_entry e WHERE e.global_index > ?"
+            + " AND NOT EXISTS (SELECT 1 FROM ledger_log_leaf l WHERE l.global_index = e.global_index"
+            + " AND l.global_index > ?) ORDER BY e.global_index LIMIT " + UNSEQUENCED_SAMPLE;
     /** Rows per hashing task, and the threads that hash them while the reading thread reads on. */
     private static final int BATCH = 1000;
     private static final int HASHERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
@@ -695,10 +702,9 @@ public final class LogVerifier {
      */
     private List<Long> unsequenced(Connection connection, long above) throws SQLException {
         List<Long> rows = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT e.global_index FROM"
-                + " domain_event_entry e WHERE e.global_index > ? AND NOT EXISTS (SELECT 1 FROM ledger_log_leaf l"
-                + " WHERE l.global_index = e.global_index) ORDER BY e.global_index LIMIT " + UNSEQUENCED_SAMPLE)) {
+        try (PreparedStatement statement = connection.prepareStatement(UNSEQUENCED)) {
             statement.setLong(1, above);
+            statement.setLong(2, above);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     rows.add(result.getLong(1));
