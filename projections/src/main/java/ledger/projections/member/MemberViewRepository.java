@@ -43,8 +43,9 @@ public interface MemberViewRepository extends GenericRepository<MemberViewRow, U
      */
     @Query(value = "WITH claimed AS (UPDATE member_view SET version = :version, last_activity_at = :at"
             + " WHERE member_id = :memberId AND version < :version RETURNING member_id),"
-            + " ended AS (DELETE FROM member_view_objection o USING claimed c"
-            + " WHERE :endsObjection AND o.member_id = c.member_id AND o.purpose = :purpose),"
+            // the objection by its key, as before: its plan cannot turn into a scan of all objections
+            + " ended AS (DELETE FROM member_view_objection WHERE :endsObjection AND member_id = :memberId"
+            + " AND purpose = :purpose AND EXISTS (SELECT 1 FROM claimed)),"
             + " consent AS (INSERT INTO member_view_consent (member_id, purpose, granted, policy_version, since)"
             + " SELECT member_id, :purpose, :granted, :policyVersion, :at FROM claimed"
             + " ON CONFLICT (member_id, purpose) DO UPDATE SET granted = EXCLUDED.granted,"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -59,6 +60,52 @@ class BatchedRowsTest extends ProjectionTest {
                 .containsExactly(0L, 1L, 2L, 3L, 4L);
         assertThat(jdbc.queryForObject("SELECT at FROM member_history WHERE member_id = ? AND seq = 4", Instant.class,
                 member)).isEqualTo(T0.plusSeconds(4));
+    }
+
+    /** A row the probe's statement updates by id, as the member view's batch updates its members' rows. */
+    record Probe(UUID id) {
+    }
+
+    private static final BatchedRows.Table<Probe> PROBE_UPDATE = BatchedRows.Table.statement(
+            "UPDATE batch_plan_probe p SET n = p.n + d.n FROM (SELECT DISTINCT ON (id) CAST(id AS uuid) AS id,"
+                    + " count(*) OVER (PARTITION BY id) AS n FROM unnest(CAST(? AS text[])) AS rows(id)"
+                    + " ORDER BY id) d WHERE p.id = d.id", Probe::id);
+
+    private long sequentialScansOfTheProbe() {
+        return jdbc.queryForObject("SELECT seq_scan FROM pg_stat_xact_user_tables WHERE relname = 'batch_plan_probe'"
+                + " AND schemaname = current_schema()", Long.class);
+    }
+
+    @Test
+    void a_batchs_statement_is_planned_for_the_table_as_it_is_not_as_it_was_when_it_was_first_run() {
+        jdbc.execute("DROP TABLE IF EXISTS batch_plan_probe");
+        jdbc.execute("CREATE TABLE batch_plan_probe (id uuid PRIMARY KEY, n bigint NOT NULL)");
+        transactions.executeWithoutResult(status -> {
+            BatchedRows.open(dataSource, () -> { });
+            jdbc.update("INSERT INTO batch_plan_probe SELECT gen_random_uuid(), 0 FROM generate_series(1, 40)");
+            List<UUID> small = jdbc.queryForList("SELECT id FROM batch_plan_probe", UUID.class);
+            Runnable everyRowTwice = () -> {
+                for (UUID id : small) {
+                    BatchedRows.add(PROBE_UPDATE, new Probe(id), () -> { });
+                    BatchedRows.add(PROBE_UPDATE, new Probe(id), () -> { });
+                }
+                BatchedRows.flush(PROBE_UPDATE);
+            };
+            // run often enough on this connection for a prepared statement's plan to be kept (a small table's)
+            for (int i = 0; i < 12; i++) {
+                everyRowTwice.run();
+            }
+            jdbc.update("INSERT INTO batch_plan_probe SELECT gen_random_uuid(), 0 FROM generate_series(1, 50000)");
+            long before = sequentialScansOfTheProbe();
+
+            everyRowTwice.run();
+
+            assertThat(sequentialScansOfTheProbe() - before).as("sequential scans of 50,040 rows to update 40")
+                    .isZero();
+            assertThat(jdbc.queryForList("SELECT DISTINCT n FROM batch_plan_probe WHERE n > 0", Long.class))
+                    .containsExactly(26L);
+        });
+        jdbc.execute("DROP TABLE batch_plan_probe");
     }
 
     @Test
