@@ -863,6 +863,39 @@ public final class BenchMain {
         throw new IllegalStateException("the log did not catch up with " + events + " events");
     }
 
+    private static Instant databaseNow(String url) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+             ResultSet now = connection.createStatement().executeQuery("SELECT now()")) {
+            now.next();
+            return now.getTimestamp(1).toInstant();
+        }
+    }
+
+    /**
+     * Waits for the node's first scheduled verification (a full pass over every leaf; due a minute after the
+     * schema's node started, so at once or within a minute of this node's start): without the wait it ran inside
+     * the timed replay whenever it fell due after the log's catch-up, a second pass over the million events in a
+     * step meant to time one.
+     */
+    private static void awaitFirstScheduledVerification(String url, Instant nodeStart) throws SQLException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+             var query = connection.prepareStatement("SELECT count(*) FROM ledger_log_verification"
+                     + " WHERE checked_at >= ?")) {
+            // nothing else verifies before the replay
+            query.setTimestamp(1, java.sql.Timestamp.from(nodeStart));
+            while (System.nanoTime() < deadline) {
+                var rows = query.executeQuery();
+                rows.next();
+                if (rows.getLong(1) > 0) {
+                    return;
+                }
+                NodeProcess.sleep(500);
+            }
+        }
+        throw new IllegalStateException("the node's first scheduled verification did not end");
+    }
+
     /** The offline verifier (`java -jar ledger.jar verify`) over the stored events, with the node stopped. */
     private void verifier(String url, Path checkpoints, Path publicKey, long events, double catchUpSeconds)
             throws Exception {
@@ -950,12 +983,14 @@ public final class BenchMain {
                     + " || ',\"gaps\":[]}', 'UTF8')");
             Path publicKey = work.resolve("public-key");
             double logCatchUp;
+            Instant nodeStart = databaseNow(url);
             try (NodeProcess node = NodeProcess.start(launch, url, work.resolve("replay.log"),
                     concat(args, "--ledger.log.checkpoint-dir=" + checkpoints))) {
                 Api admin = node.api().as("bench-admin-token");
                 awaitCaughtUp(admin);
                 // the log appends leaves for the bulk-loaded events first: a live store has them already
                 logCatchUp = awaitLogComplete(url, REPLAY_EVENTS);
+                awaitFirstScheduledVerification(url, nodeStart);
                 Files.writeString(publicKey, node.api().as("bench-auditor-token").get("/api/v1/ledger/public-key").body());
                 if (!nullCipher && r == 0 && runs("verification")) {
                     verificationScopes(node, url);

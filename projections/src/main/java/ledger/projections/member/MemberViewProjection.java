@@ -417,7 +417,8 @@ public class MemberViewProjection {
                     + " ORDER BY member, CAST(version AS bigint) DESC) d"
                     + " WHERE m.member_id = d.member_id AND m.version < d.version",
             LaterDownload::memberId, LaterDownload::version, LaterDownload::at)
-            .expecting(later -> (int) later.stream().map(LaterDownload::memberId).distinct().count());
+            .expecting(later -> (int) later.stream().map(LaterDownload::memberId).distinct().count())
+            .plannedAtEveryRun();
 
     /**
      * The member rows a batch claimed (its UPDATE locked them) with the sequence each stands at once the batch's

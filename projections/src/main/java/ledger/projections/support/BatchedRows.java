@@ -160,15 +160,18 @@ public final class BatchedRows {
         private final String sql;
         private final List<Function<R, Object>> values;
         private final ToIntFunction<List<R>> expected;
+        private final boolean plannedAtEveryRun;
 
-        private Table(String sql, List<Function<R, Object>> values, ToIntFunction<List<R>> expected) {
+        private Table(String sql, List<Function<R, Object>> values, ToIntFunction<List<R>> expected,
+                      boolean plannedAtEveryRun) {
             this.sql = sql;
             this.values = values;
             this.expected = expected;
+            this.plannedAtEveryRun = plannedAtEveryRun;
         }
 
         private Table(String sql, List<Function<R, Object>> values) {
-            this(sql, values, null);
+            this(sql, values, null, false);
         }
 
         /**
@@ -176,7 +179,19 @@ public final class BatchedRows {
          * another count fails the write (and with it the batch).
          */
         public Table<R> expecting(ToIntFunction<List<R>> rowsChanged) {
-            return new Table<>(sql, values, Objects.requireNonNull(rowsChanged));
+            return new Table<>(sql, values, Objects.requireNonNull(rowsChanged), plannedAtEveryRun);
+        }
+
+        /**
+         * The same statement, planned at every run and never kept prepared on the server: for a statement that
+         * reads a table (a join), whose best plan changes as the table grows. A plan PostgreSQL keeps is made
+         * once for the tables as they were (a rebuilt member view at 40 rows read by a hash join over all of
+         * it) and stays until an ANALYZE, so each batch's update read the whole growing view (a third of
+         * PostgreSQL's work in a million-event replay). The inserts of rows keep their prepared plan: parsing
+         * and planning them per batch cost more than it could save.
+         */
+        public Table<R> plannedAtEveryRun() {
+            return new Table<>(sql, values, expected, true);
         }
 
         /** An insert of rows into a table, column by column ({@link Builder#build}). */
@@ -195,7 +210,9 @@ public final class BatchedRows {
 
         private void write(Connection connection, List<R> rows) throws SQLException {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                plannedAsTheTablesAreNow(statement);
+                if (plannedAtEveryRun && statement.isWrapperFor(PGStatement.class)) {
+                    statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+                }
                 for (int c = 0; c < values.size(); c++) {
                     Function<R, Object> value = values.get(c);
                     String[] texts = rows.stream().map(value).map(v -> v == null ? null : v.toString())
@@ -211,16 +228,9 @@ public final class BatchedRows {
             }
         }
 
-        /**
-         * Planned at every run, never kept prepared on the server: a plan PostgreSQL keeps is made once for the
-         * tables as they were (a rebuild's member view at 40 rows read by a hash join over all of it), and without
-         * a new ANALYZE it stays, so each batch's update read the whole growing view (a third of PostgreSQL's
-         * work in a million-event replay). Planning a statement per batch costs a fraction of a millisecond.
-         */
-        private static void plannedAsTheTablesAreNow(PreparedStatement statement) throws SQLException {
-            if (statement.isWrapperFor(PGStatement.class)) {
-                statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-            }
+        /** Whether the statement is planned at every run ({@link #plannedAtEveryRun()}). */
+        public boolean isPlannedAtEveryRun() {
+            return plannedAtEveryRun;
         }
 
         /** The statement, for tests and logs: it holds no values. */

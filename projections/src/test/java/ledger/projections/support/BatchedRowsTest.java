@@ -69,7 +69,7 @@ class BatchedRowsTest extends ProjectionTest {
     private static final BatchedRows.Table<Probe> PROBE_UPDATE = BatchedRows.Table.statement(
             "UPDATE batch_plan_probe p SET n = p.n + d.n FROM (SELECT DISTINCT ON (id) CAST(id AS uuid) AS id,"
                     + " count(*) OVER (PARTITION BY id) AS n FROM unnest(CAST(? AS text[])) AS rows(id)"
-                    + " ORDER BY id) d WHERE p.id = d.id", Probe::id);
+                    + " ORDER BY id) d WHERE p.id = d.id", Probe::id).plannedAtEveryRun();
 
     private long sequentialScansOfTheProbe() {
         return jdbc.queryForObject("SELECT seq_scan FROM pg_stat_xact_user_tables WHERE relname = 'batch_plan_probe'"
