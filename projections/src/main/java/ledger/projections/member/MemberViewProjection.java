@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
@@ -68,18 +69,100 @@ public class MemberViewProjection {
     // keeps the lock order of an erasure (key row, then view rows): the two cannot deadlock.
 
     @EventHandler
-    void on(MemberRegistered event, @SequenceNumber long sequence) {
+    void on(MemberRegistered event, @SequenceNumber long sequence, ReplayStatus status) {
         UUID id = event.memberId().value();
         if (fence.shreddedHolding(id)) {
             rows.insertRegistered(id, null, null, null, null, null, event.at(), sequence);
             rows.erase(id);
             return;
         }
-        // a row the batch inserted is locked by it as a claimed one is: its later downloads are collected
-        claimed(ClaimedRows.before(id), id, sequence, rows.insertRegistered(id, event.username(), event.givenName(),
-                event.familyName(), event.company(), event.email(), event.at(), sequence));
+        ClaimedRows claimed = ClaimedRows.before(id);
+        if (claimed != null && status.isReplay()) {
+            // a rebuild's registration: the row is written at the batch's end, with what its consents and
+            // downloads in the batch make of it (a replay emptied the view: no row can be there before)
+            NewMember member = new NewMember(id, event.username(), event.givenName(), event.familyName(),
+                    event.company(), event.email(), event.at(), sequence);
+            BatchedRows.add(NEW_MEMBERS, member, () -> {
+                throw new IllegalStateException("a new member's row is only collected by a batch");
+            });
+            claimed.registered(member);
+        } else {
+            // a row the batch inserted is locked by it as a claimed one is: its later downloads are collected
+            claimed(claimed, id, sequence, rows.insertRegistered(id, event.username(), event.givenName(),
+                    event.familyName(), event.company(), event.email(), event.at(), sequence));
+        }
         profileValues(id, sequence, event.at(), event.givenName(), event.familyName(), event.company(), event.email());
     }
+
+    /** A registration outside a replay (tests, and Axon's handlers when the message is no replayed one). */
+    void on(MemberRegistered event, long sequence) {
+        on(event, sequence, ReplayStatus.REGULAR);
+    }
+
+    /**
+     * A member a replaying batch registered, its row not written yet: the batch's consents and downloads of the
+     * member move it here (version, activity, count) and its consents wait in {@link #NEW_CONSENTS}. Any other
+     * statement on the member's rows writes the batch's new rows first ({@link ClaimedRows#before}); once written
+     * it is a row the batch claimed.
+     */
+    static final class NewMember {
+        final UUID memberId;
+        final String username;
+        final String givenName;
+        final String familyName;
+        final String company;
+        final String email;
+        final Instant registeredAt;
+        long version;
+        Instant lastActivityAt;
+        long downloads;
+
+        NewMember(UUID memberId, String username, String givenName, String familyName, String company, String email,
+                  Instant registeredAt, long version) {
+            this.memberId = memberId;
+            this.username = username;
+            this.givenName = givenName;
+            this.familyName = familyName;
+            this.company = company;
+            this.email = email;
+            this.registeredAt = registeredAt;
+            this.version = version;
+            this.lastActivityAt = registeredAt;
+        }
+    }
+
+    /** The batch's new members, one insert; each must be new (a row already there fails the batch). */
+    static final BatchedRows.Table<NewMember> NEW_MEMBERS = BatchedRows.Table.<NewMember>into("member_view")
+            .column("member_id", "uuid", m -> m.memberId)
+            .column("username", "text", m -> m.username)
+            .column("given_name", "text", m -> m.givenName)
+            .column("family_name", "text", m -> m.familyName)
+            .column("company", "text", m -> m.company)
+            .column("email", "text", m -> m.email)
+            .column("status", "text", m -> "ACTIVE")
+            .column("downloads", "bigint", m -> m.downloads)
+            .column("registered_at", "timestamptz", m -> m.registeredAt)
+            .column("last_activity_at", "timestamptz", m -> m.lastActivityAt)
+            .column("version", "bigint", m -> m.version)
+            .build("ON CONFLICT (member_id) DO NOTHING")
+            .expecting(List::size)
+            .whenWritten(written -> ClaimedRows.ofBatch().written(written));
+
+    /** A consent of a member the batch registered: its last per purpose is written with the new rows. */
+    record NewConsent(UUID memberId, String purpose, boolean granted, String policyVersion, Instant since) {
+    }
+
+    static final BatchedRows.Table<NewConsent> NEW_CONSENTS = BatchedRows.Table.statement(
+            "INSERT INTO member_view_consent (member_id, purpose, granted, policy_version, since)"
+                    + " SELECT DISTINCT ON (member, purpose) CAST(member AS uuid), purpose, CAST(granted AS boolean),"
+                    + " policy_version, CAST(since AS timestamptz) FROM unnest(CAST(? AS text[]), CAST(? AS text[]),"
+                    + " CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[])) WITH ORDINALITY"
+                    + " AS rows(member, purpose, granted, policy_version, since, position)"
+                    + " ORDER BY member, purpose, position DESC"
+                    + " ON CONFLICT (member_id, purpose) DO UPDATE SET granted = EXCLUDED.granted,"
+                    + " policy_version = EXCLUDED.policy_version, since = EXCLUDED.since",
+            NewConsent::memberId, NewConsent::purpose, NewConsent::granted, NewConsent::policyVersion,
+            NewConsent::since);
 
     /** A batch's profile values, written in one statement at its end (personal data, under the batch's fence). */
     static final BatchedRows.Table<MemberProfileValueRow> PROFILE_VALUES = BatchedRows.Table
@@ -364,7 +447,19 @@ public class MemberViewProjection {
     private void claimConsent(MemberEvent event, long sequence, String purpose, boolean granted, String policyVersion,
                               boolean endsObjection) {
         UUID member = event.memberId().value();
-        ClaimedRows claimed = ClaimedRows.before(member);
+        ClaimedRows claimed = ClaimedRows.ofBatch();
+        NewMember fresh = claimed == null ? null : claimed.fresh(member);
+        if (fresh != null) {
+            // no objection can be there yet: one would have written the new rows first
+            if (fresh.version < sequence) {
+                fresh.version = sequence;
+                fresh.lastActivityAt = event.at();
+                BatchedRows.add(NEW_CONSENTS, new NewConsent(member, purpose, granted, policyVersion, event.at()),
+                        () -> { });
+            }
+            return;
+        }
+        claimed = ClaimedRows.before(member);
         claimed(claimed, member, sequence, rows.claimConsent(member, sequence, event.at(), purpose, granted,
                 policyVersion, endsObjection));
     }
@@ -381,6 +476,16 @@ public class MemberViewProjection {
      */
     private boolean claimDownload(UUID member, long sequence, Instant at) {
         ClaimedRows claimed = ClaimedRows.ofBatch();
+        NewMember fresh = claimed == null ? null : claimed.fresh(member);
+        if (fresh != null) {
+            if (fresh.version >= sequence) {
+                return false;
+            }
+            fresh.version = sequence;
+            fresh.lastActivityAt = at;
+            fresh.downloads++;
+            return true;
+        }
         if (claimed != null && claimed.follows(member, sequence)) {
             BatchedRows.add(LATER_DOWNLOADS, new LaterDownload(member, sequence, at),
                     () -> rows.claimDownload(member, sequence, at));
@@ -429,18 +534,43 @@ public class MemberViewProjection {
         private static final Object KEY = new Object();
         private final Map<UUID, Long> at = new HashMap<>();
         private final Set<UUID> collecting = new HashSet<>();
+        private final Map<UUID, NewMember> fresh = new HashMap<>();
 
         static ClaimedRows ofBatch() {
             return BatchedRows.local(KEY, ClaimedRows::new);
         }
 
-        /** The batch's claimed rows, the member's collected downloads written: before a statement on its row. */
+        /**
+         * The batch's claimed rows, the member's collected downloads and the batch's new rows written: before a
+         * statement on its row.
+         */
         static ClaimedRows before(UUID member) {
             ClaimedRows claimed = ofBatch();
+            if (claimed != null && claimed.fresh.containsKey(member)) {
+                BatchedRows.flush(NEW_MEMBERS);
+                BatchedRows.flush(NEW_CONSENTS);
+            }
             if (claimed != null && claimed.collecting.contains(member)) {
                 claimed.writeCollected();
             }
             return claimed;
+        }
+
+        /** The member's row if the batch registered it and has not written it yet. */
+        NewMember fresh(UUID member) {
+            return fresh.get(member);
+        }
+
+        void registered(NewMember member) {
+            fresh.put(member.memberId, member);
+        }
+
+        /** New rows written: from now on rows the batch claimed, at the version they were written with. */
+        void written(List<NewMember> members) {
+            for (NewMember member : members) {
+                fresh.remove(member.memberId);
+                at.put(member.memberId, member.version);
+            }
         }
 
         /** Whether the batch holds the member's row below {@code sequence}; if not, its collected downloads are written. */

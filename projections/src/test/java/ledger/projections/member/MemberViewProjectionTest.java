@@ -3,6 +3,7 @@ package ledger.projections.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -735,6 +736,95 @@ class MemberViewProjectionTest extends ProjectionTest {
         // its join to member_view: a plan kept from a rebuild's first batches read the whole view (BatchedRowsTest)
         assertThat(MemberViewProjection.LATER_DOWNLOADS.isPlannedAtEveryRun()).isTrue();
         assertThat(MemberViewProjection.DOWNLOADS.isPlannedAtEveryRun()).isFalse();
+    }
+
+    /** Each member's events as a replay delivers them; {@code status} tells the registration whether it is one. */
+    private void member(MemberId id, int shape, org.axonframework.eventhandling.ReplayStatus status) {
+        projection.on(new MemberRegistered(id, "user-" + id, "Given", "Family", "Company", "mail@example.org",
+                PORTAL, at(0)), 0, status);
+        ConsentGiven consent = given(id, "newsletter", "2024-06", 1);
+        projection.on(consent, 1);
+        java.util.function.LongConsumer download = seq -> projection.on(
+                new DocumentDownloaded(id, "doc-" + seq, "Title " + seq, PORTAL, at(seq)), seq);
+        switch (shape) {
+            case 0 -> { // consents and downloads only: written at the batch's end
+                download.accept(2);
+                projection.on(new ConsentWithdrawn(id, consent.consentId(), "newsletter", "2024-06",
+                        WithdrawalChannel.PORTAL, PORTAL, at(3)), 3);
+                projection.on(given(id, "newsletter", "2024-07", 4), 4);
+                download.accept(5);
+                download.accept(2); // seen again: changes nothing
+                download.accept(6);
+            }
+            case 1 -> { // an objection writes the new rows first; later consents end it
+                download.accept(2);
+                projection.on(new ObjectionRecorded(id, "newsletter", DPM, at(3)), 3);
+                download.accept(4);
+                projection.on(given(id, "newsletter", "2024-07", 5), 5);
+                download.accept(6);
+            }
+            case 2 -> { // a profile edit, then downloads
+                projection.on(new ProfileEdited(id, null, null, "Edited", null, PORTAL, at(2)), 2);
+                download.accept(3);
+                download.accept(4);
+            }
+            default -> { // an erasure in the batch
+                download.accept(2);
+                projection.on(new MemberErased(id, ErasureGround.MEMBER_REQUEST, DPM, at(3)), 3);
+                download.accept(4);
+            }
+        }
+    }
+
+    @Test
+    void a_replayed_batch_writes_its_new_members_rows_at_its_end_as_one_by_one() {
+        org.axonframework.eventhandling.ReplayStatus replay = org.axonframework.eventhandling.ReplayStatus.REPLAY;
+        List<MemberId> oneByOne = new ArrayList<>();
+        List<MemberId> replayed = new ArrayList<>();
+        for (int shape = 0; shape < 4; shape++) {
+            MemberId alone = MemberId.random();
+            int s = shape;
+            batch(() -> member(alone, s, org.axonframework.eventhandling.ReplayStatus.REGULAR));
+            oneByOne.add(alone);
+            replayed.add(MemberId.random());
+        }
+        batchWrittenAtItsEnd(() -> {
+            // the members whose events write the new rows first (an objection, an edit, an erasure), then one
+            // whose row waits for the batch's end
+            for (int shape : new int[] {1, 2, 3, 0}) {
+                member(replayed.get(shape), shape, replay);
+            }
+        }, () -> assertThat(count("SELECT count(*) FROM member_view WHERE member_id = ?", replayed.get(0).value()))
+                .as("the last member's row waits for the batch's end").isZero());
+
+        for (int shape = 0; shape < 4; shape++) {
+            MemberView expected = view(oneByOne.get(shape));
+            MemberView actual = view(replayed.get(shape));
+            assertThat(actual).as("shape " + shape).usingRecursiveComparison()
+                    .ignoringFields("memberId", "username").isEqualTo(expected);
+            assertThat(projection.downloads(replayed.get(shape).value()).stream()
+                    .map(MemberViewProjectionTest::withoutIds).toList()).as("downloads of shape " + shape)
+                    .isEqualTo(projection.downloads(oneByOne.get(shape).value()).stream()
+                            .map(MemberViewProjectionTest::withoutIds).toList());
+            assertThat(projection.profileValues(replayed.get(shape).value()).stream()
+                    .map(v -> v.field() + "=" + v.value() + "@" + v.seq()).toList())
+                    .isEqualTo(projection.profileValues(oneByOne.get(shape).value()).stream()
+                            .map(v -> v.field() + "=" + v.value() + "@" + v.seq()).toList());
+        }
+        assertThat(view(oneByOne.get(0)).downloads()).isEqualTo(3);
+        assertThat(view(oneByOne.get(1)).objections()).isEmpty();
+    }
+
+    @Test
+    void a_replayed_registration_of_a_member_whose_row_is_there_fails_the_batch_and_keeps_nothing_of_it() {
+        MemberId id = registered();
+        MemberView before = view(id);
+        assertThatThrownBy(() -> batchWrittenAtItsEnd(() -> {
+            projection.on(new MemberRegistered(id, "other", "Other", "Other", "Other", "other@example.org", PORTAL,
+                    at(0)), 0, org.axonframework.eventhandling.ReplayStatus.REPLAY);
+            projection.on(given(id, "newsletter", "2024-06", 1), 1);
+        }, () -> { })).isInstanceOf(IllegalStateException.class);
+        assertThat(view(id)).isEqualTo(before);
     }
 
     private static MemberDownloadRow withoutIds(MemberDownloadRow row) {

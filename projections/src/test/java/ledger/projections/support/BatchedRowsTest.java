@@ -109,6 +109,30 @@ class BatchedRowsTest extends ProjectionTest {
     }
 
     @Test
+    void an_instant_is_stored_as_a_single_row_statement_stores_it_half_microseconds_included() {
+        UUID collected = UUID.randomUUID();
+        UUID single = UUID.randomUUID();
+        // exactly half a microsecond: the driver rounds a bound value up, PostgreSQL a text's to even
+        for (Instant at : List.of(Instant.parse("2026-12-07T15:59:24.484122500Z"),
+                Instant.parse("2026-12-07T15:59:24.484123500Z"), Instant.parse("2026-12-07T15:59:24.999999500Z"),
+                Instant.parse("2026-12-07T15:59:24.484123499Z"), Instant.parse("2026-12-07T15:59:24.484123Z"))) {
+            long seq = count("SELECT count(*) FROM member_history WHERE member_id = ?", collected);
+            transactions.executeWithoutResult(status -> {
+                BatchedRows.open(dataSource, () -> { });
+                BatchedRows.add(TRAIL, new MemberHistoryRow(null, collected, seq, "T", at, "static:PORTAL#1",
+                        "PORTAL", "{}", null), () -> { });
+            });
+            jdbc.update("INSERT INTO member_history (member_id, seq, type, at, actor_principal, actor_role, details)"
+                    + " VALUES (?, ?, 'T', ?, 'static:PORTAL#1', 'PORTAL', '{}')", single, seq,
+                    java.sql.Timestamp.from(at));
+            assertThat(jdbc.queryForObject("SELECT at FROM member_history WHERE member_id = ? AND seq = ?",
+                    java.sql.Timestamp.class, collected, seq)).as(at.toString())
+                    .isEqualTo(jdbc.queryForObject("SELECT at FROM member_history WHERE member_id = ? AND seq = ?",
+                            java.sql.Timestamp.class, single, seq));
+        }
+    }
+
+    @Test
     void with_no_batch_collecting_a_row_is_written_at_once() {
         AtomicInteger written = new AtomicInteger();
         batch(() -> BatchedRows.add(TRAIL, row(UUID.randomUUID(), 0, "T"), written::incrementAndGet));
