@@ -94,7 +94,7 @@ public class MemberViewProjection {
         profileValues(id, sequence, event.at(), event.givenName(), event.familyName(), event.company(), event.email());
     }
 
-    /** A registration outside a replay (tests, and Axon's handlers when the message is no replayed one). */
+    /** A registration that is no replayed one, for direct callers (tests); Axon calls the handler above. */
     void on(MemberRegistered event, long sequence) {
         on(event, sequence, ReplayStatus.REGULAR);
     }
