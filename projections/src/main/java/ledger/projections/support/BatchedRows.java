@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
@@ -161,10 +162,10 @@ public final class BatchedRows {
         private final List<Function<R, Object>> values;
         private final ToIntFunction<List<R>> expected;
         private final boolean plannedAtEveryRun;
-        private final java.util.function.Consumer<List<R>> written;
+        private final Consumer<List<R>> written;
 
         private Table(String sql, List<Function<R, Object>> values, ToIntFunction<List<R>> expected,
-                      boolean plannedAtEveryRun, java.util.function.Consumer<List<R>> written) {
+                      boolean plannedAtEveryRun, Consumer<List<R>> written) {
             this.sql = sql;
             this.values = values;
             this.expected = expected;
@@ -188,7 +189,7 @@ public final class BatchedRows {
          * The same statement; {@code afterwards} is told the rows once they are written (at the batch's end or
          * earlier, when a statement had to see them), in the batch's thread.
          */
-        public Table<R> whenWritten(java.util.function.Consumer<List<R>> afterwards) {
+        public Table<R> whenWritten(Consumer<List<R>> afterwards) {
             return new Table<>(sql, values, expected, plannedAtEveryRun, Objects.requireNonNull(afterwards));
         }
 
