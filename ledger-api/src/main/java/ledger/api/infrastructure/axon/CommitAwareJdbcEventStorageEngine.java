@@ -113,10 +113,10 @@ final class CommitAwareJdbcEventStorageEngine extends JdbcEventStorageEngine {
 
     private List<? extends TrackedEventData<?>> ask(TrackingToken lastToken, int batchSize) {
         asked.incrementAndGet();
-        return super.fetchTrackedEvents(lastToken, batchSize);
+        return FetchesOutsideTransactions.fetching(() -> super.fetchTrackedEvents(lastToken, batchSize));
     }
 
-    /** How many fetches of tracked events asked the database (each one transaction). */
+    /** How many fetches of tracked events asked the database (each in auto-commit, {@link FetchesOutsideTransactions}). */
     long fetchesAsked() {
         return asked.get();
     }

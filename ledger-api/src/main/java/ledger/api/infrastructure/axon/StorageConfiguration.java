@@ -120,7 +120,7 @@ class StorageConfiguration {
                     .eventSerializer(eventSerializer)
                     .snapshotFilter(configuration.snapshotFilter())
                     .connectionProvider(connectionProvider)
-                    .transactionManager(transactionManager)
+                    .transactionManager(new FetchesOutsideTransactions(transactionManager))
                     .schema(eventSchema), shortFetches);
         }
 

@@ -2,8 +2,10 @@ package ledger.api.infrastructure.lookup;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -38,13 +40,12 @@ public class JdbcMemberLookupIndex implements DeadRowTables, MemberLookupIndex {
 
     @EventHandler
     void on(MemberRegistered event) {
-        add(event.memberId().value(), Kind.USERNAME, event.username());
-        add(event.memberId().value(), Kind.EMAIL, event.email());
+        add(event.memberId().value(), event.username(), event.email());
     }
 
     @EventHandler
     void on(ProfileEdited event) {
-        add(event.memberId().value(), Kind.EMAIL, event.email());
+        add(event.memberId().value(), null, event.email());
     }
 
     @EventHandler
@@ -70,15 +71,26 @@ public class JdbcMemberLookupIndex implements DeadRowTables, MemberLookupIndex {
         }, (rs, i) -> rs.getObject(1, UUID.class));
     }
 
-    private void add(UUID member, Kind kind, String value) {
-        if (value == null) {
+    /** The member's digests of the values given (null: none), in one statement (a registration's two). */
+    private void add(UUID member, String username, String email) {
+        List<byte[]> digests = new ArrayList<>();
+        digest(Kind.USERNAME, username).ifPresent(digests::add);
+        digest(Kind.EMAIL, email).ifPresent(digests::add);
+        if (digests.isEmpty()) {
             return;
         }
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement("INSERT INTO member_lookup (digest, member_id)"
+                    + " SELECT digest, ? FROM unnest(?) AS digests(digest) ON CONFLICT DO NOTHING");
+            statement.setObject(1, member);
+            statement.setArray(2, connection.createArrayOf("bytea", digests.toArray(byte[][]::new)));
+            return statement;
+        });
+    }
+
+    private Optional<byte[]> digest(Kind kind, String value) {
         String normalised = normalise(kind, value);
-        if (!normalised.isEmpty()) {
-            jdbc.update("INSERT INTO member_lookup (digest, member_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    MasterKeys.hmac(keys.get(0), input(kind, normalised)), member);
-        }
+        return normalised.isEmpty() ? Optional.empty() : Optional.of(MasterKeys.hmac(keys.get(0), input(kind, normalised)));
     }
 
     /**
