@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import ledger.api.support.Api;
 import ledger.api.support.IntegrationTest;
+import ledger.api.support.StatementsPerMember;
 
 /**
  * The DPM finds a person by e-mail (requests arrive by e-mail) or username, through a keyed blind
@@ -54,6 +55,18 @@ class MemberLookupIT extends IntegrationTest {
         JsonNode accesses = api().as(Api.DPM).get("/api/v1/members/" + member + "/accesses").json();
         assertThat(accesses.findValuesAsText("resource")).containsExactly("member-lookup", "member-lookup");
         assertThat(accesses.findValuesAsText("accessorRole")).containsOnly("DPM");
+    }
+
+    @Test
+    void a_registrations_username_and_address_enter_the_index_in_one_statement() {
+        try (StatementsPerMember index = new StatementsPerMember(jdbc, "member_lookup")) {
+            String username = Api.uniqueUsername();
+            UUID member = api().register(username);
+
+            assertThat(index.rowsPerStatement(member)).containsExactly(2);
+            assertThat(found("email", email(username))).containsExactly(member.toString());
+            assertThat(found("username", username)).containsExactly(member.toString());
+        }
     }
 
     @Test
