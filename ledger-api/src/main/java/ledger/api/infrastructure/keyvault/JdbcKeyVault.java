@@ -43,8 +43,15 @@ final class JdbcKeyVault implements KeyVault, DeadRowTables, ShredFence {
         if (row.isEmpty()) {
             byte[] fresh = AesGcm.newKey();
             String kekId = fleet.activeIdForWriting();
-            jdbc.update("INSERT INTO data_key (subject_id, wrapped_key, kek_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                    subject, masterKeys.wrap(subject, fresh, kekId), kekId);
+            byte[] wrapped = masterKeys.wrap(subject, fresh, kekId);
+            // a row inserted here is the transaction's own (locked until it commits): held as a read row is;
+            // a conflict (a row another transaction inserted meanwhile, a tombstone) is read as it is
+            boolean inserted = !jdbc.queryForList("INSERT INTO data_key (subject_id, wrapped_key, kek_id)"
+                    + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1", Integer.class, subject, wrapped, kekId).isEmpty();
+            if (inserted) {
+                held(subject, new Row(wrapped, kekId, false));
+                return fresh;
+            }
             row = find(subject);
         }
         Row found = row.orElseThrow(() -> new IllegalStateException("data key vanished while it was created"));
@@ -127,9 +134,15 @@ final class JdbcKeyVault implements KeyVault, DeadRowTables, ShredFence {
                 (rs, i) -> new Row(rs.getBytes(1), rs.getString(2), rs.getBoolean(3)), subject);
         Optional<Row> found = rows.stream().findFirst();
         // only a row that exists is locked: a missing one guards nothing and is asked again
-        if (held != null && found.isPresent()) {
-            held.hold(subject, found.get());
-        }
+        found.ifPresent(row -> held(subject, row));
         return found;
+    }
+
+    private static Row held(UUID subject, Row row) {
+        HeldKeyRows held = HeldKeyRows.current();
+        if (held != null) {
+            held.hold(subject, row);
+        }
+        return row;
     }
 }

@@ -115,6 +115,25 @@ class HeldKeyRowsIT extends IntegrationTest {
         assertThat(shredElsewhere(two, "5s")).isTrue();
     }
 
+    @Test
+    void a_new_subjects_key_row_is_created_and_held_without_reading_it_back() {
+        UUID subject = UUID.randomUUID();
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            long before = keyRowReads();
+            byte[] written = vault.keyForWriting(subject);
+            assertThat(keyRowReads() - before).as("the look for a row, the insert's conflict check").isEqualTo(2);
+            assertThat(vault.keyForReading(subject)).hasValueSatisfying(key -> assertThat(key).isEqualTo(written));
+            assertThat(fence.shreddedHolding(subject)).isFalse();
+            assertThat(keyRowReads() - before).as("answered from the held row").isEqualTo(2);
+            // the row the transaction inserted is its own until it commits: an erasure elsewhere sees no row to
+            // shred, and its tombstone for the subject waits
+            assertThat(shredElsewhere(subject, "300ms")).isFalse();
+            assertThatThrownBy(() -> elsewhere("INSERT INTO data_key (subject_id, shredded_at) VALUES ('" + subject
+                    + "', now()) ON CONFLICT DO NOTHING", "300ms")).hasMessageContaining("lock");
+        });
+        assertThat(shredElsewhere(subject, "5s")).isTrue();
+    }
+
     private UUID subjectWithKey() {
         UUID subject = UUID.randomUUID();
         new TransactionTemplate(transactions).executeWithoutResult(tx -> vault.keyForWriting(subject));
@@ -130,13 +149,18 @@ class HeldKeyRowsIT extends IntegrationTest {
 
     /** Shreds the key in a transaction of another thread and connection, waiting at most lockTimeout. */
     private boolean shredElsewhere(UUID subject, String lockTimeout) {
+        return elsewhere("UPDATE data_key SET wrapped_key = NULL, kek_id = NULL, shredded_at = now()"
+                + " WHERE subject_id = '" + subject + "' AND shredded_at IS NULL", lockTimeout);
+    }
+
+    /** Runs the statement in a transaction of another thread and connection, waiting at most lockTimeout: one row? */
+    private boolean elsewhere(String sql, String lockTimeout) {
         try {
             return CompletableFuture.supplyAsync(() -> {
                 try (Connection other = dataSource.getConnection(); Statement statement = other.createStatement()) {
                     other.setAutoCommit(false);
                     statement.execute("SET LOCAL lock_timeout = '" + lockTimeout + "'");
-                    int shredded = statement.executeUpdate("UPDATE data_key SET wrapped_key = NULL, kek_id = NULL,"
-                            + " shredded_at = now() WHERE subject_id = '" + subject + "' AND shredded_at IS NULL");
+                    int shredded = statement.executeUpdate(sql);
                     other.commit();
                     return shredded == 1;
                 } catch (java.sql.SQLException e) {
