@@ -78,27 +78,6 @@ public final class BatchedRows {
         });
     }
 
-    /**
-     * Collects the rows {@code work} adds and writes them when it returns, one statement per table, as a batch of
-     * its own: for work inside a transaction that is rolled back to a savepoint when it fails (a command's write
-     * of the member view), so its rows are written inside the savepoint too. Within a batch that already collects,
-     * the batch writes them at its end.
-     */
-    public static void during(DataSource dataSource, Runnable work) {
-        if (TransactionSynchronizationManager.hasResource(RESOURCE)) {
-            work.run();
-            return;
-        }
-        BatchedRows rows = new BatchedRows(dataSource);
-        TransactionSynchronizationManager.bindResource(RESOURCE, rows);
-        try {
-            work.run();
-            rows.write();
-        } finally {
-            TransactionSynchronizationManager.unbindResource(RESOURCE);
-        }
-    }
-
     /** Whether rows of this thread's transaction are collected. */
     public static boolean collecting() {
         return TransactionSynchronizationManager.getResource(RESOURCE) != null;

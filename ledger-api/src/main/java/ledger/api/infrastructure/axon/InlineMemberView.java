@@ -30,7 +30,6 @@ import org.springframework.util.function.SingletonSupplier;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import ledger.api.infrastructure.keyvault.HeldKeyRows;
-import ledger.projections.support.BatchedRows;
 import ledger.core.member.MemberEvent;
 import ledger.projections.member.MemberViewProjection;
 
@@ -159,14 +158,11 @@ final class InlineMemberView implements AutoCloseable {
         try {
             Savepoint savepoint = connection.setSavepoint();
             try {
-                // the event's rows of a table in one statement (profile values, a download), as in a batch
-                BatchedRows.during(dataSource, () -> {
-                    for (EventMessageHandler handler : handlers.get()) {
-                        if (handler.canHandle(event)) {
-                            handle(handler, event);
-                        }
+                for (EventMessageHandler handler : handlers.get()) {
+                    if (handler.canHandle(event)) {
+                        handler.handle(event);
                     }
-                });
+                }
                 return true;
             } catch (Exception failure) {
                 connection.rollback(savepoint);
@@ -174,31 +170,13 @@ final class InlineMemberView implements AutoCloseable {
                 HeldKeyRows.forgetAll();
                 // the type and the exception's class only: the message could carry personal data
                 log.warn("the member view could not take a {} in its command's transaction ({}); the member-view"
-                        + " processor takes it", event.getPayloadType().getSimpleName(),
-                        (failure instanceof HandlerFailed ? failure.getCause() : failure).getClass().getName());
+                        + " processor takes it", event.getPayloadType().getSimpleName(), failure.getClass().getName());
                 return false;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not set or roll back to a savepoint", e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-    }
-
-    private static void handle(EventMessageHandler handler, DomainEventMessage<?> event) {
-        try {
-            handler.handle(event);
-        } catch (RuntimeException failure) {
-            throw failure;
-        } catch (Exception failure) {
-            throw new HandlerFailed(failure);
-        }
-    }
-
-    /** A handler's checked exception, carried out of the rows' collection to the savepoint. */
-    private static final class HandlerFailed extends RuntimeException {
-        HandlerFailed(Exception cause) {
-            super(cause);
         }
     }
 

@@ -19,7 +19,6 @@ import ledger.api.application.operations.ProjectionReplay;
 import ledger.api.support.Api;
 import ledger.api.support.FaultInjection;
 import ledger.api.support.IntegrationTest;
-import ledger.api.support.StatementsPerMember;
 import ledger.projections.member.MemberViewProjection;
 
 /**
@@ -152,22 +151,6 @@ class InlineMemberViewIT extends IntegrationTest {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM member_history WHERE member_id = ?", Integer.class,
                     id)).isEqualTo(entries + 1);
         });
-    }
-
-    @Test
-    void a_commands_rows_of_one_table_are_written_in_one_statement_per_event() {
-        try (StatementsPerMember profileValues = new StatementsPerMember(jdbc, "member_view_profile_value")) {
-            UUID id = api().register(Api.uniqueUsername());
-            assertThat(api().patch("/api/v1/members/" + id + "/profile",
-                    "{\"givenName\":\"Ada\",\"familyName\":\"Lovelace\",\"company\":\"Engines\"}").status())
-                    .isEqualTo(200);
-
-            int registered = jdbc.queryForObject("SELECT count(*) FROM member_view_profile_value WHERE member_id = ?"
-                    + " AND seq = 0", Integer.class, id);
-            assertThat(registered).as("the registration's profile values").isGreaterThan(1);
-            assertThat(profileValues.rowsPerStatement(id)).as("rows per statement: the registration's, the edit's")
-                    .containsExactly(registered, 3);
-        }
     }
 
     private List<List<Map<String, Object>>> rowsOf(UUID id) {
