@@ -8,6 +8,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -70,10 +71,11 @@ class DomainConfiguration {
     ConfigurerModule ledgerDomain(UsernameRegistry usernames, KeyVault keys, List<SubjectDataPurge> purges,
                                   MemberEventLookup memberEvents, StoredAggregates stored, RequestBook requestBook,
                                   LedgerProperties properties, ErasureJournal erasureJournal, NoticeRegistry notices,
-                                  ObjectProvider<MemberCache> memberCache) {
+                                  ObjectProvider<MemberCache> memberCache,
+                                  CommandTargetResolver commandTargets) {
         // Long histories load from a snapshot (encrypted like events) plus the events after it; a member
         // already loaded on this node (MemberCache) is not loaded again.
-        AggregateConfigurer<Member> member = ownTypeOnly(Member.class);
+        AggregateConfigurer<Member> member = ownTypeOnly(Member.class, commandTargets);
         if (properties.snapshotThreshold() > 0) {
             member.configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
                     properties.snapshotThreshold()));
@@ -84,9 +86,9 @@ class DomainConfiguration {
         }
         return configurer -> configurer
                 .configureAggregate(member)
-                .configureAggregate(ownTypeOnly(ContactCase.class))
-                .configureAggregate(ownTypeOnly(DataSubjectRequest.class))
-                .configureAggregate(ownTypeOnly(Notice.class))
+                .configureAggregate(ownTypeOnly(ContactCase.class, commandTargets))
+                .configureAggregate(ownTypeOnly(DataSubjectRequest.class, commandTargets))
+                .configureAggregate(ownTypeOnly(Notice.class, commandTargets))
                 .registerCommandHandler(c -> new NoticeRegistration(c.repository(Notice.class), notices))
                 .registerCommandHandler(c -> new RequestIntake(c.repository(DataSubjectRequest.class), stored,
                         requestBook))
@@ -102,8 +104,9 @@ class DomainConfiguration {
     }
 
     /** An aggregate whose repository refuses ids of another aggregate type as unknown (see {@link OwnTypeOnly}). */
-    private static <A> AggregateConfigurer<A> ownTypeOnly(Class<A> type) {
+    private static <A> AggregateConfigurer<A> ownTypeOnly(Class<A> type, CommandTargetResolver commandTargets) {
         return AggregateConfigurer.defaultConfiguration(type)
+                .configureCommandTargetResolver(c -> commandTargets)
                 .configureAggregateFactory(c -> new OwnTypeOnly<>(new GenericAggregateFactory<>(
                         AnnotatedAggregateMetaModelFactory.inspectAggregate(type, c.parameterResolverFactory(),
                                 c.handlerDefinition(type)))));

@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.lifecycle.Phase;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -214,10 +215,16 @@ class MessagingConfiguration {
         return NodeLoop.start("command-retry");
     }
 
+    /** Where a command's target aggregate is found, remembered per command type (one search per class). */
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, NodeLoop commandRetries) {
+    CommandTargetResolver commandTargets() {
+        return new RememberedCommandTargets();
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, NodeLoop commandRetries, CommandTargetResolver commandTargets) {
         return DefaultCommandGateway.builder()
-                .commandBus(new TurnTakingCommandBus(commandBus))
+                .commandBus(new TurnTakingCommandBus(commandBus, commandTargets))
                 .retryScheduler(new ConcurrencyRetryScheduler(commandRetries.executorService(), 5))
                 .build();
     }

@@ -11,7 +11,6 @@ import org.axonframework.common.Registration;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 
 /**
@@ -31,11 +30,12 @@ final class TurnTakingCommandBus implements CommandBus {
     }
 
     private final CommandBus delegate;
-    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
+    private final CommandTargetResolver targets;
     private final ConcurrentHashMap<String, Turn> turns = new ConcurrentHashMap<>();
 
-    TurnTakingCommandBus(CommandBus delegate) {
+    TurnTakingCommandBus(CommandBus delegate, CommandTargetResolver targets) {
         this.delegate = delegate;
+        this.targets = targets;
     }
 
     @Override

@@ -49,7 +49,7 @@ final class JdbcKeyVault implements KeyVault, DeadRowTables, ShredFence {
             boolean inserted = !jdbc.queryForList("INSERT INTO data_key (subject_id, wrapped_key, kek_id)"
                     + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1", Integer.class, subject, wrapped, kekId).isEmpty();
             if (inserted) {
-                held(subject, new Row(wrapped, kekId, false));
+                hold(subject, new Row(wrapped, kekId, false));
                 return fresh;
             }
             row = find(subject);
@@ -134,15 +134,15 @@ final class JdbcKeyVault implements KeyVault, DeadRowTables, ShredFence {
                 (rs, i) -> new Row(rs.getBytes(1), rs.getString(2), rs.getBoolean(3)), subject);
         Optional<Row> found = rows.stream().findFirst();
         // only a row that exists is locked: a missing one guards nothing and is asked again
-        found.ifPresent(row -> held(subject, row));
+        found.ifPresent(row -> hold(subject, row));
         return found;
     }
 
-    private static Row held(UUID subject, Row row) {
+    /** Remembers a row this transaction locked (or created), so the transaction does not read it again. */
+    private static void hold(UUID subject, Row row) {
         HeldKeyRows held = HeldKeyRows.current();
         if (held != null) {
             held.hold(subject, row);
         }
-        return row;
     }
 }

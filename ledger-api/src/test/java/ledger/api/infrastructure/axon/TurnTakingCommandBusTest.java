@@ -77,7 +77,7 @@ class TurnTakingCommandBusTest {
     @Test
     void a_second_command_for_the_same_member_waits_for_the_first_before_it_reaches_the_bus() throws Exception {
         LocalBus local = new LocalBus();
-        TurnTakingCommandBus bus = new TurnTakingCommandBus(local);
+        TurnTakingCommandBus bus = new TurnTakingCommandBus(local, new RememberedCommandTargets());
         Thread first = dispatching(bus, new Touch("m-1", "hold"));
         assertThat(local.holding.await(5, TimeUnit.SECONDS)).isTrue();
         Thread second = dispatching(bus, new Touch("m-1", "same member"));
