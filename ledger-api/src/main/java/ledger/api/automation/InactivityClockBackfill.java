@@ -8,10 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import ledger.api.infrastructure.scheduling.OncePerDatabase;
 import ledger.core.member.ArmInactivityClock;
 import ledger.core.member.MemberId;
 import ledger.core.shared.Actor;
@@ -48,31 +48,7 @@ class InactivityClockBackfill implements ApplicationRunner {
         if (retention.inactivity() == null) {
             return;
         }
-        int armed = jdbc.execute((ConnectionCallback<Integer>) connection -> {
-            try (var lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-                lock.setLong(1, LOCK);
-                try (var rs = lock.executeQuery()) {
-                    if (!rs.next() || !rs.getBoolean(1)) {
-                        return 0;
-                    }
-                }
-            }
-            try {
-                Integer done = jdbc.queryForObject("SELECT count(*) FROM ledger_once WHERE name = ?", Integer.class,
-                        ONCE);
-                if (done != null && done > 0) {
-                    return 0;
-                }
-                int count = armAll();
-                jdbc.update("INSERT INTO ledger_once (name) VALUES (?) ON CONFLICT DO NOTHING", ONCE);
-                return count;
-            } finally {
-                try (var unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-                    unlock.setLong(1, LOCK);
-                    unlock.execute();
-                }
-            }
-        });
+        int armed = OncePerDatabase.run(jdbc, ONCE, LOCK, this::armAll);
         if (armed > 0) {
             log.info("Armed the inactivity deadline of {} members who had none", armed);
         }

@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -36,30 +35,7 @@ final class DeadlineScopeBackfill implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            try (var lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-                lock.setLong(1, LOCK);
-                try (var rs = lock.executeQuery()) {
-                    if (!rs.next() || !rs.getBoolean(1)) {
-                        return null;
-                    }
-                }
-            }
-            try {
-                Integer done = jdbc.queryForObject("SELECT count(*) FROM ledger_once WHERE name = ?", Integer.class,
-                        ONCE);
-                if (done == null || done == 0) {
-                    indexAll();
-                    jdbc.update("INSERT INTO ledger_once (name) VALUES (?) ON CONFLICT DO NOTHING", ONCE);
-                }
-                return null;
-            } finally {
-                try (var unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-                    unlock.setLong(1, LOCK);
-                    unlock.execute();
-                }
-            }
-        });
+        OncePerDatabase.run(jdbc, ONCE, LOCK, this::indexAll);
     }
 
     /** Indexes every scheduled Axon deadline; answers how many rows it offered to the index. */
